@@ -1,0 +1,302 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"newsroom/domain"
+	"newsroom/editor"
+	"newsroom/storage"
+)
+
+// ArticleStore is what the article list needs, plus what the editor needs.
+type ArticleStore interface {
+	editor.Store
+	ListArticles(ctx context.Context, q storage.ArticleQuery) ([]storage.ArticleSummary, error)
+	CreateArticle(ctx context.Context, a *domain.Article, who string) error
+	DeleteArticle(ctx context.Context, id int64) error
+	GetArticleBySlug(ctx context.Context, slug string) (*domain.Article, error)
+	ChangeCounter(ctx context.Context, name string) (int64, error)
+}
+
+// ArticlesScreen is the article list beside the editor.
+type ArticlesScreen struct {
+	store  ArticleStore
+	win    fyne.Window
+	user   func() string
+	editor *editor.Screen
+
+	search      *widget.Entry
+	statusPick  *widget.Select
+	checkedPick *widget.Select
+	list        *widget.List
+	countLabel  *widget.Label
+	content     fyne.CanvasObject
+
+	mu       sync.Mutex // guards queryGen
+	queryGen int
+	items    []storage.ArticleSummary // UI goroutine only
+	selected int64
+	debounce *time.Timer
+}
+
+// NewArticlesScreen builds the list and the editor beside it.
+func NewArticlesScreen(store ArticleStore, win fyne.Window, user func() string) *ArticlesScreen {
+	s := &ArticlesScreen{store: store, win: win, user: user}
+	s.editor = editor.NewScreen(store, win, user)
+	s.editor.OnSaved = s.articleSaved
+	s.search = widget.NewEntry()
+	s.search.SetPlaceHolder("Search headline, text, quotes, byline… (Ctrl+F)")
+	s.search.OnChanged = func(string) { s.reloadSoon() }
+	s.statusPick = widget.NewSelect([]string{"All statuses", "draft", "review", "published"}, func(string) { s.Reload() })
+	s.statusPick.SetSelectedIndex(0)
+	s.checkedPick = widget.NewSelect([]string{"Checked or not", "Fact-checked", "Not fact-checked"}, func(string) { s.Reload() })
+	s.checkedPick.SetSelectedIndex(0)
+	s.countLabel = widget.NewLabel("")
+	s.list = widget.NewList(
+		func() int { return len(s.items) },
+		func() fyne.CanvasObject {
+			title := widget.NewLabelWithStyle("headline", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			title.Truncation = fyne.TextTruncateEllipsis
+			meta := widget.NewLabel("status")
+			meta.Truncation = fyne.TextTruncateEllipsis
+			return container.NewVBox(title, meta)
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			if id >= len(s.items) {
+				return
+			}
+			a := s.items[id]
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Label).SetText(headlineOrUntitled(a.Headline))
+			box.Objects[1].(*widget.Label).SetText(summaryLine(a))
+		},
+	)
+	s.list.OnSelected = func(id widget.ListItemID) {
+		if id < len(s.items) && s.items[id].ID != s.selected {
+			s.open(s.items[id].ID, false)
+		}
+	}
+	newBtn := widget.NewButtonWithIcon("New", theme.ContentAddIcon(), s.NewArticle)
+	delBtn := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), s.deleteSelected)
+	left := container.NewBorder(
+		container.NewVBox(s.search, container.NewGridWithColumns(2, s.statusPick, s.checkedPick),
+			container.NewHBox(newBtn, delBtn, s.countLabel)),
+		nil, nil, nil, s.list)
+	split := container.NewHSplit(left, s.editor.Content())
+	split.Offset = 0.28
+	s.content = split
+	s.Reload()
+	return s
+}
+
+// headlineOrUntitled shows something for an article with no headline yet.
+func headlineOrUntitled(h string) string {
+	if h == "" {
+		return "(untitled)"
+	}
+	return h
+}
+
+// summaryLine is the second line of a list row.
+func summaryLine(a storage.ArticleSummary) string {
+	checked := ""
+	if a.FactChecked {
+		checked = " · ✓ fact-checked"
+	}
+	return fmt.Sprintf("%s%s · %s", a.Status, checked, a.UpdatedAt.Local().Format("2 Jan 2006 15:04"))
+}
+
+// Content is the screen's canvas object.
+func (s *ArticlesScreen) Content() fyne.CanvasObject { return s.content }
+
+// FocusSearch moves the keyboard to the search box.
+func (s *ArticlesScreen) FocusSearch() { s.win.Canvas().Focus(s.search) }
+
+// TogglePreview shows or hides the editor's preview.
+func (s *ArticlesScreen) TogglePreview() { s.editor.TogglePreview() }
+
+// SaveNow saves the open article at once.
+func (s *ArticlesScreen) SaveNow() { s.editor.SaveNow() }
+
+// Close saves the open article, then calls done on the UI goroutine.
+func (s *ArticlesScreen) Close(done func()) { s.editor.Flush(done) }
+
+// reloadSoon reloads after typing in the search box pauses.
+func (s *ArticlesScreen) reloadSoon() {
+	if s.debounce != nil {
+		s.debounce.Stop()
+	}
+	s.debounce = time.AfterFunc(150*time.Millisecond, func() { fyne.Do(s.Reload) })
+}
+
+// query reads the filters (UI goroutine).
+func (s *ArticlesScreen) query() storage.ArticleQuery {
+	q := storage.ArticleQuery{Search: s.search.Text}
+	if i := s.statusPick.SelectedIndex(); i > 0 {
+		q.Status = domain.Status(s.statusPick.Selected)
+	}
+	switch s.checkedPick.SelectedIndex() {
+	case 1:
+		yes := true
+		q.FactChecked = &yes
+	case 2:
+		no := false
+		q.FactChecked = &no
+	}
+	return q
+}
+
+// Reload queries the list off the UI goroutine; only the newest query's
+// answer is shown.
+func (s *ArticlesScreen) Reload() {
+	if s.list == nil {
+		return
+	}
+	q := s.query()
+	s.mu.Lock()
+	s.queryGen++
+	gen := s.queryGen
+	s.mu.Unlock()
+	go func() {
+		items, err := s.store.ListArticles(context.Background(), q)
+		fyne.Do(func() {
+			s.mu.Lock()
+			stale := gen != s.queryGen
+			s.mu.Unlock()
+			if stale {
+				return
+			}
+			if err != nil {
+				dialog.ShowError(err, s.win)
+				return
+			}
+			s.items = items
+			s.countLabel.SetText(fmt.Sprintf("%d articles", len(items)))
+			s.list.Refresh()
+			s.reselect()
+		})
+	}()
+}
+
+// reselect highlights the open article in the list without reopening it.
+func (s *ArticlesScreen) reselect() {
+	for i, a := range s.items {
+		if a.ID == s.selected {
+			s.list.Select(i)
+			return
+		}
+	}
+	s.list.UnselectAll()
+}
+
+// open shows the article in the editor, saving the previous one first.
+func (s *ArticlesScreen) open(id int64, focusBody bool) {
+	s.selected = id
+	s.editor.Flush(func() { s.editor.Load(id, focusBody) })
+}
+
+// OpenSlug opens the article with that slug, the keyboard in its body.
+func (s *ArticlesScreen) OpenSlug(slug string) {
+	go func() {
+		a, err := s.store.GetArticleBySlug(context.Background(), slug)
+		fyne.Do(func() {
+			if err != nil {
+				dialog.ShowError(err, s.win)
+				return
+			}
+			s.open(a.ID, true)
+			s.reselect()
+		})
+	}()
+}
+
+// articleSaved refreshes the list row of a saved article.
+func (s *ArticlesScreen) articleSaved(a *domain.Article) {
+	for i := range s.items {
+		if s.items[i].ID == a.ID {
+			it := &s.items[i]
+			it.Headline, it.Status, it.FactChecked, it.UpdatedAt, it.Slug = a.Headline, a.Status, a.FactCheck.Checked, a.UpdatedAt, a.Slug
+			s.list.RefreshItem(i)
+			return
+		}
+	}
+	s.Reload()
+}
+
+// NewArticle creates an empty draft and opens it with the keyboard in the
+// headline.
+func (s *ArticlesScreen) NewArticle() {
+	who := s.user()
+	s.editor.Flush(func() {
+		go func() {
+			a := &domain.Article{Status: domain.StatusDraft, Byline: who}
+			var err error
+			for i := 0; i < 5; i++ {
+				a.Slug = fmt.Sprintf("untitled-%s", time.Now().UTC().Format("20060102-150405.000000"))
+				a.Slug = slugSafe(a.Slug)
+				if err = s.store.CreateArticle(context.Background(), a, who); !errors.Is(err, domain.ErrConflict) {
+					break
+				}
+			}
+			fyne.Do(func() {
+				if err != nil {
+					dialog.ShowError(err, s.win)
+					return
+				}
+				s.selected = a.ID
+				s.editor.Load(a.ID, false)
+				s.editor.FocusHeadline()
+				s.Reload()
+			})
+		}()
+	})
+}
+
+// slugSafe replaces the dot of a timestamp, which slugs may not hold.
+func slugSafe(s string) string {
+	out := []rune(s)
+	for i, r := range out {
+		if r == '.' {
+			out[i] = '-'
+		}
+	}
+	return string(out)
+}
+
+// deleteSelected deletes the open article after confirmation.
+func (s *ArticlesScreen) deleteSelected() {
+	id := s.selected
+	if id == 0 {
+		return
+	}
+	title := ""
+	for _, a := range s.items {
+		if a.ID == id {
+			title = headlineOrUntitled(a.Headline)
+		}
+	}
+	dialog.ShowConfirm("Delete article?",
+		fmt.Sprintf("Delete “%s” with its quotes, revisions and comments? This cannot be undone.", title),
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			s.editor.Discard()
+			s.selected = 0
+			background(s.win, "delete article", func(ctx context.Context) error {
+				err := s.store.DeleteArticle(ctx, id)
+				fyne.Do(s.Reload)
+				return err
+			})
+		}, s.win)
+}

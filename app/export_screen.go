@@ -1,0 +1,397 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	fynestorage "fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"newsroom/domain"
+	"newsroom/publish"
+	"newsroom/storage"
+)
+
+// ExportStore is what the export dialog needs from the database;
+// *storage.Store satisfies it.
+type ExportStore interface {
+	publish.Source
+	Setting(ctx context.Context, key, def string) (string, error)
+	SetSetting(ctx context.Context, key, value string) error
+}
+
+const (
+	// prefExportFolder remembers the folder of the last export.
+	prefExportFolder = "export.folder"
+	// exportProgressEvery throttles progress bar updates.
+	exportProgressEvery = 50 * time.Millisecond
+	// defaultSiteName is the site title and publisher when none is set.
+	defaultSiteName = "Newsroom"
+)
+
+// ExportDialog publishes the site into a folder: it asks for the folder,
+// the base and comments URLs (kept in the database settings) and whether
+// to include drafts, runs the export with a progress bar and a Cancel
+// button, and ends with a summary, the warnings and "Open in browser".
+type ExportDialog struct {
+	store ExportStore
+	win   fyne.Window
+	prefs fyne.Preferences
+
+	// do runs a function on the UI goroutine (fyne.Do; tests queue it).
+	do func(func())
+	// showError and showWarnings report to the editor.
+	showError    func(error)
+	showWarnings func([]string)
+	// onDone, when set, is called on the UI goroutine after each export.
+	onDone func(publish.Report, error)
+
+	// State below is touched on the UI goroutine only.
+	cancel    context.CancelFunc
+	indexPath string
+
+	folder      *widget.Entry
+	browse      *widget.Button
+	baseURL     *widget.Entry
+	commentsURL *widget.Entry
+	drafts      *widget.Check
+	exportBtn   *widget.Button
+	cancelBtn   *widget.Button
+	openBtn     *widget.Button
+	progress    *widget.ProgressBar
+	summary     *widget.Label
+	content     fyne.CanvasObject
+	dlg         *dialog.CustomDialog
+}
+
+// NewExportDialog builds the export dialog; Show opens it. The URLs are
+// read from the database in the background; the folder comes from prefs.
+func NewExportDialog(store ExportStore, win fyne.Window, prefs fyne.Preferences) *ExportDialog {
+	return newExportDialog(store, win, prefs, fyne.Do)
+}
+
+// newExportDialog is NewExportDialog with the UI dispatcher chosen by
+// the caller.
+func newExportDialog(store ExportStore, win fyne.Window, prefs fyne.Preferences, do func(func())) *ExportDialog {
+	d := &ExportDialog{store: store, win: win, prefs: prefs, do: do}
+	d.showError = func(err error) { dialog.ShowError(err, d.win) }
+	d.showWarnings = d.warningsDialog
+	d.build()
+	d.loadSettings()
+	return d
+}
+
+// build creates the widgets.
+func (d *ExportDialog) build() {
+	d.folder = widget.NewEntry()
+	d.folder.SetPlaceHolder("Folder to write the site into")
+	if d.prefs != nil {
+		d.folder.SetText(d.prefs.String(prefExportFolder))
+	}
+	d.browse = widget.NewButton("Choose…", d.chooseFolder)
+	d.baseURL = widget.NewEntry()
+	d.baseURL.SetPlaceHolder("https://news.example (optional)")
+	d.commentsURL = widget.NewEntry()
+	d.commentsURL.SetPlaceHolder("https://news.example/comments, or empty to close comments")
+	d.drafts = widget.NewCheck("Include drafts (marked as drafts, kept out of the feed)", nil)
+	d.exportBtn = widget.NewButton("Export", d.start)
+	d.exportBtn.Importance = widget.HighImportance
+	d.cancelBtn = widget.NewButton("Cancel export", d.Cancel)
+	d.cancelBtn.Disable()
+	d.openBtn = widget.NewButton("Open in browser", d.openInBrowser)
+	d.openBtn.Disable()
+	d.progress = widget.NewProgressBar()
+	d.progress.Hide()
+	d.summary = widget.NewLabel("")
+	d.summary.Wrapping = fyne.TextWrapWord
+	form := widget.NewForm(
+		widget.NewFormItem("Folder", container.NewBorder(nil, nil, nil, d.browse, d.folder)),
+		widget.NewFormItem("Base URL", d.baseURL),
+		widget.NewFormItem("Comments URL", d.commentsURL),
+		widget.NewFormItem("", d.drafts),
+	)
+	d.content = container.NewVBox(form, container.NewHBox(d.exportBtn, d.cancelBtn, d.openBtn), d.progress, d.summary)
+}
+
+// Content returns the dialog's widget tree.
+func (d *ExportDialog) Content() fyne.CanvasObject { return d.content }
+
+// Show opens the dialog over the window. Closing it cancels a running
+// export.
+func (d *ExportDialog) Show() {
+	if d.dlg == nil {
+		d.dlg = dialog.NewCustom("Export site", "Close", d.content, d.win)
+		d.dlg.SetOnClosed(d.Cancel)
+		d.dlg.Resize(fyne.NewSize(640, 360))
+	}
+	d.dlg.Show()
+}
+
+// loadSettings fills the URL fields from the database unless the editor
+// typed in them already.
+func (d *ExportDialog) loadSettings() {
+	go func() {
+		ctx := context.Background()
+		base, err := d.store.Setting(ctx, storage.SettingBaseURL, "")
+		var comments string
+		if err == nil {
+			comments, err = d.store.Setting(ctx, storage.SettingCommentsURL, "")
+		}
+		d.do(func() {
+			if err != nil {
+				d.summary.SetText(fmt.Sprintf("Could not read the saved URLs: %v", err))
+				return
+			}
+			if d.baseURL.Text == "" {
+				d.baseURL.SetText(base)
+			}
+			if d.commentsURL.Text == "" {
+				d.commentsURL.SetText(comments)
+			}
+		})
+	}()
+}
+
+// chooseFolder opens the folder chooser at the typed folder.
+func (d *ExportDialog) chooseFolder() {
+	fd := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil {
+			d.showError(fmt.Errorf("choose folder: %w", err))
+			return
+		}
+		if dir != nil {
+			d.folder.SetText(dir.Path())
+		}
+	}, d.win)
+	if p := strings.TrimSpace(d.folder.Text); p != "" {
+		if l, err := fynestorage.ListerForURI(fynestorage.NewFileURI(p)); err == nil {
+			fd.SetLocation(l)
+		}
+	}
+	fd.Show()
+}
+
+// exportRequest is what the fields ask for.
+type exportRequest struct {
+	dir, baseURL, commentsURL string
+	drafts                    bool
+}
+
+// request reads and checks the fields.
+func (d *ExportDialog) request() (exportRequest, error) {
+	r := exportRequest{
+		dir:         strings.TrimSpace(d.folder.Text),
+		baseURL:     strings.TrimSpace(d.baseURL.Text),
+		commentsURL: strings.TrimSpace(d.commentsURL.Text),
+		drafts:      d.drafts.Checked,
+	}
+	if r.dir == "" {
+		return r, errors.New("choose the folder to export into")
+	}
+	abs, err := filepath.Abs(r.dir)
+	if err != nil {
+		return r, fmt.Errorf("export folder %q: %w", r.dir, err)
+	}
+	r.dir = abs
+	if fi, err := os.Stat(abs); err == nil && !fi.IsDir() {
+		return r, fmt.Errorf("export folder %s is a file, not a folder", abs)
+	}
+	if err := checkBaseURL(r.baseURL); err != nil {
+		return r, err
+	}
+	if err := checkCommentsURL(r.commentsURL); err != nil {
+		return r, err
+	}
+	return r, nil
+}
+
+// start runs the export in the background.
+func (d *ExportDialog) start() {
+	if d.cancel != nil {
+		return // one export at a time
+	}
+	req, err := d.request()
+	if err != nil {
+		d.showError(err)
+		return
+	}
+	if d.prefs != nil {
+		d.prefs.SetString(prefExportFolder, req.dir)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	d.cancel = cancel
+	d.exportBtn.Disable()
+	d.cancelBtn.Enable()
+	d.openBtn.Disable()
+	d.progress.SetValue(0)
+	d.progress.Show()
+	d.summary.SetText("Exporting…")
+	started := time.Now()
+	go func() {
+		rep, err := d.run(ctx, req)
+		elapsed := time.Since(started)
+		d.do(func() { d.finish(req, rep, err, elapsed) })
+	}()
+}
+
+// run exports, then keeps the URLs used as the settings for next time.
+func (d *ExportDialog) run(ctx context.Context, req exportRequest) (publish.Report, error) {
+	opt, err := exportOptions(ctx, d.store)
+	if err != nil {
+		return publish.Report{}, err
+	}
+	opt.BaseURL = req.baseURL
+	opt.CommentsURL = req.commentsURL
+	opt.Drafts = req.drafts
+	var last time.Time
+	progress := func(done, total int) {
+		if now := time.Now(); done == total || now.Sub(last) >= exportProgressEvery {
+			last = now
+			v := 0.0
+			if total > 0 {
+				v = float64(done) / float64(total)
+			}
+			d.do(func() { d.progress.SetValue(v) })
+		}
+	}
+	rep, err := publish.Export(ctx, d.store, req.dir, opt, progress)
+	if err != nil {
+		return rep, err
+	}
+	for _, kv := range [][2]string{{storage.SettingBaseURL, req.baseURL}, {storage.SettingCommentsURL, req.commentsURL}} {
+		if err := d.store.SetSetting(ctx, kv[0], kv[1]); err != nil {
+			return rep, fmt.Errorf("the site was exported, but the URLs were not saved: %w", err)
+		}
+	}
+	return rep, nil
+}
+
+// exportOptions fills the options the dialog does not ask for from the
+// database settings.
+func exportOptions(ctx context.Context, store ExportStore) (publish.ExportOptions, error) {
+	opt := publish.ExportOptions{Now: time.Now().UTC(), Check: attributionWarnings}
+	var err error
+	if opt.SiteTitle, err = store.Setting(ctx, storage.SettingSiteTitle, defaultSiteName); err != nil {
+		return opt, fmt.Errorf("read site title: %w", err)
+	}
+	if opt.PublisherName, err = store.Setting(ctx, storage.SettingPublisherName, opt.SiteTitle); err != nil {
+		return opt, fmt.Errorf("read publisher name: %w", err)
+	}
+	return opt, nil
+}
+
+// attributionWarnings lists an article's attribution findings as export
+// warnings.
+func attributionWarnings(a *domain.Article) []string {
+	var out []string
+	for _, f := range domain.CheckAttribution(a) {
+		out = append(out, fmt.Sprintf("article %q: %s", a.Slug, f.Summary()))
+	}
+	return out
+}
+
+// finish shows how the export went.
+func (d *ExportDialog) finish(req exportRequest, rep publish.Report, err error, elapsed time.Duration) {
+	canceled := d.cancel == nil
+	if d.cancel != nil {
+		d.cancel()
+		d.cancel = nil
+	}
+	d.exportBtn.Enable()
+	d.cancelBtn.Disable()
+	d.progress.Hide()
+	switch {
+	case err != nil && (canceled || errors.Is(err, context.Canceled)):
+		d.summary.SetText("Export cancelled. Files already written were kept; the next export picks up from there.")
+	case err != nil:
+		d.summary.SetText("Export failed.")
+		d.showError(err)
+	default:
+		d.summary.SetText(fmt.Sprintf("Exported to %s in %s: %d written, %d unchanged, %d removed; %d warning(s).",
+			req.dir, elapsed.Round(time.Millisecond), rep.Written, rep.Unchanged, rep.Removed, len(rep.Warnings)))
+		d.indexPath = filepath.Join(req.dir, "index.html")
+		d.openBtn.Enable()
+		if len(rep.Warnings) > 0 {
+			d.showWarnings(rep.Warnings)
+		}
+	}
+	if d.onDone != nil {
+		d.onDone(rep, err)
+	}
+}
+
+// Cancel stops a running export.
+func (d *ExportDialog) Cancel() {
+	if d.cancel != nil {
+		d.cancel()
+		d.cancel = nil
+		d.summary.SetText("Cancelling…")
+	}
+}
+
+// warningsDialog lists the export's warnings.
+func (d *ExportDialog) warningsDialog(warnings []string) {
+	text := widget.NewLabel(strings.Join(warnings, "\n"))
+	text.Wrapping = fyne.TextWrapWord
+	scroll := container.NewVScroll(text)
+	scroll.SetMinSize(fyne.NewSize(560, 280))
+	dialog.ShowCustom(fmt.Sprintf("Export warnings (%d)", len(warnings)), "Close", scroll, d.win)
+}
+
+// openInBrowser opens the exported front page.
+func (d *ExportDialog) openInBrowser() {
+	if d.indexPath == "" {
+		return
+	}
+	if err := fyne.CurrentApp().OpenURL(fileURL(d.indexPath)); err != nil {
+		d.showError(fmt.Errorf("open %s: %w", d.indexPath, err))
+	}
+}
+
+// fileURL is the file: URL of an absolute path.
+func fileURL(path string) *url.URL {
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // a Windows drive letter
+	}
+	return &url.URL{Scheme: "file", Path: p}
+}
+
+// checkBaseURL accepts an empty URL or an absolute http(s) URL.
+func checkBaseURL(raw string) error {
+	if raw == "" {
+		return nil
+	}
+	if !isHTTPURL(raw) {
+		return fmt.Errorf("base URL %q is not an http(s) address such as https://news.example", raw)
+	}
+	return nil
+}
+
+// checkCommentsURL accepts an empty URL, an http(s) URL or a path on the
+// site starting with /.
+func checkCommentsURL(raw string) error {
+	if raw == "" || isHTTPURL(raw) {
+		return nil
+	}
+	if strings.HasPrefix(raw, "/") && !strings.HasPrefix(raw, "//") && !strings.ContainsAny(raw, " \t\r\n<>\"'`\\") {
+		return nil
+	}
+	return fmt.Errorf("comments URL %q is neither an http(s) address nor a path starting with /", raw)
+}
+
+// isHTTPURL reports whether raw is an absolute http or https URL with a
+// host.
+func isHTTPURL(raw string) bool {
+	u, err := url.Parse(raw)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && !strings.ContainsAny(raw, " \t\r\n")
+}

@@ -1,0 +1,64 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"newsroom/importer"
+)
+
+// ShowImportDialog asks for Markdown or WordPress (WXR) files and imports
+// them off the UI goroutine with a progress display; done runs after.
+func ShowImportDialog(store importer.Store, win fyne.Window, done func()) {
+	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			dialog.ShowError(err, win)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		runImport(store, win, path, done)
+	}, win)
+	open.Show()
+}
+
+// runImport imports one file, showing progress and the summary.
+func runImport(store importer.Store, win fyne.Window, path string, done func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	bar := widget.NewProgressBarInfinite()
+	status := widget.NewLabel("Importing " + path + "…")
+	prog := dialog.NewCustom("Import", "Cancel", container.NewVBox(status, bar), win)
+	prog.SetOnClosed(cancel)
+	prog.Show()
+	go func() {
+		last := 0
+		sum, err := importer.ImportFile(ctx, store, path, func(n int) {
+			if n-last >= 10 {
+				last = n
+				fyne.Do(func() { status.SetText(fmt.Sprintf("Importing %s… %d items", path, n)) })
+			}
+		})
+		fyne.Do(func() {
+			prog.SetOnClosed(nil)
+			prog.Hide()
+			cancel()
+			if err != nil {
+				dialog.ShowError(fmt.Errorf("nothing of the file was imported: %w", err), win)
+				return
+			}
+			dialog.ShowInformation("Imported", strings.TrimSpace(sum.String()), win)
+			if done != nil {
+				done()
+			}
+		})
+	}()
+}

@@ -1,0 +1,248 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"newsroom/storage"
+)
+
+// SettingsStore is what the settings dialog needs from the database;
+// *storage.Store satisfies it.
+type SettingsStore interface {
+	Setting(ctx context.Context, key, def string) (string, error)
+	SetSetting(ctx context.Context, key, value string) error
+}
+
+// SettingsDialog edits the site's settings, kept in the database, and
+// the editor's own name, kept in the Fyne preferences.
+type SettingsDialog struct {
+	store SettingsStore
+	win   fyne.Window
+	prefs fyne.Preferences
+
+	// do runs a function on the UI goroutine (fyne.Do; tests queue it).
+	do func(func())
+	// showError reports a failure to the editor.
+	showError func(error)
+	// onSaved, when set, is called on the UI goroutine after each save.
+	onSaved func(error)
+
+	publisher   *widget.Entry
+	siteTitle   *widget.Entry
+	baseURL     *widget.Entry
+	commentsURL *widget.Entry
+	moderation  *widget.Entry
+	disallowed  *widget.Entry
+	editorName  *widget.Entry
+	saveBtn     *widget.Button
+	cancelBtn   *widget.Button
+	message     *widget.Label
+	content     fyne.CanvasObject
+	dlg         *dialog.CustomDialog
+}
+
+// NewSettingsDialog builds the settings dialog and loads the current
+// values in the background; Show opens it.
+func NewSettingsDialog(store SettingsStore, win fyne.Window, prefs fyne.Preferences) *SettingsDialog {
+	return newSettingsDialog(store, win, prefs, fyne.Do)
+}
+
+// newSettingsDialog is NewSettingsDialog with the UI dispatcher chosen
+// by the caller.
+func newSettingsDialog(store SettingsStore, win fyne.Window, prefs fyne.Preferences, do func(func())) *SettingsDialog {
+	d := &SettingsDialog{store: store, win: win, prefs: prefs, do: do}
+	d.showError = func(err error) { dialog.ShowError(err, d.win) }
+	d.build()
+	d.load()
+	return d
+}
+
+// settingField ties a database setting to its entry.
+type settingField struct {
+	key   string
+	def   string
+	entry *widget.Entry
+	list  bool // one value per line
+}
+
+// fields are the settings kept in the database.
+func (d *SettingsDialog) fields() []settingField {
+	return []settingField{
+		{storage.SettingPublisherName, defaultSiteName, d.publisher, false},
+		{storage.SettingSiteTitle, defaultSiteName, d.siteTitle, false},
+		{storage.SettingBaseURL, "", d.baseURL, false},
+		{storage.SettingCommentsURL, "", d.commentsURL, false},
+		{storage.SettingModerationKeys, "", d.moderation, true},
+		{storage.SettingDisallowedKeys, "", d.disallowed, true},
+	}
+}
+
+// build creates the widgets.
+func (d *SettingsDialog) build() {
+	d.publisher = widget.NewEntry()
+	d.siteTitle = widget.NewEntry()
+	d.baseURL = widget.NewEntry()
+	d.baseURL.SetPlaceHolder("https://news.example")
+	d.commentsURL = widget.NewEntry()
+	d.commentsURL.SetPlaceHolder("https://news.example/comments, or empty to close comments")
+	d.moderation = widget.NewMultiLineEntry()
+	d.moderation.SetPlaceHolder("One word or phrase per line: comments holding one wait for moderation")
+	d.moderation.SetMinRowsVisible(4)
+	d.disallowed = widget.NewMultiLineEntry()
+	d.disallowed.SetPlaceHolder("One word or phrase per line: comments holding one go to spam")
+	d.disallowed.SetMinRowsVisible(4)
+	d.editorName = widget.NewEntry()
+	d.editorName.SetPlaceHolder("Your name, on saves, fact checks and replies")
+	if d.prefs != nil {
+		d.editorName.SetText(d.prefs.String(prefUserName))
+	}
+	d.saveBtn = widget.NewButton("Save", d.save)
+	d.saveBtn.Importance = widget.HighImportance
+	d.saveBtn.Disable() // until the current values are loaded
+	d.cancelBtn = widget.NewButton("Cancel", d.hide)
+	d.message = widget.NewLabel("Loading…")
+	d.message.Wrapping = fyne.TextWrapWord
+	form := widget.NewForm(
+		widget.NewFormItem("Your name", d.editorName),
+		widget.NewFormItem("Publisher", d.publisher),
+		widget.NewFormItem("Site title", d.siteTitle),
+		widget.NewFormItem("Base URL", d.baseURL),
+		widget.NewFormItem("Comments URL", d.commentsURL),
+		widget.NewFormItem("Hold for moderation", d.moderation),
+		widget.NewFormItem("Disallowed (spam)", d.disallowed),
+	)
+	d.content = container.NewBorder(nil, container.NewVBox(d.message, container.NewHBox(d.saveBtn, d.cancelBtn)), nil, nil,
+		container.NewVScroll(form))
+}
+
+// Content returns the dialog's widget tree.
+func (d *SettingsDialog) Content() fyne.CanvasObject { return d.content }
+
+// Show opens the dialog over the window.
+func (d *SettingsDialog) Show() {
+	if d.dlg == nil {
+		d.dlg = dialog.NewCustomWithoutButtons("Settings", d.content, d.win)
+		d.dlg.Resize(fyne.NewSize(640, 560))
+	}
+	d.dlg.Show()
+}
+
+// hide closes the dialog when it is shown.
+func (d *SettingsDialog) hide() {
+	if d.dlg != nil {
+		d.dlg.Hide()
+	}
+}
+
+// load reads the settings and fills the fields.
+func (d *SettingsDialog) load() {
+	fields := d.fields()
+	go func() {
+		values := make([]string, len(fields))
+		var err error
+		for i, f := range fields {
+			if values[i], err = d.store.Setting(context.Background(), f.key, f.def); err != nil {
+				break
+			}
+		}
+		d.do(func() {
+			if err != nil {
+				d.message.SetText(fmt.Sprintf("Could not read the settings: %v", err))
+				return
+			}
+			for i, f := range fields {
+				f.entry.SetText(values[i])
+			}
+			d.message.SetText("")
+			d.saveBtn.Enable()
+		})
+	}()
+}
+
+// settingsValues reads and checks the fields, in the order of fields().
+func (d *SettingsDialog) settingsValues() ([]string, error) {
+	fields := d.fields()
+	values := make([]string, len(fields))
+	for i, f := range fields {
+		if f.list {
+			values[i] = keywordLines(f.entry.Text)
+		} else {
+			values[i] = strings.TrimSpace(f.entry.Text)
+		}
+	}
+	if strings.TrimSpace(d.siteTitle.Text) == "" {
+		return nil, errors.New("the site title is empty")
+	}
+	if err := checkBaseURL(strings.TrimSpace(d.baseURL.Text)); err != nil {
+		return nil, err
+	}
+	if err := checkCommentsURL(strings.TrimSpace(d.commentsURL.Text)); err != nil {
+		return nil, err
+	}
+	return values, nil
+}
+
+// save checks the fields, keeps the editor's name in the preferences and
+// writes the settings in the background, closing the dialog when done.
+func (d *SettingsDialog) save() {
+	values, err := d.settingsValues()
+	if err != nil {
+		d.showError(err)
+		return
+	}
+	if d.prefs != nil {
+		d.prefs.SetString(prefUserName, strings.TrimSpace(d.editorName.Text))
+	}
+	fields := d.fields()
+	d.saveBtn.Disable()
+	d.message.SetText("Saving…")
+	go func() {
+		var err error
+		for i, f := range fields {
+			if err = d.store.SetSetting(context.Background(), f.key, values[i]); err != nil {
+				err = fmt.Errorf("save setting %s: %w", f.key, err)
+				break
+			}
+		}
+		d.do(func() {
+			d.saveBtn.Enable()
+			if err != nil {
+				d.message.SetText("Not saved.")
+				d.showError(err)
+			} else {
+				d.message.SetText("Saved.")
+				for i, f := range fields {
+					f.entry.SetText(values[i])
+				}
+				d.hide()
+			}
+			if d.onSaved != nil {
+				d.onSaved(err)
+			}
+		})
+	}()
+}
+
+// keywordLines keeps one trimmed keyword per line, without blank lines
+// or repeats (ignoring case).
+func keywordLines(text string) string {
+	seen := make(map[string]bool)
+	var out []string
+	for _, line := range strings.Split(text, "\n") {
+		k := strings.TrimSpace(line)
+		if k == "" || seen[strings.ToLower(k)] {
+			continue
+		}
+		seen[strings.ToLower(k)] = true
+		out = append(out, k)
+	}
+	return strings.Join(out, "\n")
+}

@@ -1,0 +1,161 @@
+package cli
+
+import (
+	"fmt"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"newsroom/domain"
+	"newsroom/storage"
+)
+
+// newArticlesCmd is `newsroom articles list|show|check`.
+func newArticlesCmd(e *env) *cobra.Command {
+	cmd := &cobra.Command{Use: "articles", Short: "List, show and check articles", Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return usageError{fmt.Errorf("articles needs a command: list, show or check")}
+		}}
+	cmd.AddCommand(newArticlesListCmd(e), newArticlesShowCmd(e), newArticlesCheckCmd(e))
+	return cmd
+}
+
+func newArticlesListCmd(e *env) *cobra.Command {
+	var (
+		search, status string
+		asJSON         bool
+	)
+	cmd := &cobra.Command{
+		Use:   "list [--search TEXT] [--status S] [--json]",
+		Short: "List articles, most recently updated first",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if status != "" && !domain.Status(status).Valid() {
+				return usageError{fmt.Errorf("--status %q is not draft, review or published", status)}
+			}
+			ctx := cmd.Context()
+			store, err := e.store(ctx)
+			if err != nil {
+				return err
+			}
+			defer store.Close()
+			list, err := store.ListArticles(ctx, storage.ArticleQuery{Search: search, Status: domain.Status(status)})
+			if err != nil {
+				return err
+			}
+			out := cmd.OutOrStdout()
+			if !asJSON {
+				tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+				fmt.Fprintln(tw, "SLUG\tSTATUS\tCHECKED\tUPDATED\tHEADLINE")
+				for _, a := range list {
+					checked := ""
+					if a.FactChecked {
+						checked = "yes"
+					}
+					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", a.Slug, a.Status, checked, a.UpdatedAt.Format("2006-01-02 15:04"), a.Headline)
+				}
+				return tw.Flush()
+			}
+			full, err := store.ExportArticles(ctx, true)
+			if err != nil {
+				return err
+			}
+			stats, err := store.Stats(ctx)
+			if err != nil {
+				return err
+			}
+			byID := make(map[int64]*domain.Article, len(full))
+			for i := range full {
+				byID[full[i].ID] = &full[i]
+			}
+			items := make([]articleJSON, 0, len(list))
+			for _, s := range list {
+				if a, ok := byID[s.ID]; ok {
+					items = append(items, toArticleJSON(a, stats[s.ID], false))
+				}
+			}
+			return writeJSON(out, items)
+		},
+	}
+	cmd.Flags().StringVar(&search, "search", "", "full-text search over headline, standfirst, body, quotes and byline")
+	cmd.Flags().StringVar(&status, "status", "", "only articles with this status (draft, review, published)")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+func newArticlesShowCmd(e *env) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "show SLUG [--json]",
+		Short: "Show one article",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			store, err := e.store(ctx)
+			if err != nil {
+				return err
+			}
+			defer store.Close()
+			a, err := store.GetArticleBySlug(ctx, args[0])
+			if err != nil {
+				return err
+			}
+			st, err := store.StatsFor(ctx, a.ID)
+			if err != nil {
+				return err
+			}
+			out := cmd.OutOrStdout()
+			if asJSON {
+				return writeJSON(out, toArticleJSON(a, st, true))
+			}
+			checked := "not fact-checked"
+			if a.FactCheck.Checked {
+				checked = fmt.Sprintf("fact-checked by %s on %s", a.FactCheck.By, a.FactCheck.At.Format("2006-01-02 15:04"))
+			}
+			fmt.Fprintf(out, "%s\n%s\n\nslug: %s\nstatus: %s\nbyline: %s\n%s\nrevisions: %d\n\n%s\n",
+				a.Headline, a.Standfirst, a.Slug, a.Status, a.Byline, checked, st.Revisions, a.Body)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+func newArticlesCheckCmd(e *env) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "check SLUG [--json]",
+		Short: "Run the attribution check on an article",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			store, err := e.store(ctx)
+			if err != nil {
+				return err
+			}
+			defer store.Close()
+			a, err := store.GetArticleBySlug(ctx, args[0])
+			if err != nil {
+				return err
+			}
+			findings := domain.CheckAttribution(a)
+			if findings == nil {
+				findings = []domain.Finding{}
+			}
+			out := cmd.OutOrStdout()
+			if asJSON {
+				return writeJSON(out, findings)
+			}
+			if len(findings) == 0 {
+				fmt.Fprintf(out, "%s: no findings\n", a.Slug)
+				return nil
+			}
+			for _, f := range findings {
+				fmt.Fprintf(out, "%s: %s at %d: %s\n    %s\n", a.Slug, f.Kind, f.Offset, f.Message, f.Excerpt)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}

@@ -1,0 +1,164 @@
+// Package cli is Newsroom's command line: opening the window, importing,
+// listing, checking, exporting, moderating and serving comments. Each
+// command takes --db PATH, else the default database.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"newsroom/seed"
+	"newsroom/storage"
+)
+
+// WindowFunc opens the main window on store, with the article slug open
+// in the editor when not empty. It returns when the window closes.
+type WindowFunc func(store *storage.Store, openSlug string) error
+
+// Options are what main wires in.
+type Options struct {
+	Window WindowFunc
+	Stdout io.Writer
+	Stderr io.Writer
+	Stdin  io.Reader
+}
+
+// usageError marks mistakes in how a command was called: exit status 2.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+// Run executes the command line args (without the program name) and
+// returns the process exit status: 0 success, 1 failure, 2 usage.
+func Run(ctx context.Context, args []string, opt Options) int {
+	if opt.Stdout == nil {
+		opt.Stdout = os.Stdout
+	}
+	if opt.Stderr == nil {
+		opt.Stderr = os.Stderr
+	}
+	if opt.Stdin == nil {
+		opt.Stdin = os.Stdin
+	}
+	root := newRoot(opt)
+	root.SetArgs(args)
+	root.SetOut(opt.Stdout)
+	root.SetErr(opt.Stderr)
+	cmd, err := root.ExecuteContextC(ctx)
+	if err == nil {
+		return 0
+	}
+	var ue usageError
+	if errors.As(err, &ue) || strings.HasPrefix(err.Error(), "unknown command") ||
+		strings.HasPrefix(err.Error(), "unknown flag") || strings.Contains(err.Error(), "accepts ") ||
+		strings.HasPrefix(err.Error(), "requires at least") {
+		fmt.Fprintf(opt.Stderr, "newsroom: %v\n\n%s", err, cmd.UsageString())
+		return 2
+	}
+	fmt.Fprintf(opt.Stderr, "newsroom: %v\n", err)
+	return 1
+}
+
+// newRoot builds the command tree.
+func newRoot(opt Options) *cobra.Command {
+	var dbPath, openSlug string
+	root := &cobra.Command{
+		Use:   "newsroom",
+		Short: "Newsroom: draft, fact-check, preview, moderate and export news articles",
+		Long: `Newsroom is a desktop newsroom editor over one SQLite file.
+
+Run without a command to open the window on the default database
+(` + DefaultDBPath() + `), or on --db PATH.`,
+		Args:          cobra.NoArgs,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if opt.Window == nil {
+				return errors.New("this build has no window")
+			}
+			store, err := openStore(cmd.Context(), dbPath)
+			if err != nil {
+				return err
+			}
+			defer store.Close()
+			return opt.Window(store, openSlug)
+		},
+	}
+	root.PersistentFlags().StringVar(&dbPath, "db", "", "database file (default "+DefaultDBPath()+")")
+	root.Flags().StringVar(&openSlug, "open", "", "open the article with this slug in the editor")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	env := &env{dbPath: &dbPath, opt: opt}
+	root.AddCommand(
+		newImportCmd(env),
+		newArticlesCmd(env),
+		newCommentsCmd(env),
+		newExportCmd(env),
+		newServeCmd(env),
+	)
+	return root
+}
+
+// env is what every subcommand shares.
+type env struct {
+	dbPath *string
+	opt    Options
+}
+
+// store opens the database the command names.
+func (e *env) store(ctx context.Context) (*storage.Store, error) {
+	return openStore(ctx, *e.dbPath)
+}
+
+// DefaultDBPath is the default database: newsroom.db in the user's data
+// directory ($XDG_DATA_HOME/newsroom, else ~/.local/share/newsroom).
+func DefaultDBPath() string {
+	dir := os.Getenv("XDG_DATA_HOME")
+	if dir == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			home = "."
+		}
+		dir = filepath.Join(home, ".local", "share")
+	}
+	return filepath.Join(dir, "newsroom", "newsroom.db")
+}
+
+// openStore opens path, or the default database when path is empty. The
+// default database is created on first use with the sample article; any
+// other new file starts empty.
+func openStore(ctx context.Context, path string) (*storage.Store, error) {
+	if path != "" {
+		return storage.Open(path)
+	}
+	path = DefaultDBPath()
+	_, statErr := os.Stat(path)
+	fresh := errors.Is(statErr, os.ErrNotExist)
+	if fresh {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return nil, fmt.Errorf("create data folder: %w", err)
+		}
+	}
+	store, err := storage.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	if fresh {
+		a, err := seed.SampleArticle()
+		if err == nil {
+			err = store.CreateArticle(ctx, a, "Newsroom")
+		}
+		if err != nil {
+			store.Close()
+			return nil, fmt.Errorf("add the sample article to %s: %w", path, err)
+		}
+	}
+	return store, nil
+}

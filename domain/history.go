@@ -1,0 +1,30 @@
+package domain
+
+import "time"
+
+// SaveResult tells what a save did beyond writing the article.
+type SaveResult struct {
+	// FactCheckRevoked is true when the save changed text a fact check
+	// covered, so the check was revoked.
+	FactCheckRevoked bool
+	// Changed is false when the article was identical and nothing was written.
+	Changed bool
+}
+
+// Kinds of history event.
+const (
+	EventFactChecked      = "fact-checked"
+	EventFactCheckCleared = "fact-check-cleared"
+	EventFactCheckRevoked = "fact-check-revoked"
+	EventStatus           = "status"
+	EventRestored         = "restored"
+)
+
+// HistoryEvent is one line of an article's history: fact checks given,
+// cleared and revoked, status changes, restores.
+type HistoryEvent struct {
+	At     time.Time
+	Who    string
+	Kind   string
+	Detail string
+}

@@ -1,0 +1,131 @@
+package editor
+
+import (
+	"unicode"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+)
+
+// FocusGained is part of fyne.Focusable.
+func (e *BodyEditor) FocusGained() {
+	e.focused = true
+	e.Refresh()
+}
+
+// FocusLost is part of fyne.Focusable.
+func (e *BodyEditor) FocusLost() {
+	e.focused, e.shiftDown = false, false
+	e.undo.seal()
+	e.Refresh()
+}
+
+// KeyDown tracks Shift for keyboard selection (desktop.Keyable).
+func (e *BodyEditor) KeyDown(k *fyne.KeyEvent) {
+	if k.Name == desktop.KeyShiftLeft || k.Name == desktop.KeyShiftRight {
+		e.shiftDown = true
+	}
+}
+
+// KeyUp tracks Shift for keyboard selection (desktop.Keyable).
+func (e *BodyEditor) KeyUp(k *fyne.KeyEvent) {
+	if k.Name == desktop.KeyShiftLeft || k.Name == desktop.KeyShiftRight {
+		e.shiftDown = false
+	}
+}
+
+// TypedRune inserts a typed character, replacing any selection.
+func (e *BodyEditor) TypedRune(r rune) {
+	if unicode.IsControl(r) {
+		return
+	}
+	e.replaceSelection(string(r), editTyping)
+}
+
+// moveTo puts the caret at pos, extending the selection when extend is
+// set; up is the caret affinity (see caretUp) and keepGoal keeps the x
+// remembered by vertical moves.
+func (e *BodyEditor) moveTo(pos bodyPos, extend, up, keepGoal bool) {
+	if pos != e.caret {
+		e.undo.seal()
+	}
+	e.caret, e.caretUp = pos, up
+	e.goalOK = e.goalOK && keepGoal
+	if !extend {
+		e.anchor = pos
+	}
+	e.showCaret()
+}
+
+// TypedKey handles editing and navigation keys.
+func (e *BodyEditor) TypedKey(k *fyne.KeyEvent) {
+	e.ensureLayout()
+	ext := e.shiftDown
+	keepGoal := false
+	up := false
+	var to bodyPos
+	switch k.Name {
+	case fyne.KeyLeft:
+		to = e.charLeft(e.caret)
+		if e.hasSelection() && !ext {
+			to, _ = orderPos(e.anchor, e.caret)
+		}
+	case fyne.KeyRight:
+		to = e.charRight(e.caret)
+		if e.hasSelection() && !ext {
+			_, to = orderPos(e.anchor, e.caret)
+		}
+	case fyne.KeyUp:
+		to, keepGoal = e.lineStep(-1), true
+	case fyne.KeyDown:
+		to, keepGoal = e.lineStep(1), true
+	case fyne.KeyHome:
+		to = e.lineHome()
+	case fyne.KeyEnd:
+		to, up = e.lineEnd()
+	case fyne.KeyPageUp, fyne.KeyPageDown:
+		to, keepGoal = e.pageStep(k.Name == fyne.KeyPageDown), true
+	case fyne.KeyBackspace:
+		e.deleteTo(e.charLeft(e.caret), editBackspace)
+		return
+	case fyne.KeyDelete:
+		e.deleteTo(e.charRight(e.caret), editDeleteFwd)
+		return
+	case fyne.KeyReturn, fyne.KeyEnter:
+		e.replaceSelection("\n", editTyping)
+		return
+	default:
+		return
+	}
+	e.moveTo(to, ext, up, keepGoal)
+}
+
+// deleteTo deletes the selection, or the text between the caret and to.
+func (e *BodyEditor) deleteTo(to bodyPos, kind editKind) {
+	if e.hasSelection() {
+		e.undo.seal()
+		e.replaceSelection("", editOther)
+		return
+	}
+	a, b := orderPos(e.caret, to)
+	e.replaceRange(a, b, "", kind)
+}
+
+// pageStep moves the caret one viewport up or down and scrolls with it.
+func (e *BodyEditor) pageStep(down bool) bodyPos {
+	x, y, h := e.caretRect()
+	if e.goalOK {
+		x = e.goalX
+	}
+	e.goalX, e.goalOK = x, true
+	dy := e.viewHeight() - h
+	if dy < h {
+		dy = h
+	}
+	if !down {
+		dy = -dy
+	}
+	e.offsetY += dy
+	e.clampScroll()
+	return e.posAtContent(x, y+dy+h/2)
+}

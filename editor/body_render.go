@@ -1,0 +1,175 @@
+package editor
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+)
+
+// bodyRenderer draws the editor. It owns canvas objects only for the lines
+// in the viewport (plus their selection highlights), reused between frames.
+type bodyRenderer struct {
+	e      *BodyEditor
+	bg     *canvas.Rectangle
+	caret  *canvas.Rectangle
+	thumb  *canvas.Rectangle
+	texts  []*canvas.Text
+	sels   []*canvas.Rectangle
+	nText  int
+	nSel   int
+	objs   []fyne.CanvasObject
+	colors struct{ fg, sel, caret, bar, bg color.Color }
+}
+
+func newBodyRenderer(e *BodyEditor) *bodyRenderer {
+	r := &bodyRenderer{e: e, bg: canvas.NewRectangle(color.Transparent),
+		caret: canvas.NewRectangle(color.Transparent), thumb: canvas.NewRectangle(color.Transparent)}
+	r.update()
+	return r
+}
+
+// Destroy is part of fyne.WidgetRenderer.
+func (r *bodyRenderer) Destroy() {}
+
+// MinSize is part of fyne.WidgetRenderer.
+func (r *bodyRenderer) MinSize() fyne.Size { return r.e.MinSize() }
+
+// Objects returns the background, visible lines, selection, caret and
+// scroll bar: their number grows with the viewport, not with the text.
+func (r *bodyRenderer) Objects() []fyne.CanvasObject { return r.objs }
+
+// Layout is part of fyne.WidgetRenderer.
+func (r *bodyRenderer) Layout(fyne.Size) { r.update() }
+
+// Refresh is part of fyne.WidgetRenderer; it also picks up theme changes.
+func (r *bodyRenderer) Refresh() { r.update() }
+
+func (r *bodyRenderer) readColors() {
+	th := r.e.Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	r.colors.fg = th.Color(theme.ColorNameForeground, v)
+	r.colors.sel = th.Color(theme.ColorNameSelection, v)
+	r.colors.caret = th.Color(theme.ColorNamePrimary, v)
+	r.colors.bar = th.Color(theme.ColorNameScrollBar, v)
+	r.colors.bg = th.Color(theme.ColorNameInputBackground, v)
+}
+
+// update places the objects for the current size, scroll and selection.
+func (r *bodyRenderer) update() {
+	e := r.e
+	e.ensureLayout()
+	r.readColors()
+	size := e.Size()
+	pad := e.pad()
+	r.bg.FillColor = r.colors.bg
+	r.bg.Resize(size)
+	r.nText, r.nSel = 0, 0
+
+	top, bottom := e.offsetY-pad, e.offsetY+size.Height
+	a, b := orderPos(e.anchor, e.caret)
+	for pi := e.paraAtY(max(top, 0)); pi < len(e.doc.paras) && e.paraY[pi] < bottom; pi++ {
+		p := e.doc.paras[pi]
+		h := e.m.lineHeight(p.style)
+		for i, l := range p.lines {
+			y := e.paraY[pi] + float32(i)*h
+			if y+h < top {
+				continue
+			}
+			if y >= bottom {
+				break
+			}
+			r.drawSelection(pi, l, i == len(p.lines)-1, a, b, pad, pad+y-e.offsetY, h)
+			r.drawLine(p, l, pad, pad+y-e.offsetY, h)
+		}
+	}
+	r.drawCaret(pad)
+	r.drawThumb(size)
+
+	r.objs = append(r.objs[:0], r.bg)
+	for _, s := range r.sels[:r.nSel] {
+		r.objs = append(r.objs, s)
+	}
+	for _, t := range r.texts[:r.nText] {
+		r.objs = append(r.objs, t)
+	}
+	r.objs = append(r.objs, r.caret, r.thumb)
+	canvas.Refresh(r.caret)
+}
+
+// drawLine shows one wrapped line using the next pooled text object.
+func (r *bodyRenderer) drawLine(p *bodyPara, l bodyLine, x, y, h float32) {
+	if r.nText == len(r.texts) {
+		r.texts = append(r.texts, canvas.NewText("", r.colors.fg))
+	}
+	t := r.texts[r.nText]
+	r.nText++
+	text, size, style := p.text[l.start:l.end], r.e.m.size(p.style), r.e.m.textStyle(p.style)
+	if t.Text != text || t.TextSize != size || t.TextStyle != style || t.Color != r.colors.fg {
+		t.Text, t.TextSize, t.TextStyle, t.Color = text, size, style, r.colors.fg
+		t.Refresh()
+	}
+	spacing := r.e.m.spacing
+	t.Move(fyne.NewPos(x, y+spacing/2))
+	t.Resize(fyne.NewSize(l.width, h-spacing))
+}
+
+// drawSelection highlights the part of line l of paragraph pi inside the
+// ordered selection [a, b).
+func (r *bodyRenderer) drawSelection(pi int, l bodyLine, last bool, a, b bodyPos, x, y, h float32) {
+	if a == b || pi < a.p || pi > b.p {
+		return
+	}
+	p := r.e.doc.paras[pi]
+	from, to := l.start, l.end
+	if pi == a.p {
+		from = max(from, a.off)
+	}
+	if pi == b.p {
+		to = min(to, b.off)
+	}
+	through := pi < b.p && last // the selection runs on past this paragraph
+	if from > to || (from == to && !through) {
+		return
+	}
+	x1 := r.e.lineX(p, l, from)
+	x2 := r.e.lineX(p, l, to)
+	if through {
+		x2 += h / 3 // mark the selected paragraph break
+	}
+	if r.nSel == len(r.sels) {
+		r.sels = append(r.sels, canvas.NewRectangle(r.colors.sel))
+	}
+	s := r.sels[r.nSel]
+	r.nSel++
+	s.FillColor = r.colors.sel
+	s.Move(fyne.NewPos(x+x1, y))
+	s.Resize(fyne.NewSize(x2-x1, h))
+	s.Refresh()
+}
+
+// drawCaret places the caret, hidden when unfocused or scrolled away.
+func (r *bodyRenderer) drawCaret(pad float32) {
+	e := r.e
+	x, y, h := e.caretRect()
+	y += pad - e.offsetY
+	r.caret.FillColor = r.colors.caret
+	r.caret.Hidden = !e.focused || y+h < 0 || y > e.Size().Height
+	r.caret.Move(fyne.NewPos(pad+x-1, y))
+	r.caret.Resize(fyne.NewSize(2, h))
+}
+
+// drawThumb places the scroll bar thumb, hidden when everything fits.
+func (r *bodyRenderer) drawThumb(size fyne.Size) {
+	tY, tH, ok := r.e.thumbGeometry()
+	r.thumb.Hidden = !ok
+	if !ok {
+		return
+	}
+	bw := r.e.barWidth()
+	r.thumb.FillColor = r.colors.bar
+	r.thumb.CornerRadius = bw / 4
+	r.thumb.Move(fyne.NewPos(size.Width-bw+2, tY))
+	r.thumb.Resize(fyne.NewSize(bw-4, tH))
+}

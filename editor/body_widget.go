@@ -1,0 +1,158 @@
+package editor
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"newsroom/domain"
+)
+
+// BodyEditor is a multi-line, word-wrapping text editor for article bodies
+// that stays fast on long texts: words are measured once through a width
+// cache, only the paragraph an edit touches is re-wrapped, and only the
+// lines inside the viewport get canvas objects.
+//
+// All methods must be called on the Fyne UI goroutine (use fyne.Do from
+// other goroutines). OnChanged is also called on the UI goroutine.
+type BodyEditor struct {
+	widget.BaseWidget
+
+	// OnChanged is called with the full text after every user edit, undo,
+	// redo or InsertAtCursor (not after SetText).
+	OnChanged func(text string)
+
+	doc bodyDoc
+	m   bodyMeasurer
+
+	caret, anchor bodyPos
+	// caretUp shows a caret sitting on a soft line break at the end of the
+	// upper line instead of the start of the lower one.
+	caretUp bool
+	goalX   float32 // remembered x for Up/Down, valid when goalOK
+	goalOK  bool
+
+	focused   bool
+	shiftDown bool
+
+	offsetY float32   // vertical scroll offset
+	wrapW   float32   // width the paragraphs are wrapped for
+	paraY   []float32 // top of each paragraph, plus total height at the end
+	yOK     bool
+
+	undo bodyUndo
+	now  func() time.Time
+
+	clicks      int
+	lastClick   time.Time
+	lastClickAt fyne.Position
+	pressed     bool    // MouseDown handled the press Tapped reports
+	barDrag     bool    // dragging the scroll bar thumb
+	barGrab     float32 // offset of the pointer inside the thumb
+}
+
+var (
+	_ fyne.Focusable      = (*BodyEditor)(nil)
+	_ fyne.Tappable       = (*BodyEditor)(nil)
+	_ fyne.DoubleTappable = (*BodyEditor)(nil)
+	_ fyne.Draggable      = (*BodyEditor)(nil)
+	_ fyne.Shortcutable   = (*BodyEditor)(nil)
+	_ fyne.Scrollable     = (*BodyEditor)(nil)
+	_ desktop.Mouseable   = (*BodyEditor)(nil)
+	_ desktop.Keyable     = (*BodyEditor)(nil)
+	_ desktop.Cursorable  = (*BodyEditor)(nil)
+	_ fyne.WidgetRenderer = (*bodyRenderer)(nil)
+)
+
+// NewBodyEditor returns an empty body editor.
+func NewBodyEditor() *BodyEditor {
+	e := &BodyEditor{now: time.Now}
+	e.doc.setText("")
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// SetText replaces the whole text (CRLF and CR become LF, invalid UTF-8
+// becomes U+FFFD), clears undo history and selection, puts the caret at
+// the start and scrolls to the top. OnChanged is not called.
+func (e *BodyEditor) SetText(text string) {
+	e.doc.setText(toValidUTF8(normalizeNewlines(text)))
+	e.undo = bodyUndo{}
+	e.caret, e.anchor, e.caretUp, e.goalOK = bodyPos{}, bodyPos{}, false, false
+	e.offsetY = 0
+	e.yOK = false
+	e.Refresh()
+}
+
+// Text returns the current text; paragraphs are joined by '\n'.
+func (e *BodyEditor) Text() string { return e.doc.String() }
+
+// CursorOffset returns the caret position as a byte offset into Text().
+func (e *BodyEditor) CursorOffset() int { return e.doc.offset(e.caret) }
+
+// SetCursorOffset moves the caret to byte offset off in Text() (clamped and
+// snapped to a character start), clears the selection and scrolls the caret
+// into view.
+func (e *BodyEditor) SetCursorOffset(off int) { e.Select(off, off) }
+
+// Select selects the bytes [start, end) of Text() (clamped, in any order),
+// puts the caret at end and scrolls it into view. Used to jump to findings.
+func (e *BodyEditor) Select(start, end int) {
+	e.undo.seal()
+	e.anchor = e.snap(e.doc.posAt(start))
+	e.caret = e.snap(e.doc.posAt(end))
+	e.caretUp, e.goalOK = false, false
+	e.showCaret()
+}
+
+// SelectionRange returns the selected byte range [start, end) of Text();
+// start == end when nothing is selected.
+func (e *BodyEditor) SelectionRange() (start, end int) {
+	a, b := orderPos(e.anchor, e.caret)
+	return e.doc.offset(a), e.doc.offset(b)
+}
+
+// SelectedText returns the selected text, or "" when nothing is selected.
+func (e *BodyEditor) SelectedText() string {
+	a, b := orderPos(e.anchor, e.caret)
+	return e.doc.slice(a, b)
+}
+
+// InsertAtCursor replaces the selection (or inserts at the caret) with s as
+// one undo step, then calls OnChanged.
+func (e *BodyEditor) InsertAtCursor(s string) {
+	e.undo.seal()
+	e.replaceSelection(toValidUTF8(normalizeNewlines(s)), editOther)
+	e.undo.seal()
+}
+
+// Undo reverts the last edit step, if any.
+func (e *BodyEditor) Undo() { e.applyUndo(true) }
+
+// Redo re-applies the last undone step, if any.
+func (e *BodyEditor) Redo() { e.applyUndo(false) }
+
+// CanUndo reports whether Undo has a step to revert.
+func (e *BodyEditor) CanUndo() bool { return len(e.undo.done) > 0 }
+
+// CanRedo reports whether Redo has a step to re-apply.
+func (e *BodyEditor) CanRedo() bool { return len(e.undo.undone) > 0 }
+
+// WordCount returns domain.WordCount(Text()), kept up to date per paragraph.
+func (e *BodyEditor) WordCount() int { return e.doc.words }
+
+// ReadingMinutes returns domain.ReadingMinutes(WordCount()).
+func (e *BodyEditor) ReadingMinutes() int { return domain.ReadingMinutes(e.doc.words) }
+
+// CreateRenderer is part of fyne.Widget.
+func (e *BodyEditor) CreateRenderer() fyne.WidgetRenderer {
+	return newBodyRenderer(e)
+}
+
+// MinSize is small: the editor is meant to fill the space it is given.
+func (e *BodyEditor) MinSize() fyne.Size {
+	e.ExtendBaseWidget(e)
+	return fyne.NewSize(120, 80)
+}

@@ -1,0 +1,131 @@
+package editor
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"newsroom/domain"
+)
+
+// build creates the widgets and lays them out.
+func (s *Screen) build() {
+	s.headline = widget.NewEntry()
+	s.headline.SetPlaceHolder("Headline")
+	s.headline.TextStyle = fyne.TextStyle{Bold: true}
+	s.headline.OnChanged = func(text string) {
+		if s.article == nil || s.loading {
+			return
+		}
+		s.article.Headline = text
+		if s.slugAuto {
+			if slug := domain.Slugify(text); slug != "" {
+				s.article.Slug = slug
+				s.loading = true
+				s.slug.SetText(slug)
+				s.loading = false
+			}
+		}
+		s.Changed()
+	}
+	s.slug = widget.NewEntry()
+	s.slug.SetPlaceHolder("slug-in-the-address")
+	s.slug.OnChanged = func(text string) {
+		if s.article == nil || s.loading {
+			return
+		}
+		s.slugAuto = false
+		s.article.Slug = strings.TrimSpace(text)
+		s.Changed()
+	}
+	s.standfirst = widget.NewMultiLineEntry()
+	s.standfirst.SetPlaceHolder("Standfirst: the one or two sentences under the headline")
+	s.standfirst.Wrapping = fyne.TextWrapWord
+	s.standfirst.SetMinRowsVisible(2)
+	s.standfirst.OnChanged = func(text string) {
+		if s.article != nil && !s.loading {
+			s.article.Standfirst = text
+			s.Changed()
+		}
+	}
+	s.byline = widget.NewEntry()
+	s.byline.SetPlaceHolder("Byline")
+	s.byline.OnChanged = func(text string) {
+		if s.article != nil && !s.loading {
+			s.article.Byline = text
+			s.Changed()
+		}
+	}
+	s.status = widget.NewSelect([]string{string(domain.StatusDraft), string(domain.StatusReview), string(domain.StatusPublished)}, s.statusPicked)
+	s.pubTime = widget.NewEntry()
+	s.pubTime.SetPlaceHolder("publication time: 2006-01-02 15:04")
+	s.pubTime.OnSubmitted = func(string) { s.pubTimeEdited() }
+	s.pubTime.OnChanged = func(string) {
+		if !s.loading {
+			s.pubTimeEdited()
+		}
+	}
+	s.factCheck = widget.NewCheck("Fact checked", s.factCheckToggled)
+	s.factInfo = widget.NewLabel("")
+	s.notice = widget.NewLabel("")
+	s.notice.Wrapping = fyne.TextWrapWord
+	s.notice.Importance = widget.WarningImportance
+	s.info = widget.NewLabel("")
+	s.body = NewBodyEditor()
+	s.body.OnChanged = func(text string) {
+		if s.article == nil || s.loading {
+			return
+		}
+		s.article.Body = text
+		s.info.SetText(s.wordInfo() + " · " + s.saveStateText())
+		s.Changed()
+	}
+	s.preview = newPreviewPane(s)
+
+	meta := container.NewBorder(nil, nil, widget.NewLabel("Status"), nil,
+		container.NewGridWithColumns(3, s.status, s.pubTime, container.NewHBox(s.factCheck, s.factInfo)))
+	top := container.NewVBox(
+		s.headline,
+		container.NewBorder(nil, nil, widget.NewLabel("Slug"), nil, s.slug),
+		s.standfirst,
+		container.NewBorder(nil, nil, widget.NewLabel("Byline"), nil, s.byline),
+		meta,
+		s.notice,
+	)
+	s.side = s.buildSide()
+	s.main = container.NewHSplit(s.body, s.side)
+	s.main.Offset = 0.68
+	s.form = container.NewBorder(top, s.info, nil, nil, s.main)
+	s.empty = container.NewCenter(widget.NewLabel("Select an article, or press Ctrl+N for a new one."))
+	s.content = container.NewStack(s.empty, s.form)
+	s.form.Hide()
+}
+
+// layoutMain puts the preview or the side panels beside the body.
+func (s *Screen) layoutMain() {
+	if s.previewShown {
+		s.main.Trailing = s.preview.Content()
+	} else {
+		s.main.Trailing = s.side
+	}
+	s.main.Refresh()
+}
+
+// formatCount writes n with thousands separators.
+func formatCount(n int) string {
+	str := strconv.Itoa(n)
+	if n < 0 {
+		return str
+	}
+	var b strings.Builder
+	for i, r := range str {
+		if i > 0 && (len(str)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

@@ -1,0 +1,142 @@
+package importer
+
+import (
+	"context"
+	"errors"
+	"maps"
+	"sync"
+
+	"newsroom/domain"
+)
+
+// memStore is an in-memory Store: a batch works on a copy and Commit
+// swaps it in, so a rolled-back import leaves nothing behind.
+type memStore struct {
+	mu        sync.Mutex
+	articles  map[int64]domain.Article
+	comments  map[int64]domain.Comment
+	nextID    int64
+	commits   int
+	rollbacks int
+	// failArticle makes UpsertArticle fail for this slug.
+	failArticle string
+}
+
+func newMemStore() *memStore {
+	return &memStore{articles: map[int64]domain.Article{}, comments: map[int64]domain.Comment{}}
+}
+
+func (s *memStore) BeginImport(ctx context.Context) (Batch, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return &memBatch{s: s, articles: maps.Clone(s.articles), comments: maps.Clone(s.comments), nextID: s.nextID}, nil
+}
+
+type memBatch struct {
+	s        *memStore
+	articles map[int64]domain.Article
+	comments map[int64]domain.Comment
+	nextID   int64
+	done     bool
+}
+
+var errBatchDone = errors.New("batch already committed or rolled back")
+
+func (b *memBatch) UpsertArticle(ctx context.Context, a *domain.Article) (bool, error) {
+	if b.done {
+		return false, errBatchDone
+	}
+	if err := a.Validate(); err != nil {
+		return false, err
+	}
+	if a.Slug == b.s.failArticle {
+		return false, errors.New("disk full")
+	}
+	for id, old := range b.articles {
+		if (a.Origin != "" && old.Origin == a.Origin) || (a.Origin == "" && old.Slug == a.Slug) {
+			a.ID = id
+			b.articles[id] = *a
+			return false, nil
+		}
+	}
+	for _, old := range b.articles {
+		if old.Slug == a.Slug {
+			return false, domain.ErrConflict
+		}
+	}
+	b.nextID++
+	a.ID = b.nextID
+	b.articles[a.ID] = *a
+	return true, nil
+}
+
+func (b *memBatch) UpsertComment(ctx context.Context, c *domain.Comment) (bool, error) {
+	if b.done {
+		return false, errBatchDone
+	}
+	if _, ok := b.articles[c.ArticleID]; !ok {
+		return false, errors.New("comment on an article not stored")
+	}
+	if c.ParentID != 0 {
+		if _, ok := b.comments[c.ParentID]; !ok {
+			return false, errors.New("reply to a comment not stored")
+		}
+	}
+	if !c.Status.Valid() {
+		return false, errors.New("bad comment status")
+	}
+	for id, old := range b.comments {
+		if c.Origin != "" && old.Origin == c.Origin {
+			c.ID = id
+			b.comments[id] = *c
+			return false, nil
+		}
+	}
+	b.nextID++
+	c.ID = b.nextID
+	b.comments[c.ID] = *c
+	return true, nil
+}
+
+func (b *memBatch) Commit() error {
+	if b.done {
+		return errBatchDone
+	}
+	b.done = true
+	b.s.mu.Lock()
+	defer b.s.mu.Unlock()
+	b.s.articles, b.s.comments, b.s.nextID = b.articles, b.comments, b.nextID
+	b.s.commits++
+	return nil
+}
+
+func (b *memBatch) Rollback() error {
+	if b.done {
+		return errBatchDone
+	}
+	b.done = true
+	b.s.mu.Lock()
+	defer b.s.mu.Unlock()
+	b.s.rollbacks++
+	return nil
+}
+
+// bySlug returns the stored article with that slug.
+func (s *memStore) bySlug(slug string) (domain.Article, bool) {
+	for _, a := range s.articles {
+		if a.Slug == slug {
+			return a, true
+		}
+	}
+	return domain.Article{}, false
+}
+
+// byOrigin returns the stored comment with that origin.
+func (s *memStore) commentByOrigin(origin string) (domain.Comment, bool) {
+	for _, c := range s.comments {
+		if c.Origin == origin {
+			return c, true
+		}
+	}
+	return domain.Comment{}, false
+}

@@ -1,0 +1,93 @@
+package importer
+
+import (
+	"encoding/xml"
+	"regexp"
+)
+
+// Canonical namespaces: the WXR versions' URIs are rewritten to these so
+// one set of struct tags reads WXR 1.0, 1.1 and 1.2 alike.
+const (
+	nsWP      = "wxr"
+	nsExcerpt = "wxr-excerpt"
+	nsContent = "http://purl.org/rss/1.0/modules/content/"
+	nsDC      = "http://purl.org/dc/elements/1.1/"
+)
+
+var wxrExcerptNamespace = regexp.MustCompile(`^https?://wordpress\.org/export/1\.[0-2]/excerpt/$`)
+
+// nsNormalizer is a token stream that renames the WXR namespaces.
+type nsNormalizer struct{ d *xml.Decoder }
+
+// Token returns the next token with canonical namespaces.
+func (n nsNormalizer) Token() (xml.Token, error) {
+	tok, err := n.d.Token()
+	switch t := tok.(type) {
+	case xml.StartElement:
+		t.Name.Space = canonicalNS(t.Name.Space)
+		return t, err
+	case xml.EndElement:
+		t.Name.Space = canonicalNS(t.Name.Space)
+		return t, err
+	}
+	return tok, err
+}
+
+func canonicalNS(ns string) string {
+	switch {
+	case ns == "":
+		return ""
+	case wxrNamespace.MatchString(ns):
+		return nsWP
+	case wxrExcerptNamespace.MatchString(ns):
+		return nsExcerpt
+	}
+	return ns
+}
+
+// wxrAuthor is a <wp:author> block of the channel.
+type wxrAuthor struct {
+	Login       string `xml:"wxr author_login"`
+	DisplayName string `xml:"wxr author_display_name"`
+}
+
+// wxrItem is one <item>: a post, page, attachment, menu item, ….
+type wxrItem struct {
+	Title       string        `xml:"title"`
+	Link        string        `xml:"link"`
+	GUID        string        `xml:"guid"`
+	Creator     string        `xml:"http://purl.org/dc/elements/1.1/ creator"`
+	Content     string        `xml:"http://purl.org/rss/1.0/modules/content/ encoded"`
+	Excerpt     string        `xml:"wxr-excerpt encoded"`
+	PostID      string        `xml:"wxr post_id"`
+	PostDate    string        `xml:"wxr post_date"`
+	PostDateGMT string        `xml:"wxr post_date_gmt"`
+	PostName    string        `xml:"wxr post_name"`
+	Status      string        `xml:"wxr status"`
+	PostType    string        `xml:"wxr post_type"`
+	Password    string        `xml:"wxr post_password"`
+	Categories  []wxrCategory `xml:"category"`
+	Comments    []wxrComment  `xml:"wxr comment"`
+}
+
+// wxrCategory is a category or tag of an item.
+type wxrCategory struct {
+	Domain   string `xml:"domain,attr"`
+	Nicename string `xml:"nicename,attr"`
+	Name     string `xml:",chardata"`
+}
+
+// wxrComment is a <wp:comment> of an item.
+type wxrComment struct {
+	ID          string `xml:"wxr comment_id"`
+	Author      string `xml:"wxr comment_author"`
+	AuthorEmail string `xml:"wxr comment_author_email"`
+	AuthorURL   string `xml:"wxr comment_author_url"`
+	AuthorIP    string `xml:"wxr comment_author_IP"`
+	Date        string `xml:"wxr comment_date"`
+	DateGMT     string `xml:"wxr comment_date_gmt"`
+	Content     string `xml:"wxr comment_content"`
+	Approved    string `xml:"wxr comment_approved"`
+	Type        string `xml:"wxr comment_type"`
+	Parent      string `xml:"wxr comment_parent"`
+}

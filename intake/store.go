@@ -1,0 +1,34 @@
+package intake
+
+import (
+	"context"
+	"time"
+
+	"newsroom/domain"
+)
+
+// Store is what the intake needs from the database; *storage.Store
+// implements it.
+type Store interface {
+	// GetArticleBySlug returns the article, or an error wrapping
+	// domain.ErrNotFound.
+	GetArticleBySlug(ctx context.Context, slug string) (*domain.Article, error)
+	// GetComment returns one comment, or an error wrapping
+	// domain.ErrNotFound.
+	GetComment(ctx context.Context, id int64) (*domain.Comment, error)
+	// AddComment stores a new comment and sets its ID.
+	AddComment(ctx context.Context, c *domain.Comment) error
+	// AuthorHasApproved reports whether the author (name and email) has an
+	// approved comment.
+	AuthorHasApproved(ctx context.Context, author, email string) (bool, error)
+	// LastCommentFrom returns when the address or email last commented.
+	LastCommentFrom(ctx context.Context, addr, email string) (time.Time, error)
+	// IsDuplicateComment reports whether the author already sent the same
+	// text on the article.
+	IsDuplicateComment(ctx context.Context, articleID int64, author, email, body string) (bool, error)
+	// Setting returns a stored setting, or def.
+	Setting(ctx context.Context, key, def string) (string, error)
+	// ModerationHistory calls fn for every comment an editor approved or
+	// marked spam.
+	ModerationHistory(ctx context.Context, fn func(body, url string, spam bool)) error
+}

@@ -1,0 +1,135 @@
+package publish
+
+import (
+	"html"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+)
+
+// conventionRenderer writes QuoteFigure and ExcerptFigure nodes, and
+// images (see renderImage). Every
+// text it writes comes from the article's records and is escaped.
+type conventionRenderer struct{}
+
+// RegisterFuncs implements renderer.NodeRenderer.
+func (conventionRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(KindQuoteFigure, renderQuoteFigure)
+	reg.Register(KindExcerptFigure, renderExcerptFigure)
+	reg.Register(ast.KindImage, renderImage)
+}
+
+func renderQuoteFigure(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*QuoteFigure)
+	if !n.Found {
+		_, _ = w.WriteString(`<p class="missing-quote" role="note">Missing quote: no quote record is called “`)
+		_, _ = w.WriteString(html.EscapeString(cleanText(n.Ref)))
+		_, _ = w.WriteString("”.</p>\n")
+		return ast.WalkSkipChildren, nil
+	}
+	q := n.Quote
+	_, _ = w.WriteString(`<figure class="quote"><blockquote>`)
+	writeTextParagraphs(w, q.Text)
+	_, _ = w.WriteString(`</blockquote>`)
+	var credit []string
+	for _, part := range []string{q.Speaker, q.Role, q.Context} {
+		if p := strings.TrimSpace(cleanText(part)); p != "" {
+			credit = append(credit, html.EscapeString(p))
+		}
+	}
+	if len(credit) > 0 || n.SourceName != "" {
+		_, _ = w.WriteString(`<figcaption>`)
+		if len(credit) > 0 {
+			_, _ = w.WriteString("— ")
+			_, _ = w.WriteString(strings.Join(credit, ", "))
+		}
+		if n.SourceName != "" {
+			if len(credit) > 0 {
+				_, _ = w.WriteString(" ")
+			}
+			_, _ = w.WriteString(`<span class="via">(source: `)
+			writeCite(w, n.SourceName, n.SourceURL)
+			_, _ = w.WriteString(`)</span>`)
+		}
+		_, _ = w.WriteString(`</figcaption>`)
+	}
+	_, _ = w.WriteString("</figure>\n")
+	return ast.WalkSkipChildren, nil
+}
+
+func renderExcerptFigure(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*ExcerptFigure)
+	if !entering {
+		_, _ = w.WriteString("</blockquote></figure>\n")
+		return ast.WalkContinue, nil
+	}
+	_, _ = w.WriteString(`<figure class="excerpt"><figcaption>`)
+	writeCite(w, n.SourceName, n.SourceURL)
+	_, _ = w.WriteString(" reports:</figcaption>\n<blockquote")
+	if n.SourceURL != "" {
+		_, _ = w.WriteString(` cite="`)
+		_, _ = w.WriteString(html.EscapeString(n.SourceURL))
+		_, _ = w.WriteString(`"`)
+	}
+	_, _ = w.WriteString(">\n")
+	return ast.WalkContinue, nil
+}
+
+// writeCite writes <cite>name</cite>, with the name linked when url (an
+// already checked http(s) URL) is set.
+func writeCite(w util.BufWriter, name, url string) {
+	_, _ = w.WriteString("<cite>")
+	if url != "" {
+		_, _ = w.WriteString(`<a href="`)
+		_, _ = w.WriteString(html.EscapeString(url))
+		_, _ = w.WriteString(`">`)
+	}
+	_, _ = w.WriteString(html.EscapeString(cleanText(name)))
+	if url != "" {
+		_, _ = w.WriteString("</a>")
+	}
+	_, _ = w.WriteString("</cite>")
+}
+
+// writeTextParagraphs writes plain text as escaped paragraphs: blank lines
+// separate paragraphs, single newlines become <br>.
+func writeTextParagraphs(w util.BufWriter, s string) {
+	for _, para := range splitParagraphs(cleanText(s)) {
+		_, _ = w.WriteString("<p>")
+		for i, line := range strings.Split(para, "\n") {
+			if i > 0 {
+				_, _ = w.WriteString("<br>\n")
+			}
+			_, _ = w.WriteString(html.EscapeString(line))
+		}
+		_, _ = w.WriteString("</p>")
+	}
+}
+
+// splitParagraphs splits plain text at blank lines, trimming each
+// paragraph and dropping empty ones. Newlines must already be \n.
+func splitParagraphs(s string) []string {
+	var out []string
+	var cur []string
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, strings.Join(cur, "\n"))
+			cur = cur[:0]
+		}
+	}
+	for _, line := range strings.Split(s, "\n") {
+		line = strings.TrimRight(line, " \t")
+		if strings.TrimSpace(line) == "" {
+			flush()
+			continue
+		}
+		cur = append(cur, line)
+	}
+	flush()
+	return out
+}

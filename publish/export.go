@@ -1,0 +1,466 @@
+package publish
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"newsroom/assets"
+	"newsroom/domain"
+)
+
+// Source supplies what Export publishes. The storage package implements
+// it.
+type Source interface {
+	// ExportArticles returns full articles, with quotes and sources;
+	// unpublished ones too when includeDrafts is set.
+	ExportArticles(ctx context.Context, includeDrafts bool) ([]domain.Article, error)
+	// ApprovedCommentsByArticle returns approved comments keyed by
+	// article ID.
+	ApprovedCommentsByArticle(ctx context.Context) (map[int64][]domain.Comment, error)
+}
+
+// ExportOptions shape an export.
+type ExportOptions struct {
+	// BaseURL is the site's public address ("https://news.example"): it
+	// gives pages canonical URLs and the feed absolute links. Optional.
+	BaseURL string
+	// CommentsURL receives the comment forms; empty closes comments.
+	CommentsURL string
+	// PublisherName is the organisation credited; default SiteTitle.
+	PublisherName string
+	// SiteTitle names the site; default "Newsroom".
+	SiteTitle string
+	// Language is the pages' BCP 47 language; default "en".
+	Language string
+	// Drafts also writes unpublished articles, marked as drafts and
+	// noindex; they never enter the feed.
+	Drafts bool
+	// Force rewrites every file even when its inputs are unchanged.
+	Force bool
+	// Now decides what is embargoed; zero means the current time. Nothing
+	// written depends on it otherwise.
+	Now time.Time
+	// Check, when set, is called for every exported article; the strings
+	// it returns are added to Report.Warnings.
+	Check func(*domain.Article) []string
+}
+
+// Report tells what an export did. Counts are of files.
+type Report struct {
+	Written   int
+	Unchanged int
+	Removed   int
+	Warnings  []string
+}
+
+// pageJob is one article page to write.
+type pageJob struct {
+	index int
+	a     *domain.Article
+	draft bool
+}
+
+// fileResult is what writing one file did.
+type fileResult struct {
+	index    int
+	rel      string
+	entry    manifestEntry
+	written  bool
+	warnings []string
+	err      error
+}
+
+// Export writes the public site into dir: index.html, feed.xml, site.css
+// and <slug>/index.html per article. Embargoed articles are held back.
+// Files whose bytes would not change are left alone, pages of articles no
+// longer exported are removed, and only files recorded in dir's manifest
+// are ever deleted or overwritten. progress, when not nil, is called from
+// the calling goroutine after each file.
+func Export(ctx context.Context, src Source, dir string, opt ExportOptions, progress func(done, total int)) (Report, error) {
+	var rep Report
+	if src == nil {
+		return rep, errors.New("export: no article source")
+	}
+	if strings.TrimSpace(dir) == "" {
+		return rep, errors.New("export: no output directory")
+	}
+	if opt.BaseURL != "" {
+		if _, ok := httpURL(opt.BaseURL); !ok {
+			return rep, fmt.Errorf("export: base URL %q is not an http(s) URL", opt.BaseURL)
+		}
+	}
+	if err := checkCommentsURL(opt.CommentsURL); err != nil {
+		return rep, err
+	}
+	now := opt.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return rep, fmt.Errorf("export: create %s: %w", dir, err)
+	}
+	old, warnings, err := loadManifest(dir)
+	if err != nil {
+		return rep, fmt.Errorf("export: %w", err)
+	}
+	rep.Warnings = append(rep.Warnings, warnings...)
+
+	articles, err := src.ExportArticles(ctx, opt.Drafts)
+	if err != nil {
+		return rep, fmt.Errorf("export: load articles: %w", err)
+	}
+	comments, err := src.ApprovedCommentsByArticle(ctx)
+	if err != nil {
+		return rep, fmt.Errorf("export: load comments: %w", err)
+	}
+	live, drafts, warnings := selectArticles(articles, opt.Drafts, now)
+	rep.Warnings = append(rep.Warnings, warnings...)
+
+	site := newSiteView(opt.SiteTitle, opt.PublisherName, opt.BaseURL, opt.Language, false)
+	e := &exporter{
+		dir:      dir,
+		old:      old,
+		site:     site,
+		force:    opt.Force,
+		comments: comments,
+		pageOpt: Options{
+			SiteTitle: opt.SiteTitle, PublisherName: opt.PublisherName, BaseURL: opt.BaseURL,
+			CommentsURL: opt.CommentsURL, Language: opt.Language, Now: now,
+		},
+	}
+	if e.siteKey, err = siteKey(site, strings.TrimSpace(opt.CommentsURL)); err != nil {
+		return rep, fmt.Errorf("export: digest templates: %w", err)
+	}
+
+	var jobs []pageJob
+	for _, a := range live {
+		jobs = append(jobs, pageJob{index: len(jobs), a: a})
+	}
+	for _, a := range drafts {
+		jobs = append(jobs, pageJob{index: len(jobs), a: a, draft: true})
+	}
+	if opt.Check != nil {
+		for _, j := range jobs {
+			rep.Warnings = append(rep.Warnings, opt.Check(j.a)...)
+		}
+	}
+
+	results := e.writePages(ctx, jobs, progress, len(jobs)+3)
+	done := len(jobs)
+	total := len(jobs) + 3
+	next := manifest{Version: manifestVersion, Files: make(map[string]manifestEntry, len(jobs)+3)}
+	pageWarnings := make([][]string, len(jobs))
+	var firstErr error
+	for _, r := range results {
+		if r.err != nil {
+			if firstErr == nil {
+				firstErr = r.err
+			}
+			continue
+		}
+		next.Files[r.rel] = r.entry
+		pageWarnings[r.index] = r.warnings
+		rep.count(r.written)
+	}
+	if firstErr == nil {
+		firstErr = ctx.Err()
+	}
+	if firstErr == nil {
+		for _, f := range []struct {
+			rel    string
+			render func() ([]byte, error)
+		}{
+			{"index.html", func() ([]byte, error) { return renderIndex(live, drafts, site) }},
+			{"feed.xml", func() ([]byte, error) { return renderFeed(live, site) }},
+			{"site.css", func() ([]byte, error) { return assets.SiteCSS, nil }},
+		} {
+			data, err := f.render()
+			if err == nil {
+				var r fileResult
+				r, err = e.writeFile(f.rel, data)
+				next.Files[f.rel] = r.entry
+				rep.count(r.written)
+			}
+			if err != nil {
+				firstErr = err
+				break
+			}
+			done++
+			if progress != nil {
+				progress(done, total)
+			}
+		}
+	}
+	if firstErr != nil {
+		// Keep owning every file of the old manifest not rewritten, so a
+		// later export can still clean up.
+		for rel, entry := range old.Files {
+			if _, ok := next.Files[rel]; !ok {
+				next.Files[rel] = entry
+			}
+		}
+		if err := saveManifest(dir, next); err != nil {
+			return rep, errors.Join(fmt.Errorf("export: %w", firstErr), err)
+		}
+		return rep, fmt.Errorf("export: %w", firstErr)
+	}
+	for _, w := range pageWarnings {
+		rep.Warnings = append(rep.Warnings, w...)
+	}
+	rep.Warnings = append(rep.Warnings, e.removeStale(next)...)
+	rep.Removed = e.removed
+	if err := saveManifest(dir, next); err != nil {
+		return rep, fmt.Errorf("export: %w", err)
+	}
+	return rep, nil
+}
+
+func (r *Report) count(written bool) {
+	if written {
+		r.Written++
+	} else {
+		r.Unchanged++
+	}
+}
+
+// checkCommentsURL accepts an empty URL, an http(s) URL or an absolute
+// path on the site.
+func checkCommentsURL(u string) error {
+	u = strings.TrimSpace(u)
+	if u == "" {
+		return nil
+	}
+	if _, ok := httpURL(u); ok {
+		return nil
+	}
+	if strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") && !strings.ContainsAny(u, " \t\r\n<>\"'`\\") {
+		return nil
+	}
+	return fmt.Errorf("export: comments URL %q is neither an http(s) URL nor a path starting with /", u)
+}
+
+// selectArticles picks the live articles (newest first) and, with drafts,
+// the unpublished ones; embargoed articles are held back. It warns about
+// unusable slugs, duplicates and live articles that are not fact-checked.
+func selectArticles(articles []domain.Article, withDrafts bool, now time.Time) (live, drafts []*domain.Article, warnings []string) {
+	list := make([]*domain.Article, 0, len(articles))
+	for i := range articles {
+		list = append(list, &articles[i])
+	}
+	sort.SliceStable(list, func(i, j int) bool {
+		if list[i].Slug != list[j].Slug {
+			return list[i].Slug < list[j].Slug
+		}
+		return list[i].ID < list[j].ID
+	})
+	seen := make(map[string]bool, len(list))
+	for _, a := range list {
+		if err := domain.ValidateSlug(a.Slug); err != nil {
+			warnings = append(warnings, fmt.Sprintf("article %d skipped: %v", a.ID, err))
+			continue
+		}
+		if seen[a.Slug] {
+			warnings = append(warnings, fmt.Sprintf("article %d skipped: slug %q is used by another article", a.ID, a.Slug))
+			continue
+		}
+		switch {
+		case a.IsLive(now):
+			seen[a.Slug] = true
+			live = append(live, a)
+		case a.Status != domain.StatusPublished && withDrafts:
+			seen[a.Slug] = true
+			drafts = append(drafts, a)
+		}
+	}
+	sortNewestFirst(live)
+	sortNewestFirst(drafts)
+	for _, a := range live {
+		if !a.FactCheck.Checked {
+			warnings = append(warnings, fmt.Sprintf("article %q is not fact-checked", a.Slug))
+		}
+	}
+	return live, drafts, warnings
+}
+
+// exporter holds the state shared by the page workers.
+type exporter struct {
+	dir      string
+	old      manifest
+	site     siteView
+	siteKey  string
+	force    bool
+	pageOpt  Options
+	comments map[int64][]domain.Comment
+	removed  int
+}
+
+// writePages renders and writes the article pages with one worker per
+// CPU, calling progress from this goroutine as pages finish. It returns
+// one result per job; after an error the remaining jobs are abandoned.
+func (e *exporter) writePages(ctx context.Context, jobs []pageJob, progress func(done, total int), total int) []fileResult {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	in := make(chan pageJob)
+	out := make(chan fileResult, 64)
+	workers := runtime.NumCPU()
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range in {
+				r := e.page(j)
+				out <- r
+				if r.err != nil {
+					cancel()
+				}
+			}
+		}()
+	}
+	go func() {
+		defer close(in)
+		for _, j := range jobs {
+			select {
+			case in <- j:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() {
+		wg.Wait()
+		close(out)
+	}()
+	results := make([]fileResult, 0, len(jobs))
+	for r := range out {
+		results = append(results, r)
+		if progress != nil {
+			progress(len(results), total)
+		}
+	}
+	return results
+}
+
+// page writes one article page, skipping the rendering when its inputs
+// and the file on disk are as the manifest recorded.
+func (e *exporter) page(j pageJob) fileResult {
+	a := j.a
+	rel := a.Slug + "/index.html"
+	comments := e.comments[a.ID]
+	input := pageKey(e.siteKey, a, comments, j.draft)
+	if prev, ok := e.old.Files[rel]; ok && !e.force && prev.Input == input && e.sizeIs(rel, prev.Size) {
+		return fileResult{index: j.index, rel: rel, entry: prev, warnings: prev.Warnings}
+	}
+	body, missing, err := renderBody(a)
+	if err != nil {
+		return fileResult{index: j.index, rel: rel, err: err}
+	}
+	opt := e.pageOpt
+	opt.Draft = j.draft
+	data, err := renderArticlePage(a, body, comments, opt)
+	if err != nil {
+		return fileResult{index: j.index, rel: rel, err: err}
+	}
+	r, err := e.writeFile(rel, data)
+	if err != nil {
+		return fileResult{index: j.index, rel: rel, err: err}
+	}
+	for _, ref := range missing {
+		r.warnings = append(r.warnings, fmt.Sprintf("article %q places quote %q, which has no record", a.Slug, ref))
+	}
+	r.index = j.index
+	r.entry.Input = input
+	r.entry.Warnings = r.warnings
+	return r
+}
+
+// sizeIs reports whether the file at rel exists with that size.
+func (e *exporter) sizeIs(rel string, size int64) bool {
+	fi, err := os.Lstat(filepath.Join(e.dir, filepath.FromSlash(rel)))
+	return err == nil && fi.Mode().IsRegular() && fi.Size() == size
+}
+
+// writeFile writes data at rel unless the file already holds exactly
+// those bytes. It refuses to overwrite a file the manifest does not list,
+// unless that file already holds the same bytes.
+func (e *exporter) writeFile(rel string, data []byte) (fileResult, error) {
+	sum := sha256.Sum256(data)
+	entry := manifestEntry{SHA256: hex.EncodeToString(sum[:]), Size: int64(len(data))}
+	r := fileResult{rel: rel, entry: entry}
+	path := filepath.Join(e.dir, filepath.FromSlash(rel))
+	prev, owned := e.old.Files[rel]
+	if owned && !e.force && prev.SHA256 == entry.SHA256 && e.sizeIs(rel, entry.Size) {
+		return r, nil
+	}
+	if !owned {
+		fi, err := os.Lstat(path)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+		case err != nil:
+			return r, fmt.Errorf("check %s: %w", path, err)
+		case !fi.Mode().IsRegular():
+			return r, fmt.Errorf("refusing to replace %s: it is not a regular file written by an earlier export", path)
+		default:
+			existing, err := os.ReadFile(path)
+			if err != nil {
+				return r, fmt.Errorf("check %s: %w", path, err)
+			}
+			if !bytes.Equal(existing, data) {
+				return r, fmt.Errorf("refusing to overwrite %s: the export manifest does not list it, so it was not written by an earlier export", path)
+			}
+			return r, nil
+		}
+	}
+	if err := writeFileAtomic(path, data); err != nil {
+		return r, err
+	}
+	r.written = true
+	return r, nil
+}
+
+// removeStale deletes files the old manifest lists and the new one does
+// not, when they still hold the bytes Export wrote, and then their
+// directory when it is empty. It returns warnings for files left in place.
+func (e *exporter) removeStale(next manifest) []string {
+	var stale []string
+	for rel := range e.old.Files {
+		if _, ok := next.Files[rel]; !ok {
+			stale = append(stale, rel)
+		}
+	}
+	sort.Strings(stale)
+	var warnings []string
+	for _, rel := range stale {
+		path := filepath.Join(e.dir, filepath.FromSlash(rel))
+		data, err := os.ReadFile(path)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		sum := sha256.Sum256(data)
+		if err != nil || hex.EncodeToString(sum[:]) != e.old.Files[rel].SHA256 {
+			warnings = append(warnings, fmt.Sprintf("kept %s: it changed after it was exported", path))
+			continue
+		}
+		if err := os.Remove(path); err != nil {
+			warnings = append(warnings, fmt.Sprintf("could not remove %s: %v", path, err))
+			continue
+		}
+		e.removed++
+		if d := filepath.Dir(path); d != filepath.Clean(e.dir) {
+			_ = os.Remove(d) // only succeeds when empty
+		}
+	}
+	return warnings
+}

@@ -1,0 +1,84 @@
+package publish
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strings"
+
+	"newsroom/domain"
+)
+
+// indexView is the data of the index page template.
+type indexView struct {
+	Site         siteView
+	CanonicalURL string
+	Articles     []teaserView
+	Drafts       []teaserView
+}
+
+type teaserView struct {
+	Href          string
+	Headline      string
+	Standfirst    string
+	PublishedISO  string
+	PublishedText string
+	FactChecked   bool
+	Draft         bool
+}
+
+// sortNewestFirst orders articles by publication time, newest first, then
+// by slug, so the order is stable.
+func sortNewestFirst(list []*domain.Article) {
+	sort.SliceStable(list, func(i, j int) bool {
+		a, b := list[i], list[j]
+		if !a.PublishedAt.Equal(b.PublishedAt) {
+			return a.PublishedAt.After(b.PublishedAt)
+		}
+		return a.Slug < b.Slug
+	})
+}
+
+// renderIndex renders index.html: live articles newest first, then drafts
+// when there are any (the page is then marked noindex).
+func renderIndex(live, drafts []*domain.Article, site siteView) ([]byte, error) {
+	t, err := templates()
+	if err != nil {
+		return nil, err
+	}
+	v := indexView{Site: site}
+	v.Site.NoIndex = len(drafts) > 0
+	if site.BaseURL != "" {
+		v.CanonicalURL = site.BaseURL + "/"
+	}
+	for _, a := range live {
+		v.Articles = append(v.Articles, newTeaser(a, false))
+	}
+	for _, a := range drafts {
+		v.Drafts = append(v.Drafts, newTeaser(a, true))
+	}
+	var buf bytes.Buffer
+	buf.Grow(4096 + 400*len(live))
+	if err := t.ExecuteTemplate(&buf, "index", v); err != nil {
+		return nil, fmt.Errorf("render index: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func newTeaser(a *domain.Article, draft bool) teaserView {
+	v := teaserView{
+		Href:        a.Slug + "/index.html",
+		Headline:    strings.TrimSpace(cleanText(a.Headline)),
+		Standfirst:  strings.TrimSpace(cleanText(a.Standfirst)),
+		FactChecked: a.FactCheck.Checked,
+		Draft:       draft,
+	}
+	if v.Headline == "" {
+		v.Headline = "Untitled"
+	}
+	if !a.PublishedAt.IsZero() {
+		v.PublishedISO = a.PublishedAt.Format(timeISO)
+		v.PublishedText = a.PublishedAt.Format(dateHuman)
+	}
+	return v
+}

@@ -1,0 +1,93 @@
+package publish
+
+import (
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"strings"
+	"time"
+
+	"newsroom/domain"
+)
+
+// newsArticleLD is schema.org NewsArticle as JSON-LD.
+type newsArticleLD struct {
+	Context          string     `json:"@context"`
+	Type             string     `json:"@type"`
+	Headline         string     `json:"headline"`
+	Description      string     `json:"description,omitempty"`
+	DatePublished    string     `json:"datePublished,omitempty"`
+	DateModified     string     `json:"dateModified,omitempty"`
+	Author           []ldThing  `json:"author,omitempty"`
+	Publisher        ldThing    `json:"publisher"`
+	Keywords         []string   `json:"keywords,omitempty"`
+	URL              string     `json:"url,omitempty"`
+	MainEntityOfPage *ldWebPage `json:"mainEntityOfPage,omitempty"`
+}
+
+type ldThing struct {
+	Type string `json:"@type"`
+	Name string `json:"name"`
+}
+
+type ldWebPage struct {
+	Type string `json:"@type"`
+	ID   string `json:"@id"`
+}
+
+// articleJSONLD returns the NewsArticle JSON-LD for a, safe to place
+// inside <script type="application/ld+json">: encoding/json escapes <, >
+// and & (and U+2028, U+2029), so the text can never close the script.
+func articleJSONLD(a *domain.Article, publisher, pageURL string) (template.JS, error) {
+	ld := newsArticleLD{
+		Context:     "https://schema.org",
+		Type:        "NewsArticle",
+		Headline:    strings.TrimSpace(cleanText(a.Headline)),
+		Description: strings.TrimSpace(cleanText(a.Standfirst)),
+		Publisher:   ldThing{Type: "Organization", Name: publisher},
+		URL:         pageURL,
+	}
+	if !a.PublishedAt.IsZero() {
+		ld.DatePublished = a.PublishedAt.Format(time.RFC3339)
+	}
+	if modified := modifiedAt(a); !modified.IsZero() {
+		ld.DateModified = modified.Format(time.RFC3339)
+	}
+	if by := byline(a); by != "" {
+		ld.Author = []ldThing{{Type: "Person", Name: by}}
+	} else {
+		ld.Author = []ldThing{{Type: "Organization", Name: publisher}}
+	}
+	for _, k := range a.Keywords {
+		if k = strings.TrimSpace(cleanText(k)); k != "" {
+			ld.Keywords = append(ld.Keywords, k)
+		}
+	}
+	if pageURL != "" {
+		ld.MainEntityOfPage = &ldWebPage{Type: "WebPage", ID: pageURL}
+	}
+	b, err := json.Marshal(ld)
+	if err != nil {
+		return "", fmt.Errorf("json-ld of %q: %w", a.Slug, err)
+	}
+	return template.JS(b), nil
+}
+
+// modifiedAt is when the article last changed, never before it was
+// published.
+func modifiedAt(a *domain.Article) time.Time {
+	if a.UpdatedAt.Before(a.PublishedAt) {
+		return a.PublishedAt
+	}
+	return a.UpdatedAt
+}
+
+// byline returns the author's name from the byline, without a leading
+// "By".
+func byline(a *domain.Article) string {
+	b := strings.TrimSpace(cleanText(a.Byline))
+	if len(b) > 3 && strings.EqualFold(b[:3], "by ") {
+		b = strings.TrimSpace(b[3:])
+	}
+	return b
+}

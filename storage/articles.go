@@ -1,0 +1,279 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/mattn/go-sqlite3"
+
+	"newsroom/domain"
+)
+
+const articleColumns = `id, slug, headline, standfirst, byline, body, status, published_at, keywords,
+	fc_checked, fc_by, fc_at, fc_digest, created_at, updated_at, version, coalesce(origin, '')`
+
+// rowScanner is *sql.Row or *sql.Rows.
+type rowScanner interface{ Scan(dest ...any) error }
+
+// scanArticle reads the columns of articleColumns.
+func scanArticle(r rowScanner) (*domain.Article, error) {
+	var (
+		a                domain.Article
+		status, keywords string
+		published, fcAt  sql.NullInt64
+		created, updated sql.NullInt64
+		checked          bool
+	)
+	err := r.Scan(&a.ID, &a.Slug, &a.Headline, &a.Standfirst, &a.Byline, &a.Body, &status, &published, &keywords,
+		&checked, &a.FactCheck.By, &fcAt, &a.FactCheck.Digest, &created, &updated, &a.Version, &a.Origin)
+	if err != nil {
+		return nil, err
+	}
+	a.Status = domain.Status(status)
+	a.PublishedAt = fromMicros(published)
+	a.FactCheck.Checked = checked
+	a.FactCheck.At = fromMicros(fcAt)
+	a.CreatedAt = fromMicros(created)
+	a.UpdatedAt = fromMicros(updated)
+	if err := json.Unmarshal([]byte(keywords), &a.Keywords); err != nil {
+		return nil, fmt.Errorf("article %q keywords: %w", a.Slug, err)
+	}
+	return &a, nil
+}
+
+// GetArticle returns the article with its sources and quotes.
+func (s *Store) GetArticle(ctx context.Context, id int64) (*domain.Article, error) {
+	a, err := scanArticle(s.reader.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("article %d: %w", id, domain.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("load article %d: %w", id, err)
+	}
+	if err := s.loadChildren(ctx, s.reader, a); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// GetArticleBySlug returns the article with that slug.
+func (s *Store) GetArticleBySlug(ctx context.Context, slug string) (*domain.Article, error) {
+	a, err := scanArticle(s.reader.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles WHERE slug = ?`, slug))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("article %q: %w", slug, domain.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("load article %q: %w", slug, err)
+	}
+	if err := s.loadChildren(ctx, s.reader, a); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// queryer is what reads need: the reader pool or a transaction.
+type queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// loadChildren fills a's sources and quotes.
+func (s *Store) loadChildren(ctx context.Context, q queryer, a *domain.Article) error {
+	rows, err := q.QueryContext(ctx, `SELECT s.id, s.name, s.kind, s.url, s.note FROM article_sources x
+		JOIN sources s ON s.id = x.source_id WHERE x.article_id = ? ORDER BY x.position`, a.ID)
+	if err != nil {
+		return fmt.Errorf("load sources of %q: %w", a.Slug, err)
+	}
+	a.Sources = nil
+	for rows.Next() {
+		var src domain.Source
+		var kind string
+		if err := rows.Scan(&src.ID, &src.Name, &kind, &src.URL, &src.Note); err != nil {
+			rows.Close()
+			return fmt.Errorf("load sources of %q: %w", a.Slug, err)
+		}
+		src.Kind = domain.SourceKind(kind)
+		a.Sources = append(a.Sources, src)
+	}
+	if err := closeRows(rows); err != nil {
+		return fmt.Errorf("load sources of %q: %w", a.Slug, err)
+	}
+	rows, err = q.QueryContext(ctx, `SELECT id, ref, text, speaker, role, context, source_name FROM quotes
+		WHERE article_id = ? ORDER BY position`, a.ID)
+	if err != nil {
+		return fmt.Errorf("load quotes of %q: %w", a.Slug, err)
+	}
+	a.Quotes = nil
+	for rows.Next() {
+		var qt domain.Quote
+		if err := rows.Scan(&qt.ID, &qt.Ref, &qt.Text, &qt.Speaker, &qt.Role, &qt.Context, &qt.Source); err != nil {
+			rows.Close()
+			return fmt.Errorf("load quotes of %q: %w", a.Slug, err)
+		}
+		a.Quotes = append(a.Quotes, qt)
+	}
+	if err := closeRows(rows); err != nil {
+		return fmt.Errorf("load quotes of %q: %w", a.Slug, err)
+	}
+	return nil
+}
+
+// closeRows reports the iteration error of rows, then closes them.
+func closeRows(rows *sql.Rows) error {
+	err := rows.Err()
+	if cerr := rows.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// CreateArticle stores a new article and its first revision. It fills
+// a.ID, a.Version, a.CreatedAt and a.UpdatedAt. An empty status means
+// draft. A slug already taken gives ErrConflict.
+func (s *Store) CreateArticle(ctx context.Context, a *domain.Article, who string) error {
+	if a.Status == "" {
+		a.Status = domain.StatusDraft
+	}
+	if err := a.Validate(); err != nil {
+		return fmt.Errorf("create article %q: %w", a.Slug, err)
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		return s.insertArticle(ctx, tx, a, who)
+	})
+}
+
+// insertArticle is CreateArticle inside a transaction.
+func (s *Store) insertArticle(ctx context.Context, tx *sql.Tx, a *domain.Article, who string) error {
+	now := s.now()
+	if a.CreatedAt.IsZero() {
+		a.CreatedAt = now
+	}
+	a.UpdatedAt = now
+	a.Version = 1
+	if a.FactCheck.Checked && a.FactCheck.Digest == "" {
+		a.FactCheck.Digest = domain.CoveredDigest(a)
+	}
+	keywords, err := json.Marshal(nonNil(a.Keywords))
+	if err != nil {
+		return err
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO articles (slug, headline, standfirst, byline, body, status, published_at,
+		keywords, fc_checked, fc_by, fc_at, fc_digest, created_at, updated_at, version, origin)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
+		a.Slug, a.Headline, a.Standfirst, a.Byline, a.Body, string(a.Status), micros(a.PublishedAt),
+		string(keywords), a.FactCheck.Checked, a.FactCheck.By, micros(a.FactCheck.At), a.FactCheck.Digest,
+		micros(a.CreatedAt), micros(a.UpdatedAt), nullString(a.Origin))
+	if err != nil {
+		return articleWriteError(a.Slug, err)
+	}
+	if a.ID, err = res.LastInsertId(); err != nil {
+		return err
+	}
+	if err := writeChildren(ctx, tx, a); err != nil {
+		return err
+	}
+	if err := indexArticle(ctx, tx, a, false); err != nil {
+		return err
+	}
+	return s.addRevision(ctx, tx, a, who, "created", false)
+}
+
+// articleWriteError maps a unique-constraint failure to ErrConflict.
+func articleWriteError(slug string, err error) error {
+	var se sqlite3.Error
+	if errors.As(err, &se) && se.ExtendedCode == sqlite3.ErrConstraintUnique {
+		return fmt.Errorf("article %q: %w", slug, domain.ErrSlugTaken)
+	}
+	return fmt.Errorf("write article %q: %w", slug, err)
+}
+
+// nonNil returns an empty slice for nil, so JSON says [] not null.
+func nonNil(v []string) []string {
+	if v == nil {
+		return []string{}
+	}
+	return v
+}
+
+// nullString stores "" as NULL (for UNIQUE columns that allow many blanks).
+func nullString(v string) sql.NullString {
+	return sql.NullString{String: v, Valid: v != ""}
+}
+
+// writeChildren replaces the article's source links and quotes, upserting
+// the shared sources by name.
+func writeChildren(ctx context.Context, tx *sql.Tx, a *domain.Article) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM article_sources WHERE article_id = ?`, a.ID); err != nil {
+		return fmt.Errorf("save sources of %q: %w", a.Slug, err)
+	}
+	for i := range a.Sources {
+		src := &a.Sources[i]
+		err := tx.QueryRowContext(ctx, `INSERT INTO sources (name, kind, url, note) VALUES (?, ?, ?, ?)
+			ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, url = excluded.url, note = excluded.note
+			RETURNING id`, strings.TrimSpace(src.Name), string(src.Kind), src.URL, src.Note).Scan(&src.ID)
+		if err != nil {
+			return fmt.Errorf("save source %q: %w", src.Name, err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO article_sources (article_id, source_id, position) VALUES (?, ?, ?)`,
+			a.ID, src.ID, i); err != nil {
+			return fmt.Errorf("link source %q: %w", src.Name, err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM quotes WHERE article_id = ?`, a.ID); err != nil {
+		return fmt.Errorf("save quotes of %q: %w", a.Slug, err)
+	}
+	for i := range a.Quotes {
+		q := &a.Quotes[i]
+		err := tx.QueryRowContext(ctx, `INSERT INTO quotes (article_id, position, ref, text, speaker, role, context, source_name)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			a.ID, i, q.Ref, q.Text, q.Speaker, q.Role, q.Context, q.Source).Scan(&q.ID)
+		if err != nil {
+			var se sqlite3.Error
+			if errors.As(err, &se) && se.ExtendedCode == sqlite3.ErrConstraintUnique {
+				return fmt.Errorf("quote %q appears twice in %q: %w", q.Ref, a.Slug, domain.ErrInvalid)
+			}
+			return fmt.Errorf("save quote %q: %w", q.Ref, err)
+		}
+	}
+	return nil
+}
+
+// indexArticle writes the article's full-text entry.
+func indexArticle(ctx context.Context, tx *sql.Tx, a *domain.Article, replace bool) error {
+	if replace {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM articles_fts WHERE rowid = ?`, a.ID); err != nil {
+			return fmt.Errorf("index %q: %w", a.Slug, err)
+		}
+	}
+	var quotes strings.Builder
+	for _, q := range a.Quotes {
+		fmt.Fprintf(&quotes, "%s %s %s %s %s\n", q.Text, q.Speaker, q.Role, q.Context, q.Source)
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO articles_fts (rowid, headline, standfirst, body, quotes, byline) VALUES (?, ?, ?, ?, ?, ?)`,
+		a.ID, a.Headline, a.Standfirst, a.Body, quotes.String(), a.Byline)
+	if err != nil {
+		return fmt.Errorf("index %q: %w", a.Slug, err)
+	}
+	return nil
+}
+
+// DeleteArticle removes an article with its quotes, revisions and comments.
+func (s *Store) DeleteArticle(ctx context.Context, id int64) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE id = ?`, id)
+		if err != nil {
+			return fmt.Errorf("delete article %d: %w", id, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("delete article %d: %w", id, domain.ErrNotFound)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM articles_fts WHERE rowid = ?`, id); err != nil {
+			return fmt.Errorf("unindex article %d: %w", id, err)
+		}
+		return nil
+	})
+}

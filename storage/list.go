@@ -1,0 +1,112 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+
+	"newsroom/domain"
+)
+
+// ArticleSummary is one row of the article list: enough to show and sort,
+// without the body.
+type ArticleSummary struct {
+	ID          int64
+	Slug        string
+	Headline    string
+	Standfirst  string
+	Byline      string
+	Status      domain.Status
+	FactChecked bool
+	PublishedAt time.Time
+	UpdatedAt   time.Time
+	Version     int64
+}
+
+// ArticleQuery filters the article list. Zero values mean no filter.
+type ArticleQuery struct {
+	Search      string        // full-text, over headline, standfirst, body, quotes and byline
+	Status      domain.Status // "" for all
+	FactChecked *bool
+	Limit       int // 0 for no limit
+	Offset      int
+}
+
+// ListArticles returns matching articles, most recently updated first (by
+// relevance when searching).
+func (s *Store) ListArticles(ctx context.Context, q ArticleQuery) ([]ArticleSummary, error) {
+	var (
+		where []string
+		args  []any
+		from  = "articles a"
+		order = "a.updated_at DESC, a.id DESC"
+	)
+	if match := ftsQuery(q.Search); match != "" {
+		from = "articles_fts f JOIN articles a ON a.id = f.rowid"
+		where = append(where, "articles_fts MATCH ?")
+		args = append(args, match)
+		order = "f.rank, a.updated_at DESC"
+	} else if strings.TrimSpace(q.Search) != "" {
+		return nil, nil // only punctuation: nothing can match
+	}
+	if q.Status != "" {
+		where = append(where, "a.status = ?")
+		args = append(args, string(q.Status))
+	}
+	if q.FactChecked != nil {
+		where = append(where, "a.fc_checked = ?")
+		args = append(args, *q.FactChecked)
+	}
+	query := `SELECT a.id, a.slug, a.headline, a.standfirst, a.byline, a.status, a.fc_checked, a.published_at, a.updated_at, a.version FROM ` + from
+	if len(where) > 0 {
+		query += " WHERE " + strings.Join(where, " AND ")
+	}
+	query += " ORDER BY " + order
+	if q.Limit > 0 {
+		query += fmt.Sprintf(" LIMIT %d OFFSET %d", q.Limit, q.Offset)
+	}
+	rows, err := s.reader.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list articles: %w", err)
+	}
+	var out []ArticleSummary
+	for rows.Next() {
+		var (
+			a                  ArticleSummary
+			status             string
+			published, updated sql.NullInt64
+		)
+		if err := rows.Scan(&a.ID, &a.Slug, &a.Headline, &a.Standfirst, &a.Byline, &status, &a.FactChecked, &published, &updated, &a.Version); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("list articles: %w", err)
+		}
+		a.Status = domain.Status(status)
+		a.PublishedAt = fromMicros(published)
+		a.UpdatedAt = fromMicros(updated)
+		out = append(out, a)
+	}
+	if err := closeRows(rows); err != nil {
+		return nil, fmt.Errorf("list articles: %w", err)
+	}
+	return out, nil
+}
+
+// ftsQuery turns what a person types into an FTS5 query: every word must
+// match, the last one as a prefix (search as you type). Operators and
+// punctuation are not passed through, so no input is a syntax error.
+func ftsQuery(text string) string {
+	words := strings.FieldsFunc(text, func(r rune) bool {
+		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r))
+	})
+	for i, w := range words {
+		words[i] = `"` + w + `"`
+	}
+	if len(words) == 0 {
+		return ""
+	}
+	words[len(words)-1] += "*"
+	return strings.Join(words, " ")
+}

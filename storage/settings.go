@@ -1,0 +1,54 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+)
+
+// Setting keys shared by the window, the command line and the intake.
+const (
+	SettingPublisherName  = "publisher_name"
+	SettingSiteTitle      = "site_title"
+	SettingBaseURL        = "base_url"
+	SettingCommentsURL    = "comments_url"
+	SettingModerationKeys = "moderation_keys" // one per line
+	SettingDisallowedKeys = "disallowed_keys" // one per line
+)
+
+// Setting returns the value stored under key, or def when there is none.
+func (s *Store) Setting(ctx context.Context, key, def string) (string, error) {
+	var v string
+	err := s.reader.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = ?`, key).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return def, nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("read setting %q: %w", key, err)
+	}
+	return v, nil
+}
+
+// SetSetting stores value under key.
+func (s *Store) SetSetting(ctx context.Context, key, value string) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
+			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
+		if err != nil {
+			return fmt.Errorf("write setting %q: %w", key, err)
+		}
+		return nil
+	})
+}
+
+// ChangeCounter returns a number that grows whenever the named table
+// ("comments" or "articles") changes, in any process: a cheap way to watch.
+func (s *Store) ChangeCounter(ctx context.Context, name string) (int64, error) {
+	var v int64
+	err := s.reader.QueryRowContext(ctx, `SELECT value FROM change_counters WHERE name = ?`, name).Scan(&v)
+	if err != nil {
+		return 0, fmt.Errorf("read change counter %q: %w", name, err)
+	}
+	return v, nil
+}

@@ -1,0 +1,157 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/mattn/go-sqlite3"
+)
+
+// Store is an open Newsroom database. It is safe for concurrent use.
+type Store struct {
+	path   string
+	writer *sql.DB // exactly one connection; transactions BEGIN IMMEDIATE
+	reader *sql.DB
+	now    func() time.Time
+}
+
+// ErrOpen wraps every failure to open a database file; the message names
+// the file and says what is wrong with it in plain words.
+var ErrOpen = errors.New("cannot open database")
+
+// Open opens (creating when missing) the database at path and brings its
+// schema up to date. A file that is not a Newsroom database, a damaged
+// file, or one that cannot be written gives an error naming the file.
+func Open(path string) (*Store, error) {
+	if path == "" {
+		return nil, fmt.Errorf("%w: no database path given", ErrOpen)
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("%w %s: %v", ErrOpen, path, err)
+	}
+	if err := checkPath(abs); err != nil {
+		return nil, err
+	}
+	s := &Store{path: abs, now: func() time.Time { return time.Now().UTC() }}
+	base := "file:" + escapePath(abs) + "?_foreign_keys=on&_busy_timeout=10000"
+	s.writer, err = sql.Open("sqlite3", base+"&_journal_mode=WAL&_synchronous=NORMAL&_txlock=immediate")
+	if err != nil {
+		return nil, openError(abs, err)
+	}
+	s.writer.SetMaxOpenConns(1)
+	s.writer.SetMaxIdleConns(1)
+	s.writer.SetConnMaxLifetime(0)
+	s.reader, err = sql.Open("sqlite3", base+"&_query_only=true")
+	if err != nil {
+		s.writer.Close()
+		return nil, openError(abs, err)
+	}
+	s.reader.SetMaxOpenConns(4)
+	if err := s.migrate(context.Background()); err != nil {
+		s.Close()
+		return nil, openError(abs, err)
+	}
+	return s, nil
+}
+
+// checkPath gives clear errors for the cases SQLite reports vaguely.
+func checkPath(path string) error {
+	info, err := os.Stat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		dir := filepath.Dir(path)
+		if _, err := os.Stat(dir); err != nil {
+			return fmt.Errorf("%w %s: folder %s does not exist", ErrOpen, path, dir)
+		}
+		return nil
+	case err != nil:
+		return fmt.Errorf("%w %s: %v", ErrOpen, path, err)
+	case info.IsDir():
+		return fmt.Errorf("%w %s: it is a folder, not a database file", ErrOpen, path)
+	}
+	return nil
+}
+
+// openError turns SQLite's error into one naming the file.
+func openError(path string, err error) error {
+	var se sqlite3.Error
+	if errors.As(err, &se) {
+		switch se.Code {
+		case sqlite3.ErrNotADB:
+			return fmt.Errorf("%w %s: the file is not a Newsroom database (not SQLite, or damaged)", ErrOpen, path)
+		case sqlite3.ErrCorrupt:
+			return fmt.Errorf("%w %s: the database is damaged (%v)", ErrOpen, path, err)
+		case sqlite3.ErrReadonly, sqlite3.ErrPerm, sqlite3.ErrCantOpen:
+			return fmt.Errorf("%w %s: the file or its folder cannot be written (%v)", ErrOpen, path, err)
+		}
+	}
+	msg := err.Error()
+	if strings.Contains(msg, "readonly") || strings.Contains(msg, "read-only") || strings.Contains(msg, "unable to open") {
+		return fmt.Errorf("%w %s: the file or its folder cannot be written (%v)", ErrOpen, path, err)
+	}
+	return fmt.Errorf("%w %s: %v", ErrOpen, path, err)
+}
+
+// escapePath makes a file path safe inside a file: URI.
+func escapePath(p string) string {
+	r := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
+	return r.Replace(p)
+}
+
+// Path returns the absolute path of the database file.
+func (s *Store) Path() string { return s.path }
+
+// Close closes the database.
+func (s *Store) Close() error {
+	var errs []error
+	if s.reader != nil {
+		errs = append(errs, s.reader.Close())
+	}
+	if s.writer != nil {
+		errs = append(errs, s.writer.Close())
+	}
+	return errors.Join(errs...)
+}
+
+// SetClock replaces the clock, for tests.
+func (s *Store) SetClock(now func() time.Time) { s.now = now }
+
+// inTx runs fn in one write transaction (BEGIN IMMEDIATE), committing when
+// fn returns nil and rolling back otherwise.
+func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.writer.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin write: %w", err)
+	}
+	if err := fn(tx); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// micros stores a time as unix microseconds; the zero time is NULL.
+func micros(t time.Time) sql.NullInt64 {
+	if t.IsZero() {
+		return sql.NullInt64{}
+	}
+	return sql.NullInt64{Int64: t.UnixMicro(), Valid: true}
+}
+
+// fromMicros reads a time stored by micros.
+func fromMicros(v sql.NullInt64) time.Time {
+	if !v.Valid {
+		return time.Time{}
+	}
+	return time.UnixMicro(v.Int64).UTC()
+}
