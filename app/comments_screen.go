@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"newsroom/domain"
@@ -117,8 +118,12 @@ type CommentsScreen struct {
 	prevButton    *widget.Button
 	nextButton    *widget.Button
 	pageLabel     *widget.Label
-	message       *widget.Label
-	list          *commentList
+	// Bars whose buttons change their text: laid out again after.
+	filterBar *fyne.Container
+	pageBar   *fyne.Container
+	replyBar  *fyne.Container
+	message   *widget.Label
+	list      *commentList
 
 	detailHead  *widget.Label
 	detailMeta  *widget.Label
@@ -205,8 +210,9 @@ func (s *CommentsScreen) build() {
 	s.deleteButton.Importance = widget.DangerImportance
 	tools = append(tools, s.deleteButton)
 
-	s.prevButton = widget.NewButton("◀ Newer", func() { s.turnPage(-1) })
-	s.nextButton = widget.NewButton("Older ▶", func() { s.turnPage(1) })
+	s.prevButton = widget.NewButtonWithIcon("Newer", theme.NavigateBackIcon(), func() { s.turnPage(-1) })
+	s.nextButton = widget.NewButtonWithIcon("Older", theme.NavigateNextIcon(), func() { s.turnPage(1) })
+	s.nextButton.IconPlacement = widget.ButtonIconTrailingText
 	s.pageLabel = widget.NewLabel("")
 	s.message = widget.NewLabel("")
 	s.message.Truncation = fyne.TextTruncateEllipsis
@@ -225,20 +231,22 @@ func (s *CommentsScreen) build() {
 	s.replyEntry.SetMinRowsVisible(3)
 	s.replyButton = widget.NewButton("Send reply", s.sendReply)
 	s.replyButton.Importance = widget.HighImportance
+	s.replyBar = container.NewHBox(s.replyButton)
 	detail := container.NewBorder(nil,
-		container.NewVBox(widget.NewSeparator(), s.replyEntry, container.NewHBox(s.replyButton)),
+		container.NewVBox(widget.NewSeparator(), s.replyEntry, s.replyBar),
 		nil, nil,
 		container.NewVScroll(container.NewVBox(s.detailHead, s.detailMeta, widget.NewSeparator(), s.detailBody)))
 
+	s.filterBar = container.NewHBox(filters...)
 	top := container.NewVBox(
-		container.NewHBox(filters...),
+		s.filterBar,
 		container.NewGridWithColumns(2, s.slugEntry, s.textEntry),
 		container.NewHScroll(container.NewHBox(tools...)),
 	)
-	bottom := container.NewBorder(nil, nil, nil, container.NewHBox(s.prevButton, s.pageLabel, s.nextButton), s.message)
+	s.pageBar = container.NewBorder(nil, nil, nil, container.NewHBox(s.prevButton, s.pageLabel, s.nextButton), s.message)
 	split := container.NewHSplit(s.list, detail)
 	split.Offset = 0.6
-	s.content = container.NewBorder(top, bottom, nil, nil, split)
+	s.content = container.NewBorder(top, s.pageBar, nil, nil, split)
 	s.showDetail()
 	s.updateButtons()
 }
@@ -362,6 +370,8 @@ func (s *CommentsScreen) apply(res commentsLoad) {
 	} else {
 		s.pageLabel.SetText(fmt.Sprintf("%d–%d", first, first+len(rows)-1))
 	}
+	s.filterBar.Refresh()
+	s.pageBar.Refresh()
 	s.showDetail()
 	s.updateButtons()
 }
@@ -498,6 +508,7 @@ func (s *CommentsScreen) updateButtons() {
 		} else {
 			s.replyButton.SetText("Send reply")
 		}
+		s.replyBar.Refresh()
 	} else {
 		s.replyButton.Disable()
 	}

@@ -55,6 +55,13 @@ func NewSettingsDialog(store SettingsStore, win fyne.Window, prefs fyne.Preferen
 	return newSettingsDialog(store, win, prefs, fyne.Do)
 }
 
+// ShowSettingsDialog builds the settings dialog and opens it.
+func ShowSettingsDialog(store SettingsStore, win fyne.Window, prefs fyne.Preferences) *SettingsDialog {
+	d := NewSettingsDialog(store, win, prefs)
+	d.Show()
+	return d
+}
+
 // newSettingsDialog is NewSettingsDialog with the UI dispatcher chosen
 // by the caller.
 func newSettingsDialog(store SettingsStore, win fyne.Window, prefs fyne.Preferences, do func(func())) *SettingsDialog {
@@ -94,10 +101,10 @@ func (d *SettingsDialog) build() {
 	d.commentsURL = widget.NewEntry()
 	d.commentsURL.SetPlaceHolder("https://news.example/comments, or empty to close comments")
 	d.moderation = widget.NewMultiLineEntry()
-	d.moderation.SetPlaceHolder("One word or phrase per line: comments holding one wait for moderation")
+	d.moderation.SetPlaceHolder("One per line: comments containing one are held")
 	d.moderation.SetMinRowsVisible(4)
 	d.disallowed = widget.NewMultiLineEntry()
-	d.disallowed.SetPlaceHolder("One word or phrase per line: comments holding one go to spam")
+	d.disallowed.SetPlaceHolder("One per line: comments containing one go to spam")
 	d.disallowed.SetMinRowsVisible(4)
 	d.editorName = widget.NewEntry()
 	d.editorName.SetPlaceHolder("Your name, on saves, fact checks and replies")

@@ -12,7 +12,7 @@ func (e *BodyEditor) replaceSelection(s string, kind editKind) {
 
 // replaceRange replaces the text between ordered positions a and b with s.
 func (e *BodyEditor) replaceRange(a, b bodyPos, s string, kind editKind) {
-	if a == b && s == "" {
+	if (a == b && s == "") || e.readOnly {
 		return
 	}
 	ed := bodyEdit{
@@ -50,7 +50,7 @@ func (e *BodyEditor) applyUndo(undo bool) {
 	if !undo {
 		from, to = to, from
 	}
-	if len(*from) == 0 {
+	if len(*from) == 0 || e.readOnly {
 		return
 	}
 	ed := (*from)[len(*from)-1]

@@ -34,9 +34,14 @@ func (e *BodyEditor) KeyUp(k *fyne.KeyEvent) {
 	}
 }
 
-// TypedRune inserts a typed character, replacing any selection.
+// TypedRune inserts a typed character, replacing any selection. Tab and
+// newline are accepted (CR counts as newline); other control characters
+// are ignored.
 func (e *BodyEditor) TypedRune(r rune) {
-	if unicode.IsControl(r) {
+	if r == '\r' {
+		r = '\n'
+	}
+	if unicode.IsControl(r) && r != '\n' && r != '\t' {
 		return
 	}
 	e.replaceSelection(string(r), editTyping)

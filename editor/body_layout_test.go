@@ -34,12 +34,13 @@ func checkLines(t *testing.T, e *BodyEditor, width float32) {
 func TestBodyWrapKeepsLinesWithinWidth(t *testing.T) {
 	test.NewTempApp(t)
 	texts := map[string]string{
-		"prose":    genBody(3000),
-		"url":      "See https://example.org/a/very/long/path/without/any/spaces/at/all/which/must/break/somewhere/inside/itself?query=1&more=2 for details",
-		"cjk":      "東京都は月曜日、新しい交通計画を発表した。市民の反応はさまざまで、専門家は慎重な見方を示している。",
-		"greek":    "Η κυβέρνηση ανακοίνωσε σήμερα νέα μέτρα για την οικονομία και την ενέργεια στην περιφέρεια",
-		"mixed":    "Москва — Kyiv — القاهرة — ירושלים — 👩‍👩‍👧‍👦 family emoji and e\u0301te\u0301 with combining marks",
-		"headings": "# Big heading that is long enough to wrap over several lines of the editor\n> quoted text in italics that also wraps around\nplain",
+		"prose":     genBody(3000),
+		"url":       "See https://example.org/a/very/long/path/without/any/spaces/at/all/which/must/break/somewhere/inside/itself?query=1&more=2 for details",
+		"cjk":       "東京都は月曜日、新しい交通計画を発表した。市民の反応はさまざまで、専門家は慎重な見方を示している。",
+		"greek":     "Η κυβέρνηση ανακοίνωσε σήμερα νέα μέτρα για την οικονομία και την ενέργεια στην περιφέρεια",
+		"mixed":     "Москва — Kyiv — القاهرة — ירושלים — 👩‍👩‍👧‍👦 family emoji and e\u0301te\u0301 with combining marks",
+		"odd marks": "a \u0301" + strings.Repeat("abcdefghij", 30) + " end",
+		"headings":  "# Big heading that is long enough to wrap over several lines of the editor\n> quoted text in italics that also wraps around\nplain",
 	}
 	for name, text := range texts {
 		for _, w := range []float32{140, 320, 700} {

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
 )
 
 // multiClickDelay is the longest gap between clicks of a double or triple
@@ -143,3 +144,20 @@ func (e *BodyEditor) Scrolled(ev *fyne.ScrollEvent) {
 
 // Cursor shows the text cursor over the editor.
 func (e *BodyEditor) Cursor() desktop.Cursor { return desktop.TextCursor }
+
+// SecondaryTapped shows a context menu with the clipboard actions.
+func (e *BodyEditor) SecondaryTapped(ev *fyne.PointEvent) {
+	c := fyne.CurrentApp().Driver().CanvasForObject(e)
+	if c == nil {
+		return
+	}
+	e.requestFocus()
+	do := func(s fyne.Shortcut) func() { return func() { e.TypedShortcut(s) } }
+	menu := fyne.NewMenu("",
+		fyne.NewMenuItem("Cut", do(&fyne.ShortcutCut{})),
+		fyne.NewMenuItem("Copy", do(&fyne.ShortcutCopy{})),
+		fyne.NewMenuItem("Paste", do(&fyne.ShortcutPaste{})),
+		fyne.NewMenuItem("Select all", do(&fyne.ShortcutSelectAll{})),
+	)
+	widget.ShowPopUpMenuAtPosition(menu, c, ev.AbsolutePosition)
+}

@@ -36,6 +36,7 @@ type BodyEditor struct {
 
 	focused   bool
 	shiftDown bool
+	readOnly  bool
 
 	offsetY float32   // vertical scroll offset
 	wrapW   float32   // width the paragraphs are wrapped for
@@ -139,6 +140,24 @@ func (e *BodyEditor) CanUndo() bool { return len(e.undo.done) > 0 }
 
 // CanRedo reports whether Redo has a step to re-apply.
 func (e *BodyEditor) CanRedo() bool { return len(e.undo.undone) > 0 }
+
+// SetReadOnly turns editing off (true) or on. A read-only editor still
+// scrolls, selects and copies; only SetText changes its text.
+func (e *BodyEditor) SetReadOnly(ro bool) { e.readOnly = ro }
+
+// ReadOnly reports whether editing is off.
+func (e *BodyEditor) ReadOnly() bool { return e.readOnly }
+
+// ScrollOffset returns how far the text is scrolled down, in pixels.
+func (e *BodyEditor) ScrollOffset() float32 { return e.offsetY }
+
+// SetScrollOffset scrolls the text to y pixels from the top (clamped).
+func (e *BodyEditor) SetScrollOffset(y float32) {
+	e.ensureLayout()
+	e.offsetY = y
+	e.clampScroll()
+	e.Refresh()
+}
 
 // WordCount returns domain.WordCount(Text()), kept up to date per paragraph.
 func (e *BodyEditor) WordCount() int { return e.doc.words }

@@ -90,14 +90,15 @@ func (m *bodyMeasurer) breakLong(p *bodyPara, s bodySeg, width float32) (int, fl
 		p.bounds = m.graphemes(p.text)
 	}
 	b := p.bounds
-	i, last := lowerBound(b, s.start), lowerBound(b, s.bodyEnd)
+	last := lowerBound(b, s.bodyEnd) - 1 // last boundary strictly inside the body
+	from := s.start
 	for {
-		from := b[i]
-		if w := m.measure(p.style, p.text[from:s.bodyEnd]); w <= width || i+1 >= last {
-			return from, w
+		w := m.measure(p.style, p.text[from:s.bodyEnd])
+		lo, hi := lowerBound(b, from+1), last
+		if w <= width || lo > hi {
+			return from, w // fits, or a single over-long grapheme
 		}
-		lo, hi := i+1, last-1 // largest j with width(text[from:b[j]]) <= width, at least i+1
-		for lo < hi {
+		for lo < hi { // largest boundary whose prefix fits, at least one grapheme
 			mid := (lo + hi + 1) / 2
 			if m.measure(p.style, p.text[from:b[mid]]) <= width {
 				lo = mid
@@ -106,7 +107,7 @@ func (m *bodyMeasurer) breakLong(p *bodyPara, s bodySeg, width float32) (int, fl
 			}
 		}
 		p.lines = append(p.lines, bodyLine{from, b[lo], m.measure(p.style, p.text[from:b[lo]])})
-		i = lo
+		from = b[lo]
 	}
 }
 

@@ -66,6 +66,9 @@ func readSubmission(r *http.Request) (*submission, *refusal) {
 		if !utf8.ValidString(get(name)) {
 			return nil, refuse(http.StatusBadRequest, "the %s field is not valid UTF-8 text", name)
 		}
+		if strings.IndexFunc(get(name), isControl) >= 0 {
+			return nil, refuse(http.StatusBadRequest, "the %s field contains control characters", name)
+		}
 	}
 	sub := &submission{
 		article:  strings.TrimSpace(get(fieldArticle)),
@@ -85,4 +88,10 @@ func readSubmission(r *http.Request) (*submission, *refusal) {
 		}
 	}
 	return sub, nil
+}
+
+// isControl reports a control character other than tab, line feed and
+// carriage return; none belongs in a comment form.
+func isControl(r rune) bool {
+	return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0x7f
 }

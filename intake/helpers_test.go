@@ -191,3 +191,8 @@ func countComments(t *testing.T, st *storage.Store, articleID int64) int {
 	}
 	return n
 }
+
+// decodeJSON reads a JSON response body into v.
+func decodeJSON(resp *http.Response, v any) error {
+	return json.NewDecoder(resp.Body).Decode(v)
+}

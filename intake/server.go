@@ -4,6 +4,7 @@ import (
 	"io"
 	"log"
 	"net/http"
+	"os"
 	"sync"
 	"time"
 )
@@ -58,6 +59,11 @@ func NewServer(st Store, opt Options) *Server {
 	s.now = opt.Now
 	if s.now == nil {
 		s.now = time.Now
+	}
+	if opt.Site != "" {
+		if info, err := os.Stat(opt.Site); err != nil || !info.IsDir() {
+			s.log.Printf("site folder %s cannot be served (not a readable folder); GET requests will find nothing", opt.Site)
+		}
 	}
 	s.spam = newSpamModel(st, s.log, s.now)
 	s.spam.retrain()

@@ -180,23 +180,20 @@ func Export(ctx context.Context, src Source, dir string, opt ExportOptions, prog
 	if firstErr == nil {
 		for _, f := range []struct {
 			rel    string
+			key    string
 			render func() ([]byte, error)
 		}{
-			{"index.html", func() ([]byte, error) { return renderIndex(live, drafts, site) }},
-			{"feed.xml", func() ([]byte, error) { return renderFeed(live, site) }},
-			{"site.css", func() ([]byte, error) { return assets.SiteCSS, nil }},
+			{"index.html", indexKey(e.siteKey, live, drafts), func() ([]byte, error) { return renderIndex(live, drafts, site) }},
+			{"feed.xml", feedKey(e.siteKey, live), func() ([]byte, error) { return renderFeed(live, site) }},
+			{"site.css", e.siteKey, func() ([]byte, error) { return assets.SiteCSS, nil }},
 		} {
-			data, err := f.render()
-			if err == nil {
-				var r fileResult
-				r, err = e.writeFile(f.rel, data)
-				next.Files[f.rel] = r.entry
-				rep.count(r.written)
-			}
+			r, err := e.siteFile(f.rel, f.key, f.render)
 			if err != nil {
 				firstErr = err
 				break
 			}
+			next.Files[f.rel] = r.entry
+			rep.count(r.written)
 			done++
 			if progress != nil {
 				progress(done, total)
@@ -221,6 +218,9 @@ func Export(ctx context.Context, src Source, dir string, opt ExportOptions, prog
 	}
 	rep.Warnings = append(rep.Warnings, e.removeStale(next)...)
 	rep.Removed = e.removed
+	if sameFiles(old, next) {
+		return rep, nil
+	}
 	if err := saveManifest(dir, next); err != nil {
 		return rep, fmt.Errorf("export: %w", err)
 	}
@@ -373,7 +373,11 @@ func (e *exporter) page(j pageJob) fileResult {
 	if err != nil {
 		return fileResult{index: j.index, rel: rel, err: err}
 	}
-	r, err := e.writeFile(rel, data)
+	fresh, err := ensureDir(filepath.Join(e.dir, a.Slug))
+	if err != nil {
+		return fileResult{index: j.index, rel: rel, err: err}
+	}
+	r, err := e.writeFile(rel, data, fresh)
 	if err != nil {
 		return fileResult{index: j.index, rel: rel, err: err}
 	}
@@ -386,6 +390,21 @@ func (e *exporter) page(j pageJob) fileResult {
 	return r
 }
 
+// siteFile writes one of the site-wide files, rendering it only when its
+// inputs changed since the manifest recorded it.
+func (e *exporter) siteFile(rel, key string, render func() ([]byte, error)) (fileResult, error) {
+	if prev, ok := e.old.Files[rel]; ok && !e.force && prev.Input == key && e.sizeIs(rel, prev.Size) {
+		return fileResult{rel: rel, entry: prev}, nil
+	}
+	data, err := render()
+	if err != nil {
+		return fileResult{}, err
+	}
+	r, err := e.writeFile(rel, data, false)
+	r.entry.Input = key
+	return r, err
+}
+
 // sizeIs reports whether the file at rel exists with that size.
 func (e *exporter) sizeIs(rel string, size int64) bool {
 	fi, err := os.Lstat(filepath.Join(e.dir, filepath.FromSlash(rel)))
@@ -394,8 +413,9 @@ func (e *exporter) sizeIs(rel string, size int64) bool {
 
 // writeFile writes data at rel unless the file already holds exactly
 // those bytes. It refuses to overwrite a file the manifest does not list,
-// unless that file already holds the same bytes.
-func (e *exporter) writeFile(rel string, data []byte) (fileResult, error) {
+// unless that file already holds the same bytes. freshDir tells that the
+// file's directory was just created, so no file can be in the way.
+func (e *exporter) writeFile(rel string, data []byte, freshDir bool) (fileResult, error) {
 	sum := sha256.Sum256(data)
 	entry := manifestEntry{SHA256: hex.EncodeToString(sum[:]), Size: int64(len(data))}
 	r := fileResult{rel: rel, entry: entry}
@@ -404,7 +424,7 @@ func (e *exporter) writeFile(rel string, data []byte) (fileResult, error) {
 	if owned && !e.force && prev.SHA256 == entry.SHA256 && e.sizeIs(rel, entry.Size) {
 		return r, nil
 	}
-	if !owned {
+	if !owned && !freshDir {
 		fi, err := os.Lstat(path)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):

@@ -128,3 +128,34 @@ func pageKey(site string, a *domain.Article, comments []domain.Comment, draft bo
 	}
 	return k.sum()
 }
+
+// indexKey digests what the index page shows of each article.
+func indexKey(site string, live, drafts []*domain.Article) string {
+	k := newKeyHasher()
+	k.str(site)
+	for _, list := range [][]*domain.Article{live, drafts} {
+		k.int(int64(len(list)))
+		for _, a := range list {
+			k.str(a.Slug)
+			k.str(a.Headline)
+			k.str(a.Standfirst)
+			k.time(a.PublishedAt)
+			k.bool(a.FactCheck.Checked)
+		}
+	}
+	return k.sum()
+}
+
+// feedKey digests the articles the feed carries.
+func feedKey(site string, live []*domain.Article) string {
+	if len(live) > feedLimit {
+		live = live[:feedLimit]
+	}
+	k := newKeyHasher()
+	k.str(site)
+	k.int(int64(len(live)))
+	for _, a := range live {
+		k.str(pageKey(site, a, nil, false))
+	}
+	return k.sum()
+}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"newsroom/domain"
@@ -88,4 +89,18 @@ func saveManifest(dir string, m manifest) error {
 		return nil
 	}
 	return writeFileAtomic(p, data)
+}
+
+// sameFiles reports whether two manifests record the same files.
+func sameFiles(a, b manifest) bool {
+	if len(a.Files) != len(b.Files) {
+		return false
+	}
+	for rel, ea := range a.Files {
+		eb, ok := b.Files[rel]
+		if !ok || ea.SHA256 != eb.SHA256 || ea.Size != eb.Size || ea.Input != eb.Input || !slices.Equal(ea.Warnings, eb.Warnings) {
+			return false
+		}
+	}
+	return true
 }

@@ -2,6 +2,7 @@ package publish
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 
 	"newsroom/assets"
@@ -23,6 +24,9 @@ func WritePreview(dir string, a *domain.Article, comments []domain.Comment, opt 
 	}
 	page, err := RenderArticlePage(a, comments, opt)
 	if err != nil {
+		return "", fmt.Errorf("preview %q: %w", a.Slug, err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, a.Slug), 0o755); err != nil {
 		return "", fmt.Errorf("preview %q: %w", a.Slug, err)
 	}
 	if err := writeFileAtomic(filepath.Join(dir, "site.css"), assets.SiteCSS); err != nil {

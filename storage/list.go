@@ -35,8 +35,8 @@ type ArticleQuery struct {
 	Offset      int
 }
 
-// ListArticles returns matching articles, most recently updated first (by
-// relevance when searching).
+// ListArticles returns matching articles, most recently updated first
+// (newest first when searching).
 func (s *Store) ListArticles(ctx context.Context, q ArticleQuery) ([]ArticleSummary, error) {
 	var (
 		where []string
@@ -45,10 +45,15 @@ func (s *Store) ListArticles(ctx context.Context, q ArticleQuery) ([]ArticleSumm
 		order = "a.updated_at DESC, a.id DESC"
 	)
 	if match := ftsQuery(q.Search); match != "" {
-		from = "articles_fts f JOIN articles a ON a.id = f.rowid"
-		where = append(where, "articles_fts MATCH ?")
+		// Matches come newest first straight from the index (rowid order),
+		// which stays fast when a common word matches most articles.
+		inner := `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC`
 		args = append(args, match)
-		order = "f.rank, a.updated_at DESC"
+		if q.Limit > 0 && q.Status == "" && q.FactChecked == nil {
+			inner += fmt.Sprintf(" LIMIT %d", q.Limit+q.Offset)
+		}
+		where = append(where, "a.id IN ("+inner+")")
+		order = "a.id DESC"
 	} else if strings.TrimSpace(q.Search) != "" {
 		return nil, nil // only punctuation: nothing can match
 	}

@@ -1,0 +1,221 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"newsroom/domain"
+	"newsroom/publish"
+	"newsroom/storage"
+)
+
+// exportFixture is an export dialog over a real store.
+type exportFixture struct {
+	q        *screenTestQueue
+	d        *ExportDialog
+	done     bool
+	rep      publish.Report
+	err      error
+	errs     []error
+	warnings []string
+}
+
+// newExportFixture builds the dialog and waits for its settings.
+func newExportFixture(t *testing.T, store ExportStore) *exportFixture {
+	t.Helper()
+	a := test.NewTempApp(t)
+	f := &exportFixture{q: newScreenTestQueue()}
+	win := test.NewWindow(nil)
+	t.Cleanup(win.Close)
+	f.d = newExportDialog(store, win, a.Preferences(), f.q.do)
+	f.d.showError = func(err error) { f.errs = append(f.errs, err) }
+	f.d.showWarnings = func(w []string) { f.warnings = w }
+	f.d.onDone = func(rep publish.Report, err error) { f.done, f.rep, f.err = true, rep, err }
+	win.SetContent(f.d.Content())
+	f.q.settle()
+	return f
+}
+
+func TestExportWritesSiteAndKeepsURLs(t *testing.T) {
+	store, _ := openTestStore(t)
+	ctx := context.Background()
+	for k, v := range map[string]string{
+		storage.SettingBaseURL:       "https://news.example",
+		storage.SettingCommentsURL:   "https://news.example/comments",
+		storage.SettingSiteTitle:     "The Daily Test",
+		storage.SettingPublisherName: "Test Media",
+	} {
+		if err := store.SetSetting(ctx, k, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a := addTestArticle(t, store, "budget-vote", "\"We will not raise taxes this year, whatever happens in the vote.\"\n\nThe vote passed.")
+	addTestComment(t, store, a.ID, "Ann", "Well reported.", domain.CommentApproved)
+	f := newExportFixture(t, store)
+	if f.d.baseURL.Text != "https://news.example" || f.d.commentsURL.Text != "https://news.example/comments" {
+		t.Fatalf("URL fields prefilled with %q and %q", f.d.baseURL.Text, f.d.commentsURL.Text)
+	}
+
+	dir := filepath.Join(t.TempDir(), "site")
+	test.Type(f.d.folder, dir)
+	f.d.baseURL.SetText("https://www.news.example")
+	test.Tap(f.d.exportBtn)
+	f.q.waitUntil(t, "the export to finish", func() bool { return f.done })
+	if f.err != nil {
+		t.Fatalf("export failed: %v", f.err)
+	}
+	index, err := os.ReadFile(filepath.Join(dir, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(index), "The Daily Test") {
+		t.Errorf("index.html does not carry the site title from the settings")
+	}
+	page, err := os.ReadFile(filepath.Join(dir, "budget-vote", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Well reported.", "https://www.news.example"} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("article page lacks %q", want)
+		}
+	}
+	if f.rep.Written < 4 || f.rep.Unchanged != 0 {
+		t.Errorf("first export report: %+v", f.rep)
+	}
+	if !strings.Contains(strings.Join(f.warnings, "\n"), "does not say who said it") {
+		t.Errorf("attribution warning not shown; warnings: %q", f.warnings)
+	}
+	if f.d.openBtn.Disabled() || f.d.indexPath != filepath.Join(dir, "index.html") {
+		t.Errorf("Open in browser not ready: disabled=%v path=%q", f.d.openBtn.Disabled(), f.d.indexPath)
+	}
+	if !strings.Contains(f.d.summary.Text, "written") {
+		t.Errorf("summary reads %q", f.d.summary.Text)
+	}
+	if got, _ := store.Setting(ctx, storage.SettingBaseURL, ""); got != "https://www.news.example" {
+		t.Errorf("base URL setting after export: %q", got)
+	}
+	if got := f.d.prefs.String(prefExportFolder); got != dir {
+		t.Errorf("remembered folder %q, want %q", got, dir)
+	}
+
+	// A second export changes nothing.
+	f.done = false
+	test.Tap(f.d.exportBtn)
+	f.q.waitUntil(t, "the second export to finish", func() bool { return f.done })
+	if f.err != nil || f.rep.Written != 0 || f.rep.Unchanged < 4 {
+		t.Errorf("second export: %+v, %v", f.rep, f.err)
+	}
+	if len(f.errs) > 0 {
+		t.Errorf("errors shown: %v", f.errs)
+	}
+}
+
+// blockingSource holds the export until it is cancelled.
+type blockingSource struct {
+	*storage.Store
+	started chan struct{}
+}
+
+func (b blockingSource) ExportArticles(ctx context.Context, _ bool) ([]domain.Article, error) {
+	close(b.started)
+	<-ctx.Done()
+	return nil, ctx.Err()
+}
+
+func TestExportCancel(t *testing.T) {
+	store, _ := openTestStore(t)
+	src := blockingSource{Store: store, started: make(chan struct{})}
+	f := newExportFixture(t, src)
+	f.d.folder.SetText(t.TempDir())
+	test.Tap(f.d.exportBtn)
+	if !f.d.exportBtn.Disabled() || f.d.cancelBtn.Disabled() {
+		t.Fatal("Export not disabled or Cancel not enabled while exporting")
+	}
+	<-src.started
+	test.Tap(f.d.cancelBtn)
+	f.q.waitUntil(t, "the cancelled export to end", func() bool { return f.done })
+	if !errors.Is(f.err, context.Canceled) {
+		t.Fatalf("cancelled export ended with %v", f.err)
+	}
+	if !strings.Contains(f.d.summary.Text, "cancelled") || len(f.errs) > 0 {
+		t.Errorf("summary %q, errors shown %v", f.d.summary.Text, f.errs)
+	}
+	if f.d.exportBtn.Disabled() || !f.d.openBtn.Disabled() {
+		t.Error("after cancelling, Export is disabled or Open in browser enabled")
+	}
+}
+
+func TestExportRefusesBadInput(t *testing.T) {
+	store, _ := openTestStore(t)
+	f := newExportFixture(t, store)
+	file := filepath.Join(t.TempDir(), "file.txt")
+	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, folder, base, comments, want string
+	}{
+		{"no folder", "  ", "", "", "choose the folder"},
+		{"folder is a file", file, "", "", "is a file"},
+		{"bad base URL", t.TempDir(), "news.example", "", "base URL"},
+		{"bad comments URL", t.TempDir(), "", "javascript:alert(1)", "comments URL"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f.errs = nil
+			f.d.folder.SetText(tc.folder)
+			f.d.baseURL.SetText(tc.base)
+			f.d.commentsURL.SetText(tc.comments)
+			test.Tap(f.d.exportBtn)
+			if len(f.errs) != 1 || !strings.Contains(f.errs[0].Error(), tc.want) {
+				t.Fatalf("errors shown: %v, want one about %q", f.errs, tc.want)
+			}
+			if f.d.cancel != nil || f.d.exportBtn.Disabled() {
+				t.Fatal("an export started on bad input")
+			}
+		})
+	}
+}
+
+func TestFileURL(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"/tmp/site/index.html", "file:///tmp/site/index.html"},
+		{"/tmp/my site/index.html", "file:///tmp/my%20site/index.html"},
+	}
+	for _, tc := range tests {
+		if got := fileURL(tc.in).String(); got != tc.want {
+			t.Errorf("fileURL(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestCheckURLs(t *testing.T) {
+	tests := []struct {
+		in             string
+		base, comments bool // accepted as
+	}{
+		{"", true, true},
+		{"https://news.example", true, true},
+		{"http://localhost:8080/c", true, true},
+		{"/comments", false, true},
+		{"//evil.example/c", false, false},
+		{"news.example", false, false},
+		{"javascript:alert(1)", false, false},
+		{"https://news.example/a b", false, false},
+	}
+	for _, tc := range tests {
+		if got := checkBaseURL(tc.in) == nil; got != tc.base {
+			t.Errorf("checkBaseURL(%q) accepted=%v, want %v", tc.in, got, tc.base)
+		}
+		if got := checkCommentsURL(tc.in) == nil; got != tc.comments {
+			t.Errorf("checkCommentsURL(%q) accepted=%v, want %v", tc.in, got, tc.comments)
+		}
+	}
+}

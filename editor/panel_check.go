@@ -1,0 +1,136 @@
+package editor
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"newsroom/domain"
+)
+
+// checkDelay is the pause in changes after which the attribution check
+// runs again.
+const checkDelay = 300 * time.Millisecond
+
+// checkPanel lists the attribution check's findings; choosing one with a
+// place in the body selects it there.
+type checkPanel struct {
+	p        *sidePanels
+	list     *widget.List
+	summary  *widget.Label
+	content  fyne.CanvasObject
+	findings []domain.Finding
+	body     string // the body the findings were computed for
+
+	gen   uint64 // UI goroutine only
+	timer *time.Timer
+}
+
+func newCheckPanel(p *sidePanels) *checkPanel {
+	c := &checkPanel{p: p, summary: widget.NewLabel("")}
+	c.summary.Wrapping = fyne.TextWrapWord
+	c.list = widget.NewList(func() int { return len(c.findings) }, func() fyne.CanvasObject {
+		return container.NewVBox(truncLabel(fyne.TextStyle{Bold: true}), truncLabel(fyne.TextStyle{Italic: true}))
+	}, c.fill)
+	c.list.OnSelected = func(id widget.ListItemID) {
+		c.jump(id)
+		c.list.UnselectAll() // so the same finding can be chosen again
+	}
+	c.content = container.NewBorder(c.summary, nil, nil, nil, c.list)
+	return c
+}
+
+func (c *checkPanel) fill(id widget.ListItemID, o fyne.CanvasObject) {
+	if id >= len(c.findings) {
+		return
+	}
+	f := c.findings[id]
+	rows := o.(*fyne.Container).Objects
+	rows[0].(*widget.Label).SetText(f.Message)
+	rows[1].(*widget.Label).SetText(f.Excerpt)
+}
+
+// schedule runs the check on a copy of the working copy, off the UI
+// goroutine, after a short pause in changes. Results that a newer change
+// has overtaken are dropped.
+func (c *checkPanel) schedule() {
+	c.gen++
+	gen := c.gen
+	if c.timer != nil {
+		c.timer.Stop()
+	}
+	a := c.p.s.article
+	if a == nil {
+		c.show(nil, "")
+		return
+	}
+	snap := cloneArticle(a)
+	c.timer = time.AfterFunc(checkDelay, func() {
+		findings := domain.CheckAttribution(snap)
+		fyne.Do(func() {
+			if gen == c.gen {
+				c.show(findings, snap.Body)
+			}
+		})
+	})
+}
+
+// show lists findings and counts them in the tab title.
+func (c *checkPanel) show(findings []domain.Finding, body string) {
+	c.findings, c.body = findings, body
+	switch n := len(findings); n {
+	case 0:
+		c.summary.SetText("No findings: every quotation says who is speaking.")
+		c.p.setTabTitle(tabCheck, "Check")
+	case 1:
+		c.summary.SetText("1 finding. Choose it to see it in the text.")
+		c.p.setTabTitle(tabCheck, "Check (1)")
+	default:
+		c.summary.SetText(fmt.Sprintf("%d findings. Choose one to see it in the text.", n))
+		c.p.setTabTitle(tabCheck, fmt.Sprintf("Check (%d)", n))
+	}
+	c.list.Refresh()
+}
+
+// jump selects finding id's place in the body and puts the keyboard
+// there, caret at its start. Findings about a quote record open the
+// Quotes tab.
+func (c *checkPanel) jump(id int) {
+	if id < 0 || id >= len(c.findings) {
+		return
+	}
+	f := c.findings[id]
+	s := c.p.s
+	if f.Offset < 0 {
+		c.p.tabs.SelectIndex(tabQuotes)
+		return
+	}
+	text := s.Body().Text()
+	start := clampOffset(f.Offset, len(text))
+	end := start + findingLength(text[start:], f.Excerpt)
+	s.Body().Select(end, start)
+	s.win.Canvas().Focus(s.Body())
+}
+
+// findingLength is how much of rest (the body from a finding's offset)
+// the finding covers: its excerpt when the body holds it verbatim, else
+// as much of the excerpt's start as matches, at most to the paragraph's
+// end (excerpts have their white space folded and may be shortened).
+func findingLength(rest, excerpt string) int {
+	excerpt = strings.TrimSuffix(excerpt, "…")
+	if strings.HasPrefix(rest, excerpt) {
+		return len(excerpt)
+	}
+	n := len(excerpt)
+	if p := strings.Index(rest, "\n\n"); p >= 0 && p < n {
+		n = p
+	}
+	if n > len(rest) {
+		n = len(rest)
+	}
+	return n
+}

@@ -1,0 +1,235 @@
+package editor
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"newsroom/domain"
+)
+
+// historyEntry is one line of the history: a revision or an event.
+type historyEntry struct {
+	at  time.Time
+	rev *domain.Revision
+	ev  *domain.HistoryEvent
+}
+
+// historyPanel lists the article's revisions and events, newest first;
+// choosing a revision shows how it differs from the current text, and
+// Restore brings it back.
+type historyPanel struct {
+	p       *sidePanels
+	list    *widget.List
+	state   *widget.Label
+	diff    *readOnlyText
+	restore *widget.Button
+	content fyne.CanvasObject
+
+	entries  []historyEntry
+	selected *domain.Revision
+	stale    bool
+	loadGen  uint64 // UI goroutine only
+	diffGen  uint64 // UI goroutine only
+}
+
+func newHistoryPanel(p *sidePanels) *historyPanel {
+	h := &historyPanel{p: p, state: widget.NewLabel(""), diff: newReadOnlyText(), stale: true}
+	h.state.Wrapping = fyne.TextWrapWord
+	h.list = widget.NewList(func() int { return len(h.entries) }, func() fyne.CanvasObject {
+		return container.NewVBox(truncLabel(fyne.TextStyle{Bold: true}), truncLabel(fyne.TextStyle{}))
+	}, h.fill)
+	h.list.OnSelected = h.choose
+	h.restore = widget.NewButton("Restore…", h.confirmRestore)
+	h.restore.Disable()
+	bottom := container.NewBorder(container.NewBorder(nil, nil, nil, h.restore, h.state), nil, nil, nil, h.diff.ed)
+	split := container.NewVSplit(h.list, bottom)
+	split.Offset = 0.45
+	h.content = split
+	return h
+}
+
+func (h *historyPanel) fill(id widget.ListItemID, o fyne.CanvasObject) {
+	if id >= len(h.entries) {
+		return
+	}
+	e := h.entries[id]
+	rows := o.(*fyne.Container).Objects
+	when := e.at.Local().Format("2 Jan 2006 15:04")
+	if r := e.rev; r != nil {
+		rows[0].(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s", when, r.Author, r.Status))
+		detail := fmt.Sprintf("%s words · %s characters", formatCount(domain.WordCount(r.Body)), formatCount(len([]rune(r.Body))))
+		if r.Note != "" {
+			detail += " · " + r.Note
+		}
+		rows[1].(*widget.Label).SetText(detail)
+		return
+	}
+	rows[0].(*widget.Label).SetText(when + " · " + eventTitle(*e.ev))
+	rows[1].(*widget.Label).SetText(e.ev.Detail)
+}
+
+// eventTitle says what an event was, and who did it.
+func eventTitle(ev domain.HistoryEvent) string {
+	switch ev.Kind {
+	case domain.EventFactChecked:
+		return "Fact checked by " + ev.Who
+	case domain.EventFactCheckCleared:
+		return "Fact check cleared by " + ev.Who
+	case domain.EventFactCheckRevoked:
+		return "Fact check revoked (" + ev.Who + " changed the text)"
+	case domain.EventStatus:
+		return "Status changed by " + ev.Who
+	case domain.EventRestored:
+		return "Restored by " + ev.Who
+	}
+	return ev.Kind + " by " + ev.Who
+}
+
+// invalidate marks the list out of date; it reloads now when shown.
+func (h *historyPanel) invalidate() {
+	h.stale = true
+	if h.p.tabs != nil && h.p.tabs.SelectedIndex() == tabHistory {
+		h.loadIfStale()
+	}
+}
+
+// loadIfStale reloads revisions and events off the UI goroutine.
+func (h *historyPanel) loadIfStale() {
+	a := h.p.s.article
+	if !h.stale || a == nil {
+		return
+	}
+	h.stale = false
+	h.loadGen++
+	gen, id := h.loadGen, a.ID
+	store := h.p.s.store
+	go func() {
+		ctx := context.Background()
+		revs, err := store.Revisions(ctx, id)
+		var events []domain.HistoryEvent
+		if err == nil {
+			events, err = store.History(ctx, id)
+		}
+		fyne.Do(func() {
+			if gen != h.loadGen {
+				return
+			}
+			if err != nil {
+				h.stale = true
+				h.state.SetText("History not loaded: " + err.Error())
+				return
+			}
+			h.show(revs, events)
+		})
+	}()
+}
+
+// show lists revisions and events together, newest first.
+func (h *historyPanel) show(revs []domain.Revision, events []domain.HistoryEvent) {
+	entries := make([]historyEntry, 0, len(revs)+len(events))
+	for i := range revs {
+		entries = append(entries, historyEntry{at: revs[i].CreatedAt, rev: &revs[i]})
+	}
+	for i := range events {
+		entries = append(entries, historyEntry{at: events[i].At, ev: &events[i]})
+	}
+	sort.SliceStable(entries, func(i, j int) bool { return entries[i].at.After(entries[j].at) })
+	h.entries = entries
+	h.selected = nil
+	h.diffGen++
+	h.restore.Disable()
+	h.list.UnselectAll()
+	h.list.Refresh()
+	h.diff.SetText("", false)
+	h.state.SetText(fmt.Sprintf("%d revisions. Choose one to compare it with the current text.", len(revs)))
+}
+
+// choose shows how the chosen revision differs from the current text,
+// computed off the UI goroutine.
+func (h *historyPanel) choose(id widget.ListItemID) {
+	a := h.p.s.article
+	if id < 0 || id >= len(h.entries) || a == nil {
+		return
+	}
+	e := h.entries[id]
+	if e.rev == nil {
+		h.selected = nil
+		h.restore.Disable()
+		h.diff.SetText(eventTitle(*e.ev)+"\n\n"+e.ev.Detail, false)
+		return
+	}
+	h.selected = e.rev
+	h.restore.Enable()
+	h.state.SetText("Changes from this revision (−) to the current text (+):")
+	h.diffGen++
+	gen := h.diffGen
+	rev := *e.rev
+	cur := cloneArticle(a)
+	go func() {
+		text := formatDiff(lineDiff(
+			diffLines(rev.Headline, rev.Standfirst, rev.Body, rev.Quotes),
+			diffLines(cur.Headline, cur.Standfirst, cur.Body, cur.Quotes)))
+		fyne.Do(func() {
+			if gen == h.diffGen {
+				h.diff.SetText(text, false)
+			}
+		})
+	}()
+}
+
+// confirmRestore asks before restoring the chosen revision.
+func (h *historyPanel) confirmRestore() {
+	rev := h.selected
+	if rev == nil || h.p.s.article == nil {
+		return
+	}
+	when := rev.CreatedAt.Local().Format("2 Jan 2006 15:04")
+	dialog.ShowConfirm("Restore revision?",
+		fmt.Sprintf("Put back the headline, standfirst, body and quotes saved by %s on %s? The current text stays in the history.", rev.Author, when),
+		func(ok bool) {
+			if ok {
+				h.restoreRevision(rev.ID, rev.CreatedAt)
+			}
+		}, h.p.s.win)
+}
+
+// restoreRevision saves pending changes, then restores revision id as a
+// new save and shows the result.
+func (h *historyPanel) restoreRevision(id int64, created time.Time) {
+	s := h.p.s
+	articleID := s.article.ID
+	s.Flush(func() {
+		if s.article == nil || s.article.ID != articleID {
+			return
+		}
+		version, who := s.article.Version, s.user()
+		go func() {
+			a, res, err := s.store.RestoreRevision(context.Background(), id, version, who)
+			fyne.Do(func() {
+				if err != nil {
+					dialog.ShowError(fmt.Errorf("restore revision: %w", err), s.win)
+					return
+				}
+				if s.article == nil || s.article.ID != articleID {
+					return
+				}
+				s.show(a)
+				msg := "Restored revision from " + created.Local().Format("2 Jan 2006 15:04") + "."
+				if res.FactCheckRevoked {
+					msg += " The fact check was revoked: the checked text changed."
+				}
+				s.notice.SetText(msg)
+				if s.OnSaved != nil {
+					s.OnSaved(cloneArticle(a))
+				}
+			})
+		}()
+	})
+}

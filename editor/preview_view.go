@@ -1,0 +1,183 @@
+package editor
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"os"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	fstorage "fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"newsroom/domain"
+	"newsroom/publish"
+)
+
+// previewDelay is the pause in changes after which the preview renders.
+const previewDelay = 250 * time.Millisecond
+
+// Settings the browser preview reads (the keys of storage.SettingSiteTitle
+// and storage.SettingPublisherName).
+const (
+	settingSiteTitle     = "site_title"
+	settingPublisherName = "publisher_name"
+	defaultSiteTitle     = "Newsroom"
+)
+
+// readOnlyText is a body editor that cannot be changed: it scrolls,
+// selects and copies like the body, and every edit (typing, paste, cut)
+// is undone as soon as it is made. It is as fast as the body on long texts.
+type readOnlyText struct {
+	ed        *BodyEditor
+	reverting bool
+}
+
+func newReadOnlyText() *readOnlyText {
+	r := &readOnlyText{ed: NewBodyEditor()}
+	r.ed.OnChanged = func(string) {
+		if r.reverting {
+			return
+		}
+		r.reverting = true
+		r.ed.Undo()
+		r.reverting = false
+	}
+	return r
+}
+
+// SetText shows text; with keepScroll the view stays where it was
+// scrolled to (clamped when the text got shorter).
+func (r *readOnlyText) SetText(text string, keepScroll bool) {
+	y := r.ed.offsetY
+	r.ed.SetText(text)
+	if keepScroll {
+		r.ed.offsetY = y
+		r.ed.Refresh()
+	}
+}
+
+// previewPane shows the article as the published page will read. Update
+// renders off the UI goroutine after a short pause; a generation counter
+// drops results that a newer change has overtaken.
+type previewPane struct {
+	s       *Screen
+	view    *readOnlyText
+	state   *widget.Label
+	content fyne.CanvasObject
+
+	gen       uint64 // UI goroutine only
+	timer     *time.Timer
+	shownID   int64 // the article the view shows, 0 before the first render
+	shownText string
+
+	tmpOnce sync.Once
+	tmpDir  string
+	tmpErr  error
+}
+
+// newPreviewPane builds the preview for s.
+func newPreviewPane(s *Screen) *previewPane {
+	p := &previewPane{s: s, view: newReadOnlyText(), state: widget.NewLabel("")}
+	browser := widget.NewButton("Preview in browser", p.openInBrowser)
+	p.content = container.NewBorder(container.NewBorder(nil, nil, nil, browser, p.state), nil, nil, nil, p.view.ed)
+	return p
+}
+
+// Content is the pane's canvas object.
+func (p *previewPane) Content() fyne.CanvasObject { return p.content }
+
+// Update schedules the preview of a (UI goroutine). The first render of
+// an article starts at once; later ones wait for a pause in changes.
+func (p *previewPane) Update(a *domain.Article) {
+	if a == nil {
+		return
+	}
+	p.gen++
+	gen := p.gen
+	snap := cloneArticle(a)
+	delay := previewDelay
+	if snap.ID != p.shownID {
+		delay = 0
+	}
+	if p.timer != nil {
+		p.timer.Stop()
+	}
+	p.timer = time.AfterFunc(delay, func() {
+		text := previewText(snap, time.Now())
+		fyne.Do(func() { p.show(gen, snap.ID, text) })
+	})
+}
+
+// show puts a finished render on screen unless a newer one is coming.
+func (p *previewPane) show(gen uint64, id int64, text string) {
+	if gen != p.gen {
+		return
+	}
+	if text != p.shownText || id != p.shownID {
+		p.view.SetText(text, id == p.shownID)
+	}
+	p.shownID, p.shownText = id, text
+}
+
+// Text returns the text the preview shows.
+func (p *previewPane) Text() string { return p.shownText }
+
+// openInBrowser writes the exact exported page of the working copy to a
+// temporary directory and opens it in the browser.
+func (p *previewPane) openInBrowser() {
+	s := p.s
+	if s.article == nil {
+		return
+	}
+	snap := cloneArticle(s.article)
+	p.state.SetText("Rendering page…")
+	go func() {
+		path, err := p.writePage(snap)
+		fyne.Do(func() {
+			p.state.SetText("")
+			if err != nil {
+				dialog.ShowError(err, s.win)
+				return
+			}
+			u, err := url.Parse(fstorage.NewFileURI(path).String())
+			if err == nil {
+				err = fyne.CurrentApp().OpenURL(u)
+			}
+			if err != nil {
+				dialog.ShowError(fmt.Errorf("open %s in the browser: %w", path, err), s.win)
+			}
+		})
+	}()
+}
+
+// writePage renders a's page with its approved comments and the site
+// settings into the pane's temporary directory (off the UI goroutine).
+func (p *previewPane) writePage(a *domain.Article) (string, error) {
+	ctx := context.Background()
+	p.tmpOnce.Do(func() { p.tmpDir, p.tmpErr = os.MkdirTemp("", "newsroom-preview-") })
+	if p.tmpErr != nil {
+		return "", fmt.Errorf("preview in browser: %w", p.tmpErr)
+	}
+	opt := publish.Options{Now: time.Now().UTC(), Draft: !a.IsLive(time.Now())}
+	var err error
+	if opt.SiteTitle, err = p.s.store.Setting(ctx, settingSiteTitle, defaultSiteTitle); err != nil {
+		return "", fmt.Errorf("preview in browser: read site title: %w", err)
+	}
+	if opt.PublisherName, err = p.s.store.Setting(ctx, settingPublisherName, opt.SiteTitle); err != nil {
+		return "", fmt.Errorf("preview in browser: read publisher name: %w", err)
+	}
+	comments, err := p.s.store.ApprovedCommentsByArticle(ctx)
+	if err != nil {
+		return "", fmt.Errorf("preview in browser: read comments: %w", err)
+	}
+	path, err := publish.WritePreview(p.tmpDir, a, comments[a.ID], opt)
+	if err != nil {
+		return "", fmt.Errorf("preview in browser: %w", err)
+	}
+	return path, nil
+}
