@@ -115,12 +115,17 @@ func (ui *mainUI) rememberSize() {
 func (ui *mainUI) askUserName() {
 	entry := widget.NewEntry()
 	entry.SetPlaceHolder("Your name, as it appears on fact checks")
-	dialog.ShowForm("Who is editing?", "Save", "Later", []*widget.FormItem{widget.NewFormItem("Name", entry)},
+	var d *dialog.FormDialog
+	d = dialog.NewForm("Who is editing?", "Save", "Later", []*widget.FormItem{widget.NewFormItem("Name", entry)},
 		func(ok bool) {
 			if ok && entry.Text != "" {
 				ui.app.Preferences().SetString(prefUserName, entry.Text)
 			}
 		}, ui.win)
+	entry.OnSubmitted = func(string) { d.Submit() }
+	d.Resize(fyne.NewSize(460, 180))
+	d.Show()
+	ui.win.Canvas().Focus(entry)
 }
 
 // menu builds the main menu. Menu items carry the frequent shortcuts:
@@ -147,8 +152,12 @@ func (ui *mainUI) menu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		item("Settings…", "", func() { ShowSettingsDialog(ui.store, ui.win, ui.app.Preferences()) }),
 	)
+	view := fyne.NewMenu("View",
+		item("Articles", fyne.Key1, func() { ui.showTab(0) }),
+		item("Comments", fyne.Key2, func() { ui.showTab(1) }),
+	)
 	help := fyne.NewMenu("Help", item("Keyboard shortcuts", "", ui.showShortcuts))
-	return fyne.NewMainMenu(file, edit, help)
+	return fyne.NewMainMenu(file, edit, view, help)
 }
 
 // shortcutList is what Help → Keyboard shortcuts shows.
@@ -157,6 +166,7 @@ var shortcutList = [][2]string{
 	{"Ctrl+S", "Save now (saving is also automatic)"},
 	{"Ctrl+F", "Search articles"},
 	{"Ctrl+P", "Show or hide the preview"},
+	{"Ctrl+1 / Ctrl+2", "Articles / comment queue"},
 	{"Ctrl+Z / Ctrl+Shift+Z, Ctrl+Y", "Undo / redo in the body"},
 	{"Ctrl+A, Ctrl+C, Ctrl+X, Ctrl+V", "Select all, copy, cut, paste"},
 	{"Ctrl+Home / Ctrl+End", "Start / end of the body"},
@@ -172,6 +182,16 @@ func (ui *mainUI) showShortcuts() {
 		form.Add(widget.NewLabel(s[1]))
 	}
 	dialog.ShowCustom("Keyboard shortcuts", "Close", form, ui.win)
+}
+
+// showTab switches screens and moves the keyboard with it, so keys
+// never go to a widget on the hidden screen.
+func (ui *mainUI) showTab(i int) {
+	ui.tabs.SelectIndex(i)
+	ui.win.Canvas().Unfocus()
+	if i == 1 {
+		ui.comments.Focus()
+	}
 }
 
 // focusSearch puts the keyboard in the article search box.

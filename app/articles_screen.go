@@ -83,7 +83,7 @@ func NewArticlesScreen(store ArticleStore, win fyne.Window, user func() string) 
 	)
 	s.list.OnSelected = func(id widget.ListItemID) {
 		if id < len(s.items) && s.items[id].ID != s.selected {
-			s.open(s.items[id].ID, false)
+			s.open(s.items[id].ID, editor.FocusNone)
 		}
 	}
 	newBtn := widget.NewButtonWithIcon("New", theme.ContentAddIcon(), s.NewArticle)
@@ -200,9 +200,9 @@ func (s *ArticlesScreen) reselect() {
 }
 
 // open shows the article in the editor, saving the previous one first.
-func (s *ArticlesScreen) open(id int64, focusBody bool) {
+func (s *ArticlesScreen) open(id int64, focus editor.Focus) {
 	s.selected = id
-	s.editor.Flush(func() { s.editor.Load(id, focusBody) })
+	s.editor.Flush(func() { s.editor.Load(id, focus) })
 }
 
 // OpenSlug opens the article with that slug, the keyboard in its body.
@@ -214,7 +214,7 @@ func (s *ArticlesScreen) OpenSlug(slug string) {
 				dialog.ShowError(err, s.win)
 				return
 			}
-			s.open(a.ID, true)
+			s.open(a.ID, editor.FocusBody)
 			s.reselect()
 		})
 	}()
@@ -254,8 +254,7 @@ func (s *ArticlesScreen) NewArticle() {
 					return
 				}
 				s.selected = a.ID
-				s.editor.Load(a.ID, false)
-				s.editor.FocusHeadline()
+				s.editor.Load(a.ID, editor.FocusHeadline)
 				s.Reload()
 			})
 		}()

@@ -175,6 +175,9 @@ func (s *CommentsScreen) Content() fyne.CanvasObject { return s.content }
 // Close stops watching the database. Loads in flight are dropped.
 func (s *CommentsScreen) Close() { s.cancel() }
 
+// Focus gives the queue the keyboard, so j/k/a/s/d/u work at once.
+func (s *CommentsScreen) Focus() { s.win.Canvas().Focus(s.list) }
+
 // build creates the widgets.
 func (s *CommentsScreen) build() {
 	s.filterButtons = make(map[domain.CommentStatus]*widget.Button)

@@ -143,19 +143,28 @@ func (a *app) xdotool(args ...string) {
 	}
 }
 
+// focus gives the window the keyboard. Input goes through XTEST, as a
+// person's would: GLFW ignores events sent to a window directly.
+func (a *app) focus() {
+	a.t.Helper()
+	a.xdotool("windowfocus", "--sync", a.win)
+}
+
 // key presses keys (xdotool names, such as ctrl+n) in the window.
 func (a *app) key(keys ...string) {
 	a.t.Helper()
+	a.focus()
 	for _, k := range keys {
-		a.xdotool("key", "--window", a.win, "--clearmodifiers", k)
-		time.Sleep(120 * time.Millisecond)
+		a.xdotool("key", k)
+		time.Sleep(150 * time.Millisecond)
 	}
 }
 
 // typeText types text into the focused widget.
 func (a *app) typeText(text string) {
 	a.t.Helper()
-	a.xdotool("type", "--window", a.win, "--delay", "30", text)
+	a.focus()
+	a.xdotool("type", "--delay", "30", text)
 	time.Sleep(200 * time.Millisecond)
 }
 

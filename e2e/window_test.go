@@ -25,6 +25,7 @@ func TestWindowShowsSampleAndCreatesArticle(t *testing.T) {
 	a.key("ctrl+n")
 	time.Sleep(1500 * time.Millisecond)
 	a.typeText("Typed in a real window")
+	a.screenshot("02-typed")
 	db := filepath.Join(home, "data", "newsroom", "newsroom.db")
 	waitFor(t, 10*time.Second, "the typed headline in the database", func() bool {
 		store, err := storage.Open(db)

@@ -107,6 +107,9 @@ func (c *checkPanel) jump(id int) {
 	s := c.p.s
 	if f.Offset < 0 {
 		c.p.tabs.SelectIndex(tabQuotes)
+		if i := quoteForFinding(s.article, f); i >= 0 {
+			c.p.quotes.list.Select(i)
+		}
 		return
 	}
 	text := s.Body().Text()
@@ -133,4 +136,19 @@ func findingLength(rest, excerpt string) int {
 		n = len(rest)
 	}
 	return n
+}
+
+// quoteForFinding returns the index of the quote record a finding about
+// a record (Offset -1) is about, matched by its text excerpt, or -1.
+func quoteForFinding(a *domain.Article, f domain.Finding) int {
+	if a == nil {
+		return -1
+	}
+	want := strings.TrimSuffix(f.Excerpt, "…")
+	for i, q := range a.Quotes {
+		if text := oneLine(q.Text); want != "" && strings.HasPrefix(text, want) && strings.Contains(f.Message, fmt.Sprintf("%q", q.Ref)) {
+			return i
+		}
+	}
+	return -1
 }

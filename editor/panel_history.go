@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"time"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -19,6 +20,8 @@ type historyEntry struct {
 	at  time.Time
 	rev *domain.Revision
 	ev  *domain.HistoryEvent
+
+	size string // a revision's size in words and characters
 }
 
 // historyPanel lists the article's revisions and events, newest first;
@@ -64,7 +67,7 @@ func (h *historyPanel) fill(id widget.ListItemID, o fyne.CanvasObject) {
 	when := e.at.Local().Format("2 Jan 2006 15:04")
 	if r := e.rev; r != nil {
 		rows[0].(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s", when, r.Author, r.Status))
-		detail := fmt.Sprintf("%s words · %s characters", formatCount(domain.WordCount(r.Body)), formatCount(len([]rune(r.Body))))
+		detail := e.size
 		if r.Note != "" {
 			detail += " · " + r.Note
 		}
@@ -92,6 +95,13 @@ func eventTitle(ev domain.HistoryEvent) string {
 	return ev.Kind + " by " + ev.Who
 }
 
+// clear empties the panel (another article was opened).
+func (h *historyPanel) clear() {
+	h.loadGen++
+	h.show(nil, 0)
+	h.state.SetText("")
+}
+
 // invalidate marks the list out of date; it reloads now when shown.
 func (h *historyPanel) invalidate() {
 	h.stale = true
@@ -117,6 +127,7 @@ func (h *historyPanel) loadIfStale() {
 		if err == nil {
 			events, err = store.History(ctx, id)
 		}
+		entries := historyEntries(revs, events)
 		fyne.Do(func() {
 			if gen != h.loadGen {
 				return
@@ -126,21 +137,29 @@ func (h *historyPanel) loadIfStale() {
 				h.state.SetText("History not loaded: " + err.Error())
 				return
 			}
-			h.show(revs, events)
+			h.show(entries, len(revs))
 		})
 	}()
 }
 
-// show lists revisions and events together, newest first.
-func (h *historyPanel) show(revs []domain.Revision, events []domain.HistoryEvent) {
+// historyEntries merges revisions and events, newest first, and sizes
+// the revisions (off the UI goroutine: long bodies take a while).
+func historyEntries(revs []domain.Revision, events []domain.HistoryEvent) []historyEntry {
 	entries := make([]historyEntry, 0, len(revs)+len(events))
 	for i := range revs {
-		entries = append(entries, historyEntry{at: revs[i].CreatedAt, rev: &revs[i]})
+		body := revs[i].Body
+		size := fmt.Sprintf("%s words · %s characters", formatCount(domain.WordCount(body)), formatCount(utf8.RuneCountInString(body)))
+		entries = append(entries, historyEntry{at: revs[i].CreatedAt, rev: &revs[i], size: size})
 	}
 	for i := range events {
 		entries = append(entries, historyEntry{at: events[i].At, ev: &events[i]})
 	}
 	sort.SliceStable(entries, func(i, j int) bool { return entries[i].at.After(entries[j].at) })
+	return entries
+}
+
+// show lists the history entries; revisions is how many are revisions.
+func (h *historyPanel) show(entries []historyEntry, revisions int) {
 	h.entries = entries
 	h.selected = nil
 	h.diffGen++
@@ -148,7 +167,7 @@ func (h *historyPanel) show(revs []domain.Revision, events []domain.HistoryEvent
 	h.list.UnselectAll()
 	h.list.Refresh()
 	h.diff.SetText("", false)
-	h.state.SetText(fmt.Sprintf("%d revisions. Choose one to compare it with the current text.", len(revs)))
+	h.state.SetText(fmt.Sprintf("%d revisions. Choose one to compare it with the current text.", revisions))
 }
 
 // choose shows how the chosen revision differs from the current text,

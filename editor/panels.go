@@ -18,6 +18,7 @@ type sidePanels struct {
 	sources *sourcesPanel
 	check   *checkPanel
 	history *historyPanel
+	shownID int64 // the article the panels last showed
 }
 
 // Tab positions in sidePanels.tabs.
@@ -76,6 +77,16 @@ func (s *Screen) refreshPanels() {
 	p := s.panels()
 	if p == nil {
 		return
+	}
+	var id int64
+	if s.article != nil {
+		id = s.article.ID
+	}
+	if id != p.shownID {
+		p.shownID = id
+		p.quotes.list.UnselectAll()
+		p.sources.list.UnselectAll()
+		p.history.clear()
 	}
 	p.quotes.refresh()
 	p.sources.refresh()

@@ -82,8 +82,8 @@ func sourceCredits(sources []domain.Source) string {
 		if name == "" {
 			continue
 		}
-		if s.Kind != "" {
-			name += " (" + strings.ReplaceAll(string(s.Kind), "-", " ") + ")"
+		if kind := sourceKindLabel(s.Kind); kind != "" {
+			name += " (" + kind + ")"
 		}
 		names = append(names, name)
 	}
@@ -91,6 +91,17 @@ func sourceCredits(sources []domain.Source) string {
 		return ""
 	}
 	return "Sources: " + strings.Join(names, ", ")
+}
+
+// sourceKindLabel names a source kind for readers, as the page does.
+func sourceKindLabel(k domain.SourceKind) string {
+	switch {
+	case k == domain.SourceAnonymous:
+		return "anonymous source"
+	case k.Valid():
+		return strings.ReplaceAll(string(k), "-", " ")
+	}
+	return ""
 }
 
 // oneLine joins s's lines and runs of white space into single spaces.
@@ -171,7 +182,7 @@ func (w *previewWriter) block(n ast.Node, prefix string) {
 func (w *previewWriter) quote(n *publish.QuoteFigure, prefix string) {
 	q, ok := w.a.QuoteByRef(n.Ref)
 	if !ok {
-		w.para(prefix, "[missing quote “"+n.Ref+"”]")
+		w.para(prefix, "Missing quote: no quote record is called “"+n.Ref+"”.")
 		return
 	}
 	w.para(prefix+"> ", "“"+strings.TrimSpace(q.Text)+"”")
@@ -181,14 +192,18 @@ func (w *previewWriter) quote(n *publish.QuoteFigure, prefix string) {
 			who = append(who, v)
 		}
 	}
+	credit := ""
+	if len(who) > 0 {
+		credit = "— " + strings.Join(who, ", ")
+	}
 	if s := oneLine(q.Source); s != "" {
 		if src, ok := w.a.SourceByName(s); ok {
 			s = src.Name
 		}
-		who = append(who, "via "+s)
+		credit = strings.TrimSpace(credit + " (source: " + s + ")")
 	}
-	if len(who) > 0 {
-		w.para(prefix+"> ", "— "+strings.Join(who, ", "))
+	if credit != "" {
+		w.para(prefix+"> ", credit)
 	}
 }
 
@@ -274,4 +289,3 @@ func (w *previewWriter) inline(n ast.Node) string {
 	})
 	return strings.TrimSpace(b.String())
 }
-

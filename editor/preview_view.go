@@ -29,35 +29,25 @@ const (
 	defaultSiteTitle     = "Newsroom"
 )
 
-// readOnlyText is a body editor that cannot be changed: it scrolls,
-// selects and copies like the body, and every edit (typing, paste, cut)
-// is undone as soon as it is made. It is as fast as the body on long texts.
+// readOnlyText is a read-only body editor: it scrolls, selects and copies
+// like the body and is as fast on long texts, but only SetText changes it.
 type readOnlyText struct {
-	ed        *BodyEditor
-	reverting bool
+	ed *BodyEditor
 }
 
 func newReadOnlyText() *readOnlyText {
-	r := &readOnlyText{ed: NewBodyEditor()}
-	r.ed.OnChanged = func(string) {
-		if r.reverting {
-			return
-		}
-		r.reverting = true
-		r.ed.Undo()
-		r.reverting = false
-	}
-	return r
+	ed := NewBodyEditor()
+	ed.SetReadOnly(true)
+	return &readOnlyText{ed: ed}
 }
 
 // SetText shows text; with keepScroll the view stays where it was
 // scrolled to (clamped when the text got shorter).
 func (r *readOnlyText) SetText(text string, keepScroll bool) {
-	y := r.ed.offsetY
+	y := r.ed.ScrollOffset()
 	r.ed.SetText(text)
 	if keepScroll {
-		r.ed.offsetY = y
-		r.ed.Refresh()
+		r.ed.SetScrollOffset(y)
 	}
 }
 

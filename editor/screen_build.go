@@ -85,8 +85,10 @@ func (s *Screen) build() {
 	}
 	s.preview = newPreviewPane(s)
 
-	meta := container.NewBorder(nil, nil, widget.NewLabel("Status"), nil,
-		container.NewGridWithColumns(3, s.status, s.pubTime, container.NewHBox(s.factCheck, s.factInfo)))
+	s.factInfo.Truncation = fyne.TextTruncateEllipsis
+	meta := container.NewBorder(nil, nil,
+		container.NewHBox(widget.NewLabel("Status"), s.status), nil,
+		container.NewGridWithColumns(2, s.pubTime, container.NewBorder(nil, nil, s.factCheck, nil, s.factInfo)))
 	top := container.NewVBox(
 		s.headline,
 		container.NewBorder(nil, nil, widget.NewLabel("Slug"), nil, s.slug),

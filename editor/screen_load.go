@@ -15,10 +15,19 @@ import (
 // pubTimeLayout is how the publication time is typed, in local time.
 const pubTimeLayout = "2006-01-02 15:04"
 
-// Load opens the article off the UI goroutine. With focusBody the
-// keyboard goes to the body, caret at its start. Call Flush first to save
-// the article that was open.
-func (s *Screen) Load(id int64, focusBody bool) {
+// Focus says where the keyboard goes once an article is shown.
+type Focus int
+
+// Where the keyboard goes after Load.
+const (
+	FocusNone     Focus = iota
+	FocusBody           // the body, caret at its start
+	FocusHeadline       // the headline (a new article)
+)
+
+// Load opens the article off the UI goroutine and then moves the keyboard
+// as focus says. Call Flush first to save the article that was open.
+func (s *Screen) Load(id int64, focus Focus) {
 	go func() {
 		a, err := s.store.GetArticle(context.Background(), id)
 		fyne.Do(func() {
@@ -27,8 +36,11 @@ func (s *Screen) Load(id int64, focusBody bool) {
 				return
 			}
 			s.show(a)
-			if focusBody {
+			switch focus {
+			case FocusBody:
 				s.FocusBody()
+			case FocusHeadline:
+				s.FocusHeadline()
 			}
 		})
 	}()

@@ -177,7 +177,7 @@ func (s *Screen) askConflict() {
 			if keepMine {
 				s.saveAsCopy(mine)
 			} else {
-				s.Load(mine.ID, false)
+				s.Load(mine.ID, FocusNone)
 			}
 		}, s.win)
 	d.Show()

@@ -12,6 +12,7 @@ import (
 // indexView is the data of the index page template.
 type indexView struct {
 	Site         siteView
+	Chrome       chrome
 	CanonicalURL string
 	Articles     []teaserView
 	Drafts       []teaserView
@@ -48,6 +49,7 @@ func renderIndex(live, drafts []*domain.Article, site siteView) ([]byte, error) 
 	}
 	v := indexView{Site: site}
 	v.Site.NoIndex = len(drafts) > 0
+	v.Chrome = chrome{Site: v.Site, Home: "index.html", Feed: "feed.xml"}
 	if site.BaseURL != "" {
 		v.CanonicalURL = site.BaseURL + "/"
 	}

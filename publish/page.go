@@ -58,11 +58,11 @@ type chrome struct {
 	Feed string
 }
 
-func newChrome(s siteView, home, feed string) chrome { return chrome{Site: s, Home: home, Feed: feed} }
-
 // articleView is the data of the article page template.
 type articleView struct {
 	Site          siteView
+	Chrome        chrome
+	Kicker        string
 	Slug          string
 	Headline      string
 	Standfirst    string
@@ -90,7 +90,7 @@ type sourceView struct {
 
 // templates are parsed once, from assets.Templates.
 var templates = sync.OnceValues(func() (*template.Template, error) {
-	t, err := template.New("site").Funcs(template.FuncMap{"pageChrome": newChrome}).ParseFS(assets.Templates, "templates/*.html")
+	t, err := template.New("site").ParseFS(assets.Templates, "templates/*.html")
 	if err != nil {
 		return nil, fmt.Errorf("parse site templates: %w", err)
 	}
@@ -132,6 +132,7 @@ func renderArticlePage(a *domain.Article, body string, comments []domain.Comment
 	if v.Headline == "" {
 		v.Headline = "Untitled"
 	}
+	v.Chrome = chrome{Site: site, Home: "../index.html", Feed: "../feed.xml"}
 	if !a.PublishedAt.IsZero() {
 		v.PublishedISO = a.PublishedAt.Format(timeISO)
 		v.PublishedText = a.PublishedAt.Format(timeHuman)
@@ -140,6 +141,9 @@ func renderArticlePage(a *domain.Article, body string, comments []domain.Comment
 		if k = strings.TrimSpace(cleanText(k)); k != "" {
 			v.Keywords = append(v.Keywords, k)
 		}
+	}
+	if len(v.Keywords) > 0 {
+		v.Kicker = v.Keywords[0]
 	}
 	for _, s := range a.Sources {
 		name := strings.TrimSpace(cleanText(s.Name))

@@ -1,10 +1,14 @@
 #!/bin/sh
-# Compares publish.Export with Hugo on the same generated corpus:
-# N articles (default 10000) of about 600 words.
-# Needs Debian's hugo (apt-get install -y hugo). Run from the repository root:
-#   sh publish/testdata/hugo-compare.sh [N]
+# Compares publish.Export with Hugo on the same generated corpus: N
+# articles (default 10000) of about 600 words, ROUNDS rounds (default 3),
+# alternating the two. Needs Debian's hugo (apt-get install -y hugo) and
+# /usr/bin/time. Run from the repository root:
+#   sh publish/testdata/hugo-compare.sh [N] [ROUNDS]
+# TMPDIR=/dev/shm puts all output on tmpfs, taking disk contention out of
+# the comparison (useful on a shared machine).
 set -eu
 N=${1:-10000}
+ROUNDS=${2:-3}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 SITE="$WORK/hugo"
@@ -28,12 +32,19 @@ cat > "$SITE/layouts/_default/list.html" <<'HTML'
 <body><main><ol>{{ range .Site.RegularPages }}<li><h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2><p>{{ .Description }}</p></li>{{ end }}</ol></main></body></html>
 HTML
 
-echo "== newsroom export ($N articles), corpus also written for Hugo"
-go run -tags sqlite_fts5 ./publish/cmd/exportbench -n "$N" -words 600 -out "$WORK/newsroom" -hugo "$SITE/content/posts"
-
-echo "== hugo $(hugo version | cut -d' ' -f2) full build"
-start=$(date +%s.%N)
-hugo --quiet --source "$SITE" --destination "$WORK/public" >/dev/null
-end=$(date +%s.%N)
-echo "hugo full build: $(echo "$end - $start" | bc) s"
-ls "$WORK/public/posts" | wc -l | sed 's/^/hugo pages: /'
+go build -tags sqlite_fts5 -o "$WORK/exportbench" ./publish/cmd/exportbench
+"$WORK/exportbench" -n "$N" -words 600 -hugo "$SITE/content/posts"
+echo "corpus: $N articles of ~600 words; $(hugo version | cut -d' ' -f1-2)"
+i=1
+while [ "$i" -le "$ROUNDS" ]; do
+	echo "== round $i (load: $(cut -d' ' -f1-3 /proc/loadavg))"
+	rm -rf "$WORK/newsroom" "$WORK/public"
+	/usr/bin/time -f "newsroom full export process: %e s wall, %U s user, %S s sys" \
+		"$WORK/exportbench" -n "$N" -words 600 -out "$WORK/newsroom" -reexport=false
+	/usr/bin/time -f "newsroom no-change re-export process: %e s wall, %U s user, %S s sys" \
+		"$WORK/exportbench" -n "$N" -words 600 -out "$WORK/newsroom" -reexport=false
+	/usr/bin/time -f "hugo full build process: %e s wall, %U s user, %S s sys" \
+		hugo --quiet --source "$SITE" --destination "$WORK/public" >/dev/null
+	echo "hugo pages: $(ls "$WORK/public/posts" | wc -l)"
+	i=$((i + 1))
+done

@@ -1,7 +1,9 @@
 // Command exportbench times publish.Export on a generated corpus and can
 // write the same corpus as Hugo content, for publish/testdata/hugo-compare.sh.
 //
-//	go run ./publish/cmd/exportbench -n 10000 -words 600 -out /tmp/site [-hugo /tmp/hugo/content/posts]
+//	go run ./publish/cmd/exportbench -n 10000 -words 600 -out /tmp/site [-reexport=false] [-hugo /tmp/hugo/content/posts]
+//
+// With -hugo and no -out it only writes the corpus.
 package main
 
 import (
@@ -21,24 +23,28 @@ func main() {
 	n := flag.Int("n", 10000, "number of articles")
 	words := flag.Int("words", 600, "words per article")
 	out := flag.String("out", "", "export directory (must not exist or be empty)")
-	hugo := flag.String("hugo", "", "also write the corpus as Hugo Markdown into this directory")
+	hugo := flag.String("hugo", "", "write the corpus as Hugo Markdown into this directory")
+	reexport := flag.Bool("reexport", true, "after the export, time a no-change re-export")
 	flag.Parse()
-	if *out == "" || *n <= 0 || *words <= 0 {
-		fmt.Fprintln(os.Stderr, "exportbench: -out is required; -n and -words must be positive")
+	if (*out == "" && *hugo == "") || *n <= 0 || *words <= 0 {
+		fmt.Fprintln(os.Stderr, "exportbench: -out or -hugo is required; -n and -words must be positive")
 		os.Exit(2)
 	}
-	if err := run(*n, *words, *out, *hugo); err != nil {
+	if err := run(*n, *words, *out, *hugo, *reexport); err != nil {
 		fmt.Fprintln(os.Stderr, "exportbench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(n, words int, out, hugo string) error {
+func run(n, words int, out, hugo string, reexport bool) error {
 	src := newCorpus(n, words)
 	if hugo != "" {
 		if err := writeHugo(src.articles, hugo); err != nil {
 			return err
 		}
+	}
+	if out == "" {
+		return nil
 	}
 	opt := publish.ExportOptions{SiteTitle: "Bench Daily", BaseURL: "https://news.example", CommentsURL: "https://news.example/comments", Now: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)}
 	start := time.Now()
@@ -47,7 +53,10 @@ func run(n, words int, out, hugo string) error {
 		return err
 	}
 	full := time.Since(start)
-	fmt.Printf("full export:      %d articles, %d files written in %v\n", n, rep.Written, full.Round(time.Millisecond))
+	fmt.Printf("export:           %d articles, %d files written, %d unchanged in %v\n", n, rep.Written, rep.Unchanged, full.Round(time.Millisecond))
+	if !reexport {
+		return nil
+	}
 	start = time.Now()
 	rep, err = publish.Export(context.Background(), src, out, opt, nil)
 	if err != nil {
