@@ -816,10 +816,12 @@ func commentRowHead(c *domain.Comment) string {
 	if c.Email != "" {
 		parts[1] += " <" + oneLine(c.Email, 80) + ">"
 	}
-	parts = append(parts, c.ArticleSlug, c.SubmittedAt.Local().Format("2 Jan 15:04"))
+	// The reasons come before the article and time: they are what an
+	// editor decides on, and a narrow row cuts the end off.
 	if len(c.Reasons) > 0 {
 		parts = append(parts, strings.Join(c.Reasons, "; "))
 	}
+	parts = append(parts, c.SubmittedAt.Local().Format("2 Jan 15:04"), c.ArticleSlug)
 	return strings.Join(parts, " · ")
 }
 

@@ -100,3 +100,17 @@ func TestLineDiffTooLargeFallsBack(t *testing.T) {
 		t.Fatalf("got %d ops, want 3000 removed then 3000 added", len(ops))
 	}
 }
+
+// BenchmarkHistoryDiff60000 measures comparing a revision with the
+// current text at 60,000 characters, with edits spread through it.
+func BenchmarkHistoryDiff60000(b *testing.B) {
+	old := genBody(60000)
+	lines := strings.Split(old, "\n")
+	for i := 0; i < len(lines); i += 7 {
+		lines[i] += " edited"
+	}
+	cur := strings.Join(lines, "\n")
+	for b.Loop() {
+		formatDiff(lineDiff(diffLines("H", "", old, nil), diffLines("H", "", cur, nil)))
+	}
+}

@@ -39,6 +39,7 @@ func (q *quotesPanel) showForm(index int) {
 type quoteFields struct {
 	ref, text, speaker, role, context *widget.Entry
 	source                            *widget.Select
+	refLocked                         bool
 }
 
 // newQuoteFields fills the form from rec; sources are the picker's
@@ -56,6 +57,7 @@ func newQuoteFields(rec domain.Quote, refLocked bool, sources []string) *quoteFi
 	}
 	if refLocked {
 		f.ref.Disable()
+		f.refLocked = true
 	}
 	f.text.Wrapping = fyne.TextWrapWord
 	f.text.SetMinRowsVisible(4)
@@ -76,13 +78,17 @@ func newQuoteFields(rec domain.Quote, refLocked bool, sources []string) *quoteFi
 }
 
 func (f *quoteFields) items() []*widget.FormItem {
+	ref := widget.NewFormItem("Reference", f.ref)
+	if f.refLocked {
+		ref.HintText = "the body places the quote by this reference"
+	}
 	return []*widget.FormItem{
 		widget.NewFormItem("Text", f.text),
 		widget.NewFormItem("Speaker", f.speaker),
 		widget.NewFormItem("Role", f.role),
 		widget.NewFormItem("Context", f.context),
 		widget.NewFormItem("Source", f.source),
-		widget.NewFormItem("Reference", f.ref),
+		ref,
 	}
 }
 

@@ -71,8 +71,9 @@ func (s *Screen) buildSide() fyne.CanvasObject {
 	return p.tabs
 }
 
-// refreshPanels makes every panel re-read the working copy (after a load,
-// a save that changed something, a fact check or a restore).
+// refreshPanels makes every panel, and the preview when shown, re-read
+// the working copy (after a load, a save that changed something, a fact
+// check or a restore).
 func (s *Screen) refreshPanels() {
 	p := s.panels()
 	if p == nil {
@@ -92,6 +93,9 @@ func (s *Screen) refreshPanels() {
 	p.sources.refresh()
 	p.check.schedule()
 	p.history.invalidate()
+	if s.previewShown && s.article != nil {
+		s.preview.Update(s.article) // a fact check or restore changes the page
+	}
 }
 
 // changed records a change a panel made to the working copy: lists are

@@ -178,14 +178,13 @@ func (w *previewWriter) block(n ast.Node, prefix string) {
 }
 
 // quote writes a placed quote record as a figure: the quotation, then
-// "— Speaker, Role, context".
+// "— Speaker, Role, context (source: Name)" on the next line.
 func (w *previewWriter) quote(n *publish.QuoteFigure, prefix string) {
 	q, ok := w.a.QuoteByRef(n.Ref)
 	if !ok {
 		w.para(prefix, "Missing quote: no quote record is called “"+n.Ref+"”.")
 		return
 	}
-	w.para(prefix+"> ", "“"+strings.TrimSpace(q.Text)+"”")
 	var who []string
 	for _, v := range []string{q.Speaker, q.Role, q.Context} {
 		if v = oneLine(v); v != "" {
@@ -202,9 +201,11 @@ func (w *previewWriter) quote(n *publish.QuoteFigure, prefix string) {
 		}
 		credit = strings.TrimSpace(credit + " (source: " + s + ")")
 	}
+	figure := "“" + strings.TrimSpace(q.Text) + "”"
 	if credit != "" {
-		w.para(prefix+"> ", credit)
+		figure += "\n" + credit
 	}
+	w.para(prefix+"> ", figure)
 }
 
 // list writes list items with bullets or numbers.

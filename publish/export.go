@@ -157,6 +157,10 @@ func Export(ctx context.Context, src Source, dir string, opt ExportOptions, prog
 		}
 	}
 
+	// The index, feed and stylesheet do not depend on the pages: write
+	// them alongside.
+	siteDone := make(chan []fileResult, 1)
+	go func() { siteDone <- e.writeSiteFiles(ctx, live, drafts) }()
 	results := e.writePages(ctx, jobs, progress, len(jobs)+3)
 	done := len(jobs)
 	total := len(jobs) + 3
@@ -174,31 +178,22 @@ func Export(ctx context.Context, src Source, dir string, opt ExportOptions, prog
 		pageWarnings[r.index] = r.warnings
 		rep.count(r.written)
 	}
-	if firstErr == nil {
-		firstErr = ctx.Err()
+	for _, r := range <-siteDone {
+		if r.err != nil {
+			if firstErr == nil {
+				firstErr = r.err
+			}
+			continue
+		}
+		next.Files[r.rel] = r.entry
+		rep.count(r.written)
+		done++
+		if progress != nil {
+			progress(done, total)
+		}
 	}
 	if firstErr == nil {
-		for _, f := range []struct {
-			rel    string
-			key    string
-			render func() ([]byte, error)
-		}{
-			{"index.html", indexKey(e.siteKey, live, drafts), func() ([]byte, error) { return renderIndex(live, drafts, site) }},
-			{"feed.xml", feedKey(e.siteKey, live), func() ([]byte, error) { return renderFeed(live, site) }},
-			{"site.css", e.siteKey, func() ([]byte, error) { return assets.SiteCSS, nil }},
-		} {
-			r, err := e.siteFile(f.rel, f.key, f.render)
-			if err != nil {
-				firstErr = err
-				break
-			}
-			next.Files[f.rel] = r.entry
-			rep.count(r.written)
-			done++
-			if progress != nil {
-				progress(done, total)
-			}
-		}
+		firstErr = ctx.Err()
 	}
 	if firstErr != nil {
 		// Keep owning every file of the old manifest not rewritten, so a
@@ -388,6 +383,31 @@ func (e *exporter) page(j pageJob) fileResult {
 	r.entry.Input = input
 	r.entry.Warnings = r.warnings
 	return r
+}
+
+// writeSiteFiles writes index.html, feed.xml and site.css, stopping at
+// the first error.
+func (e *exporter) writeSiteFiles(ctx context.Context, live, drafts []*domain.Article) []fileResult {
+	if err := ctx.Err(); err != nil {
+		return []fileResult{{err: err}}
+	}
+	var out []fileResult
+	for _, f := range []struct {
+		rel    string
+		key    string
+		render func() ([]byte, error)
+	}{
+		{"index.html", indexKey(e.siteKey, live, drafts), func() ([]byte, error) { return renderIndex(live, drafts, e.site) }},
+		{"feed.xml", feedKey(e.siteKey, live), func() ([]byte, error) { return renderFeed(live, e.site) }},
+		{"site.css", e.siteKey, func() ([]byte, error) { return assets.SiteCSS, nil }},
+	} {
+		r, err := e.siteFile(f.rel, f.key, f.render)
+		if err != nil {
+			return append(out, fileResult{rel: f.rel, err: err})
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 // siteFile writes one of the site-wide files, rendering it only when its

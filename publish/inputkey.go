@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
-	"hash"
 	"io/fs"
 	"sort"
 	"time"
@@ -17,23 +16,19 @@ import (
 // its output, so re-exports do not keep pages made by an older version.
 const rendererVersion = "newsroom-publish/1"
 
-// keyHasher feeds length-prefixed fields into SHA-256, so that different
-// field sequences can never hash alike.
+// keyHasher collects length-prefixed fields and hashes them with
+// SHA-256, so that different field sequences can never hash alike.
 type keyHasher struct {
-	h   hash.Hash
-	buf [8]byte
+	buf []byte
 }
 
-func newKeyHasher() *keyHasher { return &keyHasher{h: sha256.New()} }
+func newKeyHasher() *keyHasher { return &keyHasher{buf: make([]byte, 0, 8192)} }
 
-func (k *keyHasher) int(v int64) {
-	binary.LittleEndian.PutUint64(k.buf[:], uint64(v))
-	k.h.Write(k.buf[:])
-}
+func (k *keyHasher) int(v int64) { k.buf = binary.LittleEndian.AppendUint64(k.buf, uint64(v)) }
 
 func (k *keyHasher) str(s string) {
 	k.int(int64(len(s)))
-	k.h.Write([]byte(s))
+	k.buf = append(k.buf, s...)
 }
 
 func (k *keyHasher) bool(b bool) {
@@ -44,9 +39,19 @@ func (k *keyHasher) bool(b bool) {
 	}
 }
 
-func (k *keyHasher) time(t time.Time) { k.str(t.Format(time.RFC3339Nano + " MST")) }
+// time adds the instant and the zone it is shown in, which pages print.
+func (k *keyHasher) time(t time.Time) {
+	k.int(t.Unix())
+	k.int(int64(t.Nanosecond()))
+	name, offset := t.Zone()
+	k.str(name)
+	k.int(int64(offset))
+}
 
-func (k *keyHasher) sum() string { return hex.EncodeToString(k.h.Sum(nil)) }
+func (k *keyHasher) sum() string {
+	s := sha256.Sum256(k.buf)
+	return hex.EncodeToString(s[:])
+}
 
 // siteKey digests what every page depends on besides its article: the
 // renderer version, templates, stylesheet and site options.

@@ -93,6 +93,9 @@ func openError(path string, err error) error {
 		}
 	}
 	msg := err.Error()
+	if strings.Contains(msg, "no such module: fts5") {
+		return fmt.Errorf("%w %s: this program was built without SQLite full-text search; build it with `make build` (go build -tags sqlite_fts5)", ErrOpen, path)
+	}
 	if strings.Contains(msg, "readonly") || strings.Contains(msg, "read-only") || strings.Contains(msg, "unable to open") {
 		return fmt.Errorf("%w %s: the file or its folder cannot be written (%v)", ErrOpen, path, err)
 	}
