@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
@@ -99,6 +100,23 @@ func NewArticlesScreen(store ArticleStore, win fyne.Window, user func() string) 
 	return s
 }
 
+// countArticles says how many articles the list shows: "1 article",
+// "10,000 articles".
+func countArticles(n int) string {
+	if n == 1 {
+		return "1 article"
+	}
+	digits := fmt.Sprint(n)
+	var b strings.Builder
+	for i, r := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return b.String() + " articles"
+}
+
 // headlineOrUntitled shows something for an article with no headline yet.
 func headlineOrUntitled(h string) string {
 	if h == "" {
@@ -181,7 +199,7 @@ func (s *ArticlesScreen) Reload() {
 				return
 			}
 			s.items = items
-			s.countLabel.SetText(fmt.Sprintf("%d articles", len(items)))
+			s.countLabel.SetText(countArticles(len(items)))
 			s.list.Refresh()
 			s.reselect()
 		})

@@ -167,7 +167,11 @@ func (h *historyPanel) show(entries []historyEntry, revisions int) {
 	h.list.UnselectAll()
 	h.list.Refresh()
 	h.diff.SetText("", false)
-	h.state.SetText(fmt.Sprintf("%d revisions. Choose one to compare it with the current text.", revisions))
+	noun := "revisions"
+	if revisions == 1 {
+		noun = "revision"
+	}
+	h.state.SetText(fmt.Sprintf("%d %s. Choose one to compare it with the current text.", revisions, noun))
 }
 
 // choose shows how the chosen revision differs from the current text,

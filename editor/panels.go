@@ -2,7 +2,6 @@ package editor
 
 import (
 	"strings"
-	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -29,16 +28,8 @@ const (
 	tabHistory
 )
 
-// screenPanels maps each Screen to its panels (Screen has no field for
-// them; buildSide fills this once per screen).
-var screenPanels sync.Map // *Screen → *sidePanels
-
 // panels returns the screen's side panels, nil before buildSide.
-func (s *Screen) panels() *sidePanels {
-	v, _ := screenPanels.Load(s)
-	p, _ := v.(*sidePanels)
-	return p
-}
+func (s *Screen) panels() *sidePanels { return s.side }
 
 // buildSide builds the side panels. It is called once, after the body
 // editor exists: the attribution check also follows body edits.
@@ -59,7 +50,7 @@ func (s *Screen) buildSide() fyne.CanvasObject {
 			p.history.loadIfStale()
 		}
 	}
-	screenPanels.Store(s, p)
+	s.side = p
 	if prev := s.body.OnChanged; prev != nil {
 		s.body.OnChanged = func(text string) {
 			prev(text)

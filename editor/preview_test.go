@@ -103,8 +103,13 @@ func TestPreviewPaneUpdates(t *testing.T) {
 		t.Fatalf("a stale render replaced the newest: %q", firstLine(p.view.ed.Text()))
 	}
 
+	s.factCheck.SetChecked(false)
+	waitFor(t, "the badge to go", func() bool {
+		return !strings.Contains(p.Text(), "Fact checked") && strings.HasPrefix(p.Text(), "# Second change")
+	})
+
 	s.TogglePreview()
-	if s.main.Trailing != s.side {
+	if s.main.Trailing != s.sideBox {
 		t.Fatal("the side panels did not come back")
 	}
 }

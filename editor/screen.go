@@ -56,14 +56,15 @@ type Screen struct {
 	pubTime                *widget.Entry
 	factCheck              *widget.Check
 	factInfo               *widget.Label
-	notice                 *widget.Label
+	notice                 *noticeLabel
 	info                   *widget.Label
 	body                   *BodyEditor
 	preview                *previewPane
 	previewShown           bool
 
 	main    *container.Split
-	side    fyne.CanvasObject
+	side    *sidePanels
+	sideBox fyne.CanvasObject
 	form    fyne.CanvasObject
 	empty   fyne.CanvasObject
 	content *fyne.Container
@@ -131,4 +132,27 @@ func (s *Screen) wordInfo() string {
 	words := s.body.WordCount()
 	mins := domain.ReadingMinutes(words)
 	return formatCount(words) + " words · " + formatCount(mins) + " min read"
+}
+
+// noticeLabel is a warning line that takes no room while it is empty.
+type noticeLabel struct{ widget.Label }
+
+// newNoticeLabel makes an empty, hidden notice.
+func newNoticeLabel() *noticeLabel {
+	n := &noticeLabel{}
+	n.Wrapping = fyne.TextWrapWord
+	n.Importance = widget.WarningImportance
+	n.ExtendBaseWidget(n)
+	n.Hide()
+	return n
+}
+
+// SetText shows the notice, or hides it when text is empty.
+func (n *noticeLabel) SetText(text string) {
+	n.Label.SetText(text)
+	if text == "" {
+		n.Hide()
+	} else {
+		n.Show()
+	}
 }

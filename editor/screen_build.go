@@ -70,9 +70,7 @@ func (s *Screen) build() {
 	}
 	s.factCheck = widget.NewCheck("Fact checked", s.factCheckToggled)
 	s.factInfo = widget.NewLabel("")
-	s.notice = widget.NewLabel("")
-	s.notice.Wrapping = fyne.TextWrapWord
-	s.notice.Importance = widget.WarningImportance
+	s.notice = newNoticeLabel()
 	s.info = widget.NewLabel("")
 	s.body = NewBodyEditor()
 	s.body.OnChanged = func(text string) {
@@ -97,8 +95,8 @@ func (s *Screen) build() {
 		meta,
 		s.notice,
 	)
-	s.side = s.buildSide()
-	s.main = container.NewHSplit(s.body, s.side)
+	s.sideBox = s.buildSide()
+	s.main = container.NewHSplit(s.body, s.sideBox)
 	s.main.Offset = 0.68
 	s.form = container.NewBorder(top, s.info, nil, nil, s.main)
 	s.empty = container.NewCenter(widget.NewLabel("Select an article, or press Ctrl+N for a new one."))
@@ -111,7 +109,7 @@ func (s *Screen) layoutMain() {
 	if s.previewShown {
 		s.main.Trailing = s.preview.Content()
 	} else {
-		s.main.Trailing = s.side
+		s.main.Trailing = s.sideBox
 	}
 	s.main.Refresh()
 }

@@ -77,6 +77,7 @@ func (s *Screen) Discard() {
 	s.stopTimer()
 	s.save = saveState{}
 	s.article = nil
+	s.refreshPanels()
 	s.form.Hide()
 	s.empty.Show()
 }

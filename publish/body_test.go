@@ -41,6 +41,17 @@ func TestRenderBodyConventions(t *testing.T) {
 			notWant: []string{"<script>"},
 		},
 		{
+			name:    "quote marker in a code block stays code",
+			body:    "```\n{{quote harf}}\n```\n\n    {{quote harf}}",
+			want:    []string{"<pre><code>{{quote harf}}\n</code></pre>"},
+			notWant: []string{"<figure"},
+		},
+		{
+			name: "quote marker in a list item",
+			body: "- point\n\n  {{quote harf}}",
+			want: []string{"<li>\n<p>point</p>\n<figure class=\"quote\">"},
+		},
+		{
 			name: "quote marker inside a sentence stays text",
 			body: "He said {{quote harf}} loudly.",
 			want: []string{"<p>He said {{quote harf}} loudly.</p>"},
@@ -85,9 +96,9 @@ func TestRenderBodyConventions(t *testing.T) {
 		},
 		{
 			name:    "javascript links neutralised",
-			body:    "[a](javascript:alert(1)) <javascript:alert(2)> ![i](javascript:alert(3)) [b](JaVaScRiPt:alert(4)) [c](vbscript:x)",
-			want:    []string{`<a href="">a</a>`, ` i <a href="">b</a>`},
-			notWant: []string{`="javascript`, `="JaVaScRiPt`, `="vbscript`, "<img"},
+			body:    "[a](javascript:alert(1)) <javascript:alert(2)> ![i](javascript:alert(3)) [b](JaVaScRiPt:alert(4)) [c *d*](vbscript:x) [e](&#106;avascript:alert(5)) [f](java&#9;script:alert(6)) ![g](data:image/svg+xml,x) [ok](https://ok.example/ \"T&amp;C\") <https://auto.example/> <me@example.org>",
+			want:    []string{"<p>a javascript:alert(2) i b c <em>d</em> e <a href=\"java%09script:alert(6)\">f</a> g ", `<a href="https://ok.example/" title="T&amp;C">ok</a>`, `<a href="https://auto.example/">https://auto.example/</a>`, `<a href="mailto:me@example.org">me@example.org</a>`},
+			notWant: []string{`="javascript`, `="JaVaScRiPt`, `="vbscript`, `="data`, "<img", `href=""`},
 		},
 		{
 			name: "GFM table, strikethrough and autolink",
@@ -96,8 +107,8 @@ func TestRenderBodyConventions(t *testing.T) {
 		},
 		{
 			name: "safe images load lazily",
-			body: `![A *map* of Sochi](https://img.example/sochi.png "Sochi & region") ![empty]()`,
-			want: []string{`<img src="https://img.example/sochi.png" alt="A map of Sochi" title="Sochi &amp; region" loading="lazy"> empty`},
+			body: `![A *map* of Sochi](https://img.example/sochi.png "Sochi & region") ![empty]() ![rel](img/a.png) [rel](../other/#x)`,
+			want: []string{`<img src="https://img.example/sochi.png" alt="A map of Sochi" title="Sochi &amp; region" loading="lazy"> empty <img src="img/a.png" alt="rel" loading="lazy"> <a href="../other/#x">rel</a>`},
 		},
 		{
 			name: "quotes and dashes stay as typed",

@@ -10,7 +10,8 @@ import (
 )
 
 // conventionRenderer writes QuoteFigure and ExcerptFigure nodes, and
-// images (see renderImage). Every
+// links and images so that dangerous targets become plain text (see
+// link_render.go). Every
 // text it writes comes from the article's records and is escaped.
 type conventionRenderer struct{}
 
@@ -19,6 +20,8 @@ func (conventionRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer)
 	reg.Register(KindQuoteFigure, renderQuoteFigure)
 	reg.Register(KindExcerptFigure, renderExcerptFigure)
 	reg.Register(ast.KindImage, renderImage)
+	reg.Register(ast.KindLink, renderLink)
+	reg.Register(ast.KindAutoLink, renderAutoLink)
 }
 
 func renderQuoteFigure(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {

@@ -12,7 +12,7 @@ import (
 // indexView is the data of the index page template.
 type indexView struct {
 	Site         siteView
-	Chrome       chrome
+	Chrome       renderedChrome
 	CanonicalURL string
 	Articles     []teaserView
 	Drafts       []teaserView
@@ -49,7 +49,9 @@ func renderIndex(live, drafts []*domain.Article, site siteView) ([]byte, error) 
 	}
 	v := indexView{Site: site}
 	v.Site.NoIndex = len(drafts) > 0
-	v.Chrome = chrome{Site: v.Site, Home: "index.html", Feed: "feed.xml"}
+	if v.Chrome, err = siteChrome(t, chrome{Site: v.Site, Home: "index.html", Feed: "feed.xml"}); err != nil {
+		return nil, err
+	}
 	if site.BaseURL != "" {
 		v.CanonicalURL = site.BaseURL + "/"
 	}

@@ -58,10 +58,37 @@ type chrome struct {
 	Feed string
 }
 
+// renderedChrome is the site header and footer rendered from the
+// "site-header" and "site-footer" templates.
+type renderedChrome struct {
+	Header template.HTML
+	Footer template.HTML
+}
+
+// chromeCache holds rendered chrome by its data: it is the same for every
+// page of a site, so it is rendered once.
+var chromeCache sync.Map // chrome → renderedChrome
+
+func siteChrome(t *template.Template, c chrome) (renderedChrome, error) {
+	if r, ok := chromeCache.Load(c); ok {
+		return r.(renderedChrome), nil
+	}
+	var header, footer bytes.Buffer
+	if err := t.ExecuteTemplate(&header, "site-header", c); err != nil {
+		return renderedChrome{}, fmt.Errorf("render site header: %w", err)
+	}
+	if err := t.ExecuteTemplate(&footer, "site-footer", c); err != nil {
+		return renderedChrome{}, fmt.Errorf("render site footer: %w", err)
+	}
+	r := renderedChrome{Header: template.HTML(header.String()), Footer: template.HTML(footer.String())}
+	chromeCache.Store(c, r)
+	return r, nil
+}
+
 // articleView is the data of the article page template.
 type articleView struct {
 	Site          siteView
-	Chrome        chrome
+	Chrome        renderedChrome
 	Kicker        string
 	Slug          string
 	Headline      string
@@ -132,7 +159,9 @@ func renderArticlePage(a *domain.Article, body string, comments []domain.Comment
 	if v.Headline == "" {
 		v.Headline = "Untitled"
 	}
-	v.Chrome = chrome{Site: site, Home: "../index.html", Feed: "../feed.xml"}
+	if v.Chrome, err = siteChrome(t, chrome{Site: site, Home: "../index.html", Feed: "../feed.xml"}); err != nil {
+		return nil, err
+	}
 	if !a.PublishedAt.IsZero() {
 		v.PublishedISO = a.PublishedAt.Format(timeISO)
 		v.PublishedText = a.PublishedAt.Format(timeHuman)
