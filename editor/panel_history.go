@@ -53,7 +53,7 @@ func newHistoryPanel(p *sidePanels) *historyPanel {
 	h.restore.Disable()
 	bottom := container.NewBorder(container.NewBorder(nil, nil, nil, h.restore, h.state), nil, nil, nil, h.diff.ed)
 	split := container.NewVSplit(h.list, bottom)
-	split.Offset = 0.45
+	split.Offset = 0.6
 	h.content = split
 	return h
 }

@@ -3,8 +3,6 @@ package publish
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -111,12 +109,17 @@ func Export(ctx context.Context, src Source, dir string, opt ExportOptions, prog
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return rep, fmt.Errorf("export: create %s: %w", dir, err)
 	}
-	old, warnings, err := loadManifest(dir)
-	if err != nil {
-		return rep, fmt.Errorf("export: %w", err)
+	// Read the manifest while the articles load.
+	type loadedManifest struct {
+		m        manifest
+		warnings []string
+		err      error
 	}
-	rep.Warnings = append(rep.Warnings, warnings...)
-
+	manifestCh := make(chan loadedManifest, 1)
+	go func() {
+		m, w, err := loadManifest(dir)
+		manifestCh <- loadedManifest{m, w, err}
+	}()
 	articles, err := src.ExportArticles(ctx, opt.Drafts)
 	if err != nil {
 		return rep, fmt.Errorf("export: load articles: %w", err)
@@ -125,6 +128,12 @@ func Export(ctx context.Context, src Source, dir string, opt ExportOptions, prog
 	if err != nil {
 		return rep, fmt.Errorf("export: load comments: %w", err)
 	}
+	loaded := <-manifestCh
+	if loaded.err != nil {
+		return rep, fmt.Errorf("export: %w", loaded.err)
+	}
+	old := loaded.m
+	rep.Warnings = append(rep.Warnings, loaded.warnings...)
 	live, drafts, warnings := selectArticles(articles, opt.Drafts, now)
 	rep.Warnings = append(rep.Warnings, warnings...)
 
@@ -164,7 +173,7 @@ func Export(ctx context.Context, src Source, dir string, opt ExportOptions, prog
 	results := e.writePages(ctx, jobs, progress, len(jobs)+3)
 	done := len(jobs)
 	total := len(jobs) + 3
-	next := manifest{Version: manifestVersion, Files: make(map[string]manifestEntry, len(jobs)+3)}
+	next := newManifest(len(jobs) + 3)
 	pageWarnings := make([][]string, len(jobs))
 	var firstErr error
 	for _, r := range results {
@@ -436,12 +445,11 @@ func (e *exporter) sizeIs(rel string, size int64) bool {
 // unless that file already holds the same bytes. freshDir tells that the
 // file's directory was just created, so no file can be in the way.
 func (e *exporter) writeFile(rel string, data []byte, freshDir bool) (fileResult, error) {
-	sum := sha256.Sum256(data)
-	entry := manifestEntry{SHA256: hex.EncodeToString(sum[:]), Size: int64(len(data))}
+	entry := manifestEntry{Digest: digest(data), Size: int64(len(data))}
 	r := fileResult{rel: rel, entry: entry}
 	path := filepath.Join(e.dir, filepath.FromSlash(rel))
 	prev, owned := e.old.Files[rel]
-	if owned && !e.force && prev.SHA256 == entry.SHA256 && e.sizeIs(rel, entry.Size) {
+	if owned && !e.force && prev.Digest == entry.Digest && e.sizeIs(rel, entry.Size) {
 		return r, nil
 	}
 	if !owned && !freshDir {
@@ -488,8 +496,7 @@ func (e *exporter) removeStale(next manifest) []string {
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
-		sum := sha256.Sum256(data)
-		if err != nil || hex.EncodeToString(sum[:]) != e.old.Files[rel].SHA256 {
+		if err != nil || digest(data) != e.old.Files[rel].Digest {
 			warnings = append(warnings, fmt.Sprintf("kept %s: it changed after it was exported", path))
 			continue
 		}

@@ -3,6 +3,8 @@ package publish
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/xml"
 	"errors"
 	"io/fs"
@@ -307,6 +309,29 @@ func TestExportRefusesToOverwriteStrangers(t *testing.T) {
 	}
 }
 
+func TestExportReadsFirstManifestFormat(t *testing.T) {
+	dir := t.TempDir()
+	mustExport(t, smallSite(), dir, baseExportOptions())
+	page, err := os.ReadFile(filepath.Join(dir, "older-story", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(page)
+	other := `{"sha256":"` + strings.Repeat("0", 64) + `","size":1}`
+	v1 := `{"version":1,"files":{"older-story/index.html":{"sha256":"` + hex.EncodeToString(sum[:]) + `","size":1,"input":"x"},` +
+		`"index.html":` + other + `,"feed.xml":` + other + `,"site.css":` + other + `,` +
+		`"kerry-to-meet-putin/index.html":` + other + `,"newest-story/index.html":` + other + `}}`
+	if err := os.WriteFile(filepath.Join(dir, manifestName), []byte(v1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	src := smallSite()
+	src.articles[1].Status = domain.StatusDraft
+	rep := mustExport(t, src, dir, baseExportOptions())
+	if rep.Removed != 1 || rep.Written != 5 {
+		t.Errorf("export over a first-format manifest: %+v, want the older story removed and 5 files rewritten", rep)
+	}
+}
+
 func TestExportManifestCannotDeleteOutside(t *testing.T) {
 	parent := t.TempDir()
 	dir := filepath.Join(parent, "site")
@@ -317,7 +342,7 @@ func TestExportManifestCannotDeleteOutside(t *testing.T) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	forged := `{"version":1,"files":{"../victim.txt":{"sha256":"x","size":4},"a/../../victim.txt":{"sha256":"x","size":4}}}`
+	forged := `{"version":2,"files":{"../victim.txt":"x 4 ","a/../../victim.txt":"x 4 ","/etc/hostname":"x 4 "}}`
 	if err := os.WriteFile(filepath.Join(dir, manifestName), []byte(forged), 0o644); err != nil {
 		t.Fatal(err)
 	}

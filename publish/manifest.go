@@ -1,7 +1,6 @@
 package publish
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,6 +9,7 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"newsroom/domain"
@@ -22,30 +22,40 @@ const manifestName = ".newsroom-manifest.json"
 // manifest records, per file Export wrote (slash-separated path relative
 // to the export directory), what it wrote.
 type manifest struct {
-	Version int                      `json:"version"`
-	Files   map[string]manifestEntry `json:"files"`
+	Files map[string]manifestEntry
 }
 
 type manifestEntry struct {
-	// SHA256 and Size describe the bytes written.
-	SHA256 string `json:"sha256"`
-	Size   int64  `json:"size"`
-	// Input is a digest of everything a page was rendered from; when it
-	// is unchanged the page need not be rendered again.
-	Input string `json:"input,omitempty"`
-	// Warnings are the rendering warnings of the page, repeated when it
-	// is skipped as unchanged.
-	Warnings []string `json:"warnings,omitempty"`
+	// Digest and Size describe the bytes written.
+	Digest string
+	Size   int64
+	// Input is a digest of everything the file was rendered from; when it
+	// is unchanged the file need not be rendered again.
+	Input string
+	// Warnings are the rendering warnings of a page, repeated when it is
+	// skipped as unchanged.
+	Warnings []string
 }
 
-const manifestVersion = 1
+// manifestFile is the manifest on disk. Each file is one string,
+// "digest size input", which keeps a manifest of ten thousand pages quick
+// to read.
+type manifestFile struct {
+	Version  int                 `json:"version"`
+	Files    map[string]string   `json:"files"`
+	Warnings map[string][]string `json:"warnings,omitempty"`
+}
+
+const manifestVersion = 2
+
+func newManifest(n int) manifest { return manifest{Files: make(map[string]manifestEntry, n)} }
 
 // loadManifest reads the export directory's manifest. A missing manifest
 // is an empty one; a damaged one is reported as a warning and treated as
 // empty, so no file is deleted on its word. Entries naming files Export
 // would never write are dropped.
 func loadManifest(dir string) (manifest, []string, error) {
-	m := manifest{Version: manifestVersion, Files: map[string]manifestEntry{}}
+	m := newManifest(0)
 	data, err := os.ReadFile(filepath.Join(dir, manifestName))
 	if errors.Is(err, fs.ErrNotExist) {
 		return m, nil, nil
@@ -53,16 +63,54 @@ func loadManifest(dir string) (manifest, []string, error) {
 	if err != nil {
 		return m, nil, fmt.Errorf("read export manifest: %w", err)
 	}
-	var read manifest
-	if err := json.Unmarshal(data, &read); err != nil || read.Version != manifestVersion {
-		return m, []string{fmt.Sprintf("export manifest %s is unreadable and was ignored; files it listed are kept", manifestName)}, nil
+	unreadable := []string{fmt.Sprintf("export manifest %s is unreadable and was ignored; files it listed are kept", manifestName)}
+	var f manifestFile
+	if err := json.Unmarshal(data, &f); err != nil {
+		if v1, ok := readManifestV1(data); ok {
+			return v1, nil, nil
+		}
+		return m, unreadable, nil
 	}
-	for rel, e := range read.Files {
+	if f.Version != manifestVersion {
+		return m, unreadable, nil
+	}
+	m = newManifest(len(f.Files))
+	for rel, v := range f.Files {
+		digest, rest, ok1 := strings.Cut(v, " ")
+		size, input, ok2 := strings.Cut(rest, " ")
+		n, err := strconv.ParseInt(size, 10, 64)
+		if !ok1 || !ok2 || err != nil {
+			return newManifest(0), unreadable, nil
+		}
 		if ownedPath(rel) {
-			m.Files[rel] = e
+			m.Files[rel] = manifestEntry{Digest: digest, Size: n, Input: input, Warnings: f.Warnings[rel]}
 		}
 	}
 	return m, nil, nil
+}
+
+// readManifestV1 reads the first manifest format, one object per file
+// with the full SHA-256 in hex, so files exported by earlier versions stay
+// owned.
+func readManifestV1(data []byte) (manifest, bool) {
+	var v1 struct {
+		Version int `json:"version"`
+		Files   map[string]struct {
+			SHA256 string `json:"sha256"`
+			Size   int64  `json:"size"`
+		} `json:"files"`
+	}
+	if err := json.Unmarshal(data, &v1); err != nil || v1.Version != 1 {
+		return manifest{}, false
+	}
+	m := newManifest(len(v1.Files))
+	for rel, e := range v1.Files {
+		if ownedPath(rel) && len(e.SHA256) == 64 {
+			// digest is the first 128 bits of the SHA-256.
+			m.Files[rel] = manifestEntry{Digest: e.SHA256[:32], Size: e.Size}
+		}
+	}
+	return m, true
 }
 
 // ownedPath reports whether rel is a path Export writes: index.html,
@@ -76,19 +124,23 @@ func ownedPath(rel string) bool {
 	return ok && file == "index.html" && domain.ValidateSlug(slug) == nil && path.Clean(rel) == rel
 }
 
-// saveManifest writes the manifest when its bytes differ from what is on
-// disk.
+// saveManifest writes the manifest.
 func saveManifest(dir string, m manifest) error {
-	data, err := json.MarshalIndent(m, "", "  ")
+	f := manifestFile{Version: manifestVersion, Files: make(map[string]string, len(m.Files))}
+	for rel, e := range m.Files {
+		f.Files[rel] = e.Digest + " " + strconv.FormatInt(e.Size, 10) + " " + e.Input
+		if len(e.Warnings) > 0 {
+			if f.Warnings == nil {
+				f.Warnings = map[string][]string{}
+			}
+			f.Warnings[rel] = e.Warnings
+		}
+	}
+	data, err := json.MarshalIndent(f, "", " ")
 	if err != nil {
 		return fmt.Errorf("encode export manifest: %w", err)
 	}
-	data = append(data, '\n')
-	p := filepath.Join(dir, manifestName)
-	if old, err := os.ReadFile(p); err == nil && bytes.Equal(old, data) {
-		return nil
-	}
-	return writeFileAtomic(p, data)
+	return writeFileAtomic(filepath.Join(dir, manifestName), append(data, '\n'))
 }
 
 // sameFiles reports whether two manifests record the same files.
@@ -98,7 +150,7 @@ func sameFiles(a, b manifest) bool {
 	}
 	for rel, ea := range a.Files {
 		eb, ok := b.Files[rel]
-		if !ok || ea.SHA256 != eb.SHA256 || ea.Size != eb.Size || ea.Input != eb.Input || !slices.Equal(ea.Warnings, eb.Warnings) {
+		if !ok || ea.Digest != eb.Digest || ea.Size != eb.Size || ea.Input != eb.Input || !slices.Equal(ea.Warnings, eb.Warnings) {
 			return false
 		}
 	}

@@ -1,0 +1,103 @@
+package e2e
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"newsroom/domain"
+	"newsroom/seed"
+	"newsroom/storage"
+)
+
+// TestEditorialWorkInWindow drives the editor's panels: add a quote and
+// insert it, fact-check, edit the body and see the check revoked, then
+// restore the first revision from the history.
+func TestEditorialWorkInWindow(t *testing.T) {
+	d := startXvfb(t)
+	home := newHome(t)
+	db := filepath.Join(home, "data", "newsroom", "newsroom.db")
+	a := startApp(t, d, home, "--open", sampleSlug)
+	a.waitIdle(30 * time.Second)
+	ctx := context.Background()
+	article := func() *domain.Article {
+		store, err := storage.Open(db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer store.Close()
+		art, err := store.GetArticleBySlug(ctx, sampleSlug)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return art
+	}
+	original := article().Body
+
+	// Add a quote record with the Quotes panel, then insert it at the caret
+	// (the start of the body, where --open put it).
+	a.clickWord("Add", 600, 0)
+	a.clickWord("Text", 150, 200)
+	a.typeText("We are ready to talk to our partners.")
+	a.clickWord("Speaker", 150, 200)
+	a.typeText("Sergey Lavrov")
+	a.clickWord("Role", 150, 200)
+	a.typeText("Russian Foreign Minister")
+	a.clickWord("Save", 500, 0)
+	a.clickWord("Sergey", 440, 0) // select the new quote in the panel
+	a.clickWord("Insert", 600, 0)
+	waitFor(t, 10*time.Second, "the quote saved and placed", func() bool {
+		art := article()
+		q, ok := art.QuoteByRef("lavrov")
+		return ok && q.Speaker == "Sergey Lavrov" && strings.Contains(art.Body, domain.QuoteMarker("lavrov"))
+	})
+	a.screenshot("30-quote-inserted")
+	// The body changed after the check: it was revoked. Check it again.
+	waitFor(t, 5*time.Second, "the revoked check", func() bool { return !article().FactCheck.Checked })
+	a.clickWord("checked", 200, -60)
+	waitFor(t, 10*time.Second, "the fact check", func() bool {
+		fc := article().FactCheck
+		return fc.Checked && fc.By == "E2E Tester"
+	})
+	// Edit the body: the check is revoked and the window says so.
+	x, y, ok := a.findWord("Sochi", 300, 5*time.Second)
+	if !ok {
+		t.Fatal("body text not on screen")
+	}
+	a.xdotool("mousemove", itoa(x), itoa(y))
+	a.xdotool("click", "1")
+	a.typeText(" (edited)")
+	waitFor(t, 10*time.Second, "the check revoked by the edit", func() bool { return !article().FactCheck.Checked })
+	waitFor(t, 10*time.Second, "the revocation notice", func() bool {
+		return strings.Contains(a.ocr(a.screenshot("31-revoked")), "Fact check revoked")
+	})
+	// History: choose the first revision and restore it.
+	a.clickWord("History", 300, 0)
+	hx, hy, _ := a.findWord("revisions", 350, 5*time.Second)
+	a.xdotool("mousemove", itoa(hx), itoa(hy-150)) // over the list: scroll to the oldest
+	for i := 0; i < 15; i++ {
+		a.xdotool("click", "5")
+	}
+	a.clickWord("created", 350, 0)
+	a.clickWord("Restore", 350, 0)
+	// Yes is white on blue, which defeats OCR: click right of "No", whose
+	// icon OCR reads as part of it ("xno").
+	no, ok := a.findBox("No", 200, 5*time.Second)
+	if !ok {
+		t.Fatal("no confirmation dialog")
+	}
+	a.xdotool("mousemove", itoa(no.x+90), itoa(no.y+no.h/2))
+	a.xdotool("click", "1")
+	waitFor(t, 10*time.Second, "the restored body", func() bool {
+		art := article()
+		_, hasQuote := art.QuoteByRef("lavrov")
+		return art.Body == original && !hasQuote
+	})
+	a.screenshot("32-restored")
+	a.quit()
+	if want, _ := seed.SampleArticle(); want.Body != original {
+		t.Errorf("the restored body is not the sample's")
+	}
+}
