@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"text/tabwriter"
 
@@ -90,17 +91,15 @@ func newArticlesShowCmd(e *env) *cobra.Command {
 		Short: "Show one article",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			store, err := e.store(ctx)
-			if err != nil {
+			var (
+				a  *domain.Article
+				st storage.ArticleStats
+			)
+			err := e.withArticle(cmd.Context(), args[0], func(store *storage.Store, art *domain.Article) (err error) {
+				a = art
+				st, err = store.StatsFor(cmd.Context(), art.ID)
 				return err
-			}
-			defer store.Close()
-			a, err := store.GetArticleBySlug(ctx, args[0])
-			if err != nil {
-				return err
-			}
-			st, err := store.StatsFor(ctx, a.ID)
+			})
 			if err != nil {
 				return err
 			}
@@ -128,13 +127,11 @@ func newArticlesCheckCmd(e *env) *cobra.Command {
 		Short: "Run the attribution check on an article",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			store, err := e.store(ctx)
-			if err != nil {
-				return err
-			}
-			defer store.Close()
-			a, err := store.GetArticleBySlug(ctx, args[0])
+			var a *domain.Article
+			err := e.withArticle(cmd.Context(), args[0], func(_ *storage.Store, art *domain.Article) error {
+				a = art
+				return nil
+			})
 			if err != nil {
 				return err
 			}
@@ -158,4 +155,19 @@ func newArticlesCheckCmd(e *env) *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	return cmd
+}
+
+// withArticle opens the database, loads the article with that slug and
+// calls fn with both; the database is closed afterwards.
+func (e *env) withArticle(ctx context.Context, slug string, fn func(*storage.Store, *domain.Article) error) error {
+	store, err := e.store(ctx)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	a, err := store.GetArticleBySlug(ctx, slug)
+	if err != nil {
+		return err
+	}
+	return fn(store, a)
 }
