@@ -8,12 +8,13 @@ BIN      := bin/newsroom
 # FTS5 full-text search in mattn/go-sqlite3 needs this build tag on every build.
 export GOFLAGS := -buildvcs=false -tags=sqlite_fts5
 
+SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BUILD_DEBS := gcc pkg-config libgl1-mesa-dev xorg-dev
 TEST_DEBS  := xvfb xdotool x11-utils imagemagick tesseract-ocr tesseract-ocr-eng chromium libxml2-utils
 WEBCHECK   := publish/testdata/webcheck
 
-.PHONY: run build test deps test-deps vet check clean bench
+.PHONY: run build test test-readonly deps test-deps vet clean bench
 
 run: deps build
 	./$(BIN)
@@ -45,6 +46,16 @@ vet:
 # page checks (Nu HTML checker, axe-core in Chromium, xmllint).
 test: test-deps vet build
 	NEWSROOM_REQUIRE_WEBCHECKS=1 NEWSROOM_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 -timeout 40m ./...
+	@$(MAKE) --no-print-directory test-readonly
+
+# Root ignores file permissions, so under root (CI) the read-only database
+# tests run again as the unprivileged user nobody.
+test-readonly:
+	@if [ "$$(id -u)" = 0 ]; then \
+	  dir=$$(mktemp -d) && chmod 777 $$dir && \
+	  $(GO) test -c -o $$dir/storage.test ./storage && chmod 755 $$dir/storage.test && \
+	  cd $$dir && setpriv --reuid=65534 --regid=65534 --clear-groups env TMPDIR=$$dir ./storage.test -test.run 'ReadOnly|BadFiles' -test.v | grep -E '^(--- |ok|PASS|FAIL)'; \
+	  status=$${PIPESTATUS[0]}; rm -rf $$dir; exit $$status; fi
 
 bench:
 	$(GO) test -run XXX -bench . -benchmem ./...

@@ -13,11 +13,12 @@ import (
 
 // newArticlesCmd is `newsroom articles list|show|check`.
 func newArticlesCmd(e *env) *cobra.Command {
-	cmd := &cobra.Command{Use: "articles", Short: "List, show and check articles", Args: cobra.NoArgs,
+	cmd := &cobra.Command{Use: "articles", Short: "List, show, check, fact-check, publish and restore articles", Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return usageError{fmt.Errorf("articles needs a command: list, show or check")}
+			return usageError{fmt.Errorf("articles needs a command: list, show, check, factcheck, status, history or restore")}
 		}}
 	cmd.AddCommand(newArticlesListCmd(e), newArticlesShowCmd(e), newArticlesCheckCmd(e))
+	addEditorialCmds(cmd, e)
 	return cmd
 }
 

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/mattn/go-sqlite3"
@@ -75,6 +76,14 @@ func checkPath(path string) error {
 		return fmt.Errorf("%w %s: %v", ErrOpen, path, err)
 	case info.IsDir():
 		return fmt.Errorf("%w %s: it is a folder, not a database file", ErrOpen, path)
+	}
+	// SQLite would open a read-only file read-only and fail at the first
+	// save; WAL also needs to create files beside it. Say so up front.
+	if syscall.Access(path, 2 /* W_OK */) != nil {
+		return fmt.Errorf("%w %s: the file is read-only", ErrOpen, path)
+	}
+	if dir := filepath.Dir(path); syscall.Access(dir, 2 /* W_OK */) != nil {
+		return fmt.Errorf("%w %s: its folder %s is read-only", ErrOpen, path, dir)
 	}
 	return nil
 }
