@@ -37,6 +37,8 @@ func runImport(store importer.Store, win fyne.Window, path string, done func()) 
 	bar := widget.NewProgressBarInfinite()
 	status := widget.NewLabel("Importing " + path + "…")
 	prog := dialog.NewCustom("Import", "Cancel", container.NewVBox(status, bar), win)
+	// Closing the dialog (Cancel) cancels the import; SetOnClosed callbacks
+	// chain, so the same one also runs when the import hides it at the end.
 	prog.SetOnClosed(cancel)
 	prog.Show()
 	go func() {
@@ -48,9 +50,7 @@ func runImport(store importer.Store, win fyne.Window, path string, done func()) 
 			}
 		})
 		fyne.Do(func() {
-			prog.SetOnClosed(nil)
 			prog.Hide()
-			cancel()
 			if err != nil {
 				dialog.ShowError(fmt.Errorf("nothing of the file was imported: %w", err), win)
 				return
