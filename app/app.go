@@ -4,8 +4,11 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log"
+	"os"
+	"runtime"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -33,7 +36,16 @@ const (
 // Run opens the main window on store and returns when it closes. A
 // non-empty openSlug opens that article in the editor with the keyboard
 // focus in the body.
-func Run(store *storage.Store, openSlug string) error {
+func Run(store *storage.Store, openSlug string) (err error) {
+	if runtime.GOOS == "linux" && os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+		return errors.New("no display to open the window on (DISPLAY is not set); the command line works without one: newsroom --help")
+	}
+	// GLFW panics when the display cannot be opened; say so instead.
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("cannot open the window on display %q: %v", os.Getenv("DISPLAY"), r)
+		}
+	}()
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	ui := newMainUI(a, store)

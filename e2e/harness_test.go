@@ -35,35 +35,41 @@ type display struct {
 	cmd  *exec.Cmd
 }
 
-// startXvfb starts a virtual screen on a free display number.
+// startXvfb starts a virtual screen. Xvfb picks a free display number
+// itself (-displayfd), so parallel runs never collide.
 func startXvfb(t *testing.T) *display {
 	t.Helper()
-	for _, tool := range []string{"Xvfb", "xdotool", "import", "tesseract"} {
+	for _, tool := range []string{"Xvfb", "xdotool", "import", "tesseract", "convert"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			t.Fatalf("%s is not installed (make test installs it): %v", tool, err)
 		}
 	}
-	for n := 90 + os.Getpid()%50; n < 200; n++ {
-		if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
-			continue
-		}
-		name := fmt.Sprintf(":%d", n)
-		cmd := exec.Command("Xvfb", name, "-screen", "0", "1280x900x24", "-nolisten", "tcp")
-		if err := cmd.Start(); err != nil {
-			t.Fatalf("start Xvfb: %v", err)
-		}
-		d := &display{name: name, cmd: cmd}
-		t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
-		deadline := time.Now().Add(10 * time.Second)
-		for time.Now().Before(deadline) {
-			if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
-				return d
-			}
-			time.Sleep(50 * time.Millisecond)
-		}
-		t.Fatalf("Xvfb %s did not start", name)
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
 	}
-	t.Fatal("no free X display")
+	cmd := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1280x900x24", "-nolisten", "tcp")
+	cmd.ExtraFiles = []*os.File{w}
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("start Xvfb: %v", err)
+	}
+	w.Close()
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	number := make(chan string, 1)
+	go func() {
+		buf := make([]byte, 32)
+		n, _ := r.Read(buf)
+		number <- strings.TrimSpace(string(buf[:n]))
+	}()
+	select {
+	case n := <-number:
+		if n == "" {
+			t.Fatal("Xvfb did not report its display")
+		}
+		return &display{name: ":" + n, cmd: cmd}
+	case <-time.After(15 * time.Second):
+		t.Fatal("Xvfb did not start within 15 s")
+	}
 	return nil
 }
 

@@ -2,6 +2,9 @@ package e2e
 
 import (
 	"context"
+	"errors"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -41,4 +44,23 @@ func TestWindowShowsSampleAndCreatesArticle(t *testing.T) {
 		t.Errorf("the new headline is not on screen; OCR read:\n%s", text)
 	}
 	a.quit()
+}
+
+// TestNoDisplayIsAClearError: without a display the window command says
+// so and exits 1, with no stack trace; a display that cannot be opened
+// likewise.
+func TestNoDisplayIsAClearError(t *testing.T) {
+	bin := binary(t)
+	for _, display := range []string{"", ":4242"} {
+		cmd := exec.Command(bin, "--db", filepath.Join(t.TempDir(), "x.db"))
+		cmd.Env = append(os.Environ(), "DISPLAY="+display, "WAYLAND_DISPLAY=", "HOME="+t.TempDir())
+		out, err := cmd.CombinedOutput()
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) || exit.ExitCode() != 1 {
+			t.Errorf("DISPLAY=%q: %v, want exit status 1", display, err)
+		}
+		if !strings.Contains(string(out), "newsroom: ") || strings.Contains(string(out), "goroutine ") {
+			t.Errorf("DISPLAY=%q printed:\n%s", display, out)
+		}
+	}
 }
