@@ -35,6 +35,13 @@ HTML
 go build -tags sqlite_fts5 -o "$WORK/exportbench" ./publish/cmd/exportbench
 "$WORK/exportbench" -n "$N" -words 600 -hugo "$SITE/content/posts"
 echo "corpus: $N articles of ~600 words; $(hugo version | cut -d' ' -f1-2)"
+# The real binary too: import the same Markdown into a database, then
+# time `newsroom export` from it (set NEWSROOM_BIN, default bin/newsroom).
+NEWSROOM=${NEWSROOM_BIN:-./bin/newsroom}
+if [ -x "$NEWSROOM" ]; then
+	/usr/bin/time -f "newsroom import of the corpus: %e s wall" \
+		"$NEWSROOM" import --db "$WORK/corpus.db" "$SITE"/content/posts/*.md >/dev/null
+fi
 i=1
 while [ "$i" -le "$ROUNDS" ]; do
 	echo "== round $i (load: $(cut -d' ' -f1-3 /proc/loadavg))"
@@ -43,6 +50,13 @@ while [ "$i" -le "$ROUNDS" ]; do
 		"$WORK/exportbench" -n "$N" -words 600 -out "$WORK/newsroom" -reexport=false
 	/usr/bin/time -f "newsroom no-change re-export process: %e s wall, %U s user, %S s sys" \
 		"$WORK/exportbench" -n "$N" -words 600 -out "$WORK/newsroom" -reexport=false
+	if [ -x "$NEWSROOM" ]; then
+		rm -rf "$WORK/site"
+		/usr/bin/time -f "newsroom export (real binary, from SQLite): %e s wall, %U s user, %S s sys" \
+			"$NEWSROOM" export --db "$WORK/corpus.db" --out "$WORK/site" >/dev/null
+		/usr/bin/time -f "newsroom no-change re-export (real binary): %e s wall, %U s user, %S s sys" \
+			"$NEWSROOM" export --db "$WORK/corpus.db" --out "$WORK/site" >/dev/null
+	fi
 	/usr/bin/time -f "hugo full build process: %e s wall, %U s user, %S s sys" \
 		hugo --quiet --source "$SITE" --destination "$WORK/public" >/dev/null
 	echo "hugo pages: $(ls "$WORK/public/posts" | wc -l)"
