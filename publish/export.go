@@ -50,7 +50,8 @@ type ExportOptions struct {
 	// Now decides what is embargoed; zero means the current time. Nothing
 	// written depends on it otherwise.
 	Now time.Time
-	// Check, when set, is called for every exported article; the strings
+	// Check, when set, is called for every exported page that is rendered
+	// (a page skipped as unchanged repeats its earlier result); the strings
 	// it returns are added to Report.Warnings.
 	Check func(*domain.Article) []string
 }
@@ -144,6 +145,7 @@ func Export(ctx context.Context, src Source, dir string, opt ExportOptions, prog
 		site:     site,
 		force:    opt.Force,
 		comments: comments,
+		check:    opt.Check,
 		pageOpt: Options{
 			SiteTitle: opt.SiteTitle, PublisherName: opt.PublisherName, BaseURL: opt.BaseURL,
 			CommentsURL: opt.CommentsURL, Language: opt.Language, Now: now,
@@ -159,11 +161,6 @@ func Export(ctx context.Context, src Source, dir string, opt ExportOptions, prog
 	}
 	for _, a := range drafts {
 		jobs = append(jobs, pageJob{index: len(jobs), a: a, draft: true})
-	}
-	if opt.Check != nil {
-		for _, j := range jobs {
-			rep.Warnings = append(rep.Warnings, opt.Check(j.a)...)
-		}
 	}
 
 	// The index, feed and stylesheet do not depend on the pages: write
@@ -307,6 +304,7 @@ type exporter struct {
 	force    bool
 	pageOpt  Options
 	comments map[int64][]domain.Comment
+	check    func(*domain.Article) []string
 	removed  int
 }
 
@@ -387,6 +385,11 @@ func (e *exporter) page(j pageJob) fileResult {
 	}
 	for _, ref := range missing {
 		r.warnings = append(r.warnings, fmt.Sprintf("article %q places quote %q, which has no record", a.Slug, ref))
+	}
+	// The check's findings depend only on the article, which the input
+	// key covers: a skipped page repeats them from the manifest.
+	if e.check != nil {
+		r.warnings = append(r.warnings, e.check(a)...)
 	}
 	r.index = j.index
 	r.entry.Input = input

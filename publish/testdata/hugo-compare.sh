@@ -39,8 +39,9 @@ echo "corpus: $N articles of ~600 words; $(hugo version | cut -d' ' -f1-2)"
 # time `newsroom export` from it (set NEWSROOM_BIN, default bin/newsroom).
 NEWSROOM=${NEWSROOM_BIN:-./bin/newsroom}
 if [ -x "$NEWSROOM" ]; then
-	/usr/bin/time -f "newsroom import of the corpus: %e s wall" \
-		"$NEWSROOM" import --db "$WORK/corpus.db" "$SITE"/content/posts/*.md >/dev/null
+	/usr/bin/time -o "$WORK/time" -f "newsroom import of the corpus: %e s wall" \
+		"$NEWSROOM" import --db "$WORK/corpus.db" "$SITE"/content/posts/*.md >/dev/null 2>&1
+	cat "$WORK/time"
 fi
 i=1
 while [ "$i" -le "$ROUNDS" ]; do
@@ -52,10 +53,13 @@ while [ "$i" -le "$ROUNDS" ]; do
 		"$WORK/exportbench" -n "$N" -words 600 -out "$WORK/newsroom" -reexport=false
 	if [ -x "$NEWSROOM" ]; then
 		rm -rf "$WORK/site"
-		/usr/bin/time -f "newsroom export (real binary, from SQLite): %e s wall, %U s user, %S s sys" \
-			"$NEWSROOM" export --db "$WORK/corpus.db" --out "$WORK/site" >/dev/null
-		/usr/bin/time -f "newsroom no-change re-export (real binary): %e s wall, %U s user, %S s sys" \
-			"$NEWSROOM" export --db "$WORK/corpus.db" --out "$WORK/site" >/dev/null
+		# Export warnings (every generated article is unchecked) go to a file.
+		/usr/bin/time -o "$WORK/time" -f "newsroom export (real binary, from SQLite): %e s wall, %U s user, %S s sys" \
+			"$NEWSROOM" export --db "$WORK/corpus.db" --out "$WORK/site" >/dev/null 2>"$WORK/warnings"
+		cat "$WORK/time"
+		/usr/bin/time -o "$WORK/time" -f "newsroom no-change re-export (real binary): %e s wall, %U s user, %S s sys" \
+			"$NEWSROOM" export --db "$WORK/corpus.db" --out "$WORK/site" >/dev/null 2>"$WORK/warnings"
+		cat "$WORK/time"
 	fi
 	/usr/bin/time -f "hugo full build process: %e s wall, %U s user, %S s sys" \
 		hugo --quiet --source "$SITE" --destination "$WORK/public" >/dev/null
