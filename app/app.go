@@ -103,16 +103,20 @@ func (ui *mainUI) build() {
 			ui.comments.TypedRune(r)
 		}
 	})
-	ui.win.SetCloseIntercept(func() {
-		ui.rememberSize()
-		ui.articles.Close(func() {
-			ui.comments.Close()
-			ui.win.Close()
-		})
-	})
+	ui.win.SetCloseIntercept(ui.quit)
 	if ui.app.Preferences().String(prefUserName) == "" {
 		ui.askUserName()
 	}
+}
+
+// quit saves what is unsaved, remembers the window size and ends the
+// program: closing the window and File → Quit (Ctrl+Q) both come here.
+func (ui *mainUI) quit() {
+	ui.rememberSize()
+	ui.articles.Close(func() {
+		ui.comments.Close()
+		ui.win.Close()
+	})
 }
 
 // rememberSize keeps the window size for next time.
@@ -151,12 +155,17 @@ func (ui *mainUI) menu() *fyne.MainMenu {
 		}
 		return it
 	}
+	// Fyne's own Quit would skip saving: ours flushes first.
+	quitItem := item("Quit", fyne.KeyQ, ui.quit)
+	quitItem.IsQuit = true
 	file := fyne.NewMenu("File",
 		item("New article", fyne.KeyN, func() { ui.tabs.SelectIndex(0); ui.articles.NewArticle() }),
 		item("Save", fyne.KeyS, ui.articles.SaveNow),
 		fyne.NewMenuItemSeparator(),
 		item("Import…", "", func() { ShowImportDialog(importer.ForStorage(ui.store), ui.win, ui.articles.Reload) }),
 		item("Export…", "", func() { NewExportDialog(ui.store, ui.win, ui.app.Preferences()).Show() }),
+		fyne.NewMenuItemSeparator(),
+		quitItem,
 	)
 	edit := fyne.NewMenu("Edit",
 		item("Find", fyne.KeyF, ui.focusSearch),
@@ -179,6 +188,7 @@ var shortcutList = [][2]string{
 	{"Ctrl+F", "Search articles"},
 	{"Ctrl+P", "Show or hide the preview"},
 	{"Ctrl+1 / Ctrl+2", "Articles / comment queue"},
+	{"Ctrl+Q", "Save and quit"},
 	{"Ctrl+Z / Ctrl+Shift+Z, Ctrl+Y", "Undo / redo in the body"},
 	{"Ctrl+A, Ctrl+C, Ctrl+X, Ctrl+V", "Select all, copy, cut, paste"},
 	{"Ctrl+Home / Ctrl+End", "Start / end of the body"},

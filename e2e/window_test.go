@@ -64,3 +64,35 @@ func TestNoDisplayIsAClearError(t *testing.T) {
 		}
 	}
 }
+
+// TestQuitSavesFirst types and quits at once with Ctrl+Q: what was typed
+// is in the database although no autosave had run yet.
+func TestQuitSavesFirst(t *testing.T) {
+	d := startXvfb(t)
+	home := newHome(t)
+	db := filepath.Join(t.TempDir(), "quit.db")
+	seedArticles(t, db)
+	a := startApp(t, d, home, "--db", db, "--open", "short")
+	a.waitIdle(30 * time.Second)
+	a.typeText("Saved on quit. ")
+	a.key("ctrl+q")
+	done := make(chan error, 1)
+	go func() { done <- a.cmd.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("Ctrl+Q did not quit")
+	}
+	store, err := storage.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	art, err := store.GetArticleBySlug(context.Background(), "short")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(art.Body, "Saved on quit. ") {
+		t.Fatalf("after Ctrl+Q the body starts %q", head(art.Body, 30))
+	}
+}

@@ -108,8 +108,10 @@ func (s *Screen) build() {
 func (s *Screen) layoutMain() {
 	if s.previewShown {
 		s.main.Trailing = s.preview.Content()
+		s.main.Offset = 0.5 // the page deserves room beside the text
 	} else {
 		s.main.Trailing = s.sideBox
+		s.main.Offset = 0.68
 	}
 	s.main.Refresh()
 }
