@@ -3,6 +3,8 @@ package storage
 import (
 	"context"
 	"fmt"
+	"sort"
+	"time"
 
 	"newsroom/domain"
 )
@@ -14,24 +16,34 @@ func (s *Store) ExportArticles(ctx context.Context, includeDrafts bool) ([]domai
 	if includeDrafts {
 		where = ``
 	}
-	rows, err := s.reader.QueryContext(ctx, `SELECT `+articleColumns+` FROM articles `+where+
-		` ORDER BY coalesce(published_at, updated_at) DESC, id DESC`)
+	// Read in table order and sort here: an ORDER BY over the bodies would
+	// make SQLite spill tens of megabytes to a temporary sort file.
+	rows, err := s.reader.QueryContext(ctx, `SELECT `+articleColumns+` FROM articles `+where)
 	if err != nil {
 		return nil, fmt.Errorf("export articles: %w", err)
 	}
 	var out []domain.Article
-	index := make(map[int64]int)
+	index := make(map[int64]int, 1024)
 	for rows.Next() {
 		a, err := scanArticle(rows)
 		if err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("export articles: %w", err)
 		}
-		index[a.ID] = len(out)
 		out = append(out, *a)
 	}
 	if err := closeRows(rows); err != nil {
 		return nil, fmt.Errorf("export articles: %w", err)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		ti, tj := exportTime(&out[i]), exportTime(&out[j])
+		if !ti.Equal(tj) {
+			return ti.After(tj)
+		}
+		return out[i].ID > out[j].ID
+	})
+	for i := range out {
+		index[out[i].ID] = i
 	}
 	if err := s.attachSources(ctx, out, index); err != nil {
 		return nil, err
@@ -84,4 +96,12 @@ func (s *Store) attachQuotes(ctx context.Context, out []domain.Article, index ma
 		}
 	}
 	return closeRows(rows)
+}
+
+// exportTime orders exported articles: publication time, else last update.
+func exportTime(a *domain.Article) time.Time {
+	if a.PublishedAt.IsZero() {
+		return a.UpdatedAt
+	}
+	return a.PublishedAt
 }
