@@ -1,6 +1,7 @@
 package editor
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/url"
@@ -224,9 +225,9 @@ func (sp *sourcesPanel) showForm(index int) {
 	if index >= 0 {
 		src = sp.sources()[index]
 	}
-	name := widget.NewEntry()
+	name := widget.NewSelectEntry(nil)
 	name.SetText(src.Name)
-	name.SetPlaceHolder("The Guardian")
+	name.SetPlaceHolder("The Guardian — or pick one used before")
 	name.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
 			return errors.New("a source needs a name")
@@ -253,6 +254,8 @@ func (sp *sourcesPanel) showForm(index int) {
 	title := "New source"
 	if index >= 0 {
 		title = "Edit source"
+	} else {
+		sp.offerKnownSources(name, kind, link, note)
 	}
 	d := dialog.NewForm(title, "Save", "Cancel", []*widget.FormItem{
 		widget.NewFormItem("Name", name),
@@ -270,4 +273,42 @@ func (sp *sourcesPanel) showForm(index int) {
 	}, sp.p.s.win)
 	d.Resize(fyne.NewSize(480, 380))
 	d.Show()
+}
+
+// SourceLister is implemented by stores that keep a source register shared
+// across articles; the source form then offers its entries.
+type SourceLister interface {
+	ListSources(ctx context.Context) ([]domain.Source, error)
+}
+
+// offerKnownSources loads the shared register off the UI goroutine and
+// offers its names; picking one fills in its kind, URL and note.
+func (sp *sourcesPanel) offerKnownSources(name *widget.SelectEntry, kind *widget.Select, link, note *widget.Entry) {
+	lister, ok := sp.p.s.store.(SourceLister)
+	if !ok {
+		return
+	}
+	go func() {
+		known, err := lister.ListSources(context.Background())
+		if err != nil || len(known) == 0 {
+			return
+		}
+		fyne.Do(func() {
+			names := make([]string, len(known))
+			for i, k := range known {
+				names[i] = k.Name
+			}
+			name.SetOptions(names)
+			name.OnChanged = func(text string) {
+				for _, k := range known {
+					if strings.EqualFold(strings.TrimSpace(text), k.Name) {
+						kind.SetSelected(string(k.Kind))
+						link.SetText(k.URL)
+						note.SetText(k.Note)
+						return
+					}
+				}
+			}
+		})
+	}()
 }

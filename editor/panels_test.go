@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"newsroom/domain"
 	"newsroom/storage"
@@ -295,5 +296,25 @@ func TestPanelsFollowArticleSwitch(t *testing.T) {
 func TestSettingKeysMatchStorage(t *testing.T) {
 	if settingSiteTitle != storage.SettingSiteTitle || settingPublisherName != storage.SettingPublisherName {
 		t.Fatal("the preview reads settings under other keys than storage defines")
+	}
+}
+
+// TestSourceFormOffersTheSharedRegister: a source used in another
+// article is offered by name, and picking it fills in its details.
+func TestSourceFormOffersTheSharedRegister(t *testing.T) {
+	s, st := newPanelScreen(t, &domain.Article{Headline: "One", Body: "Text.", Status: domain.StatusDraft})
+	other := &domain.Article{Slug: "other", Headline: "Other", Status: domain.StatusDraft,
+		Sources: []domain.Source{{Name: "Interfax", Kind: domain.SourceNewsAgency, URL: "https://www.interfax.ru/", Note: "Moscow desk"}}}
+	if err := st.CreateArticle(context.Background(), other, "Alice"); err != nil {
+		t.Fatal(err)
+	}
+	name := widget.NewSelectEntry(nil)
+	kind := widget.NewSelect([]string{"newspaper", "news-agency"}, nil)
+	link, note := widget.NewEntry(), widget.NewEntry()
+	s.panels().sources.offerKnownSources(name, kind, link, note)
+	waitFor(t, "the register offered", func() bool { return name.OnChanged != nil })
+	name.SetText("interfax")
+	if kind.Selected != "news-agency" || link.Text != "https://www.interfax.ru/" || note.Text != "Moscow desk" {
+		t.Fatalf("picking Interfax filled %q %q %q", kind.Selected, link.Text, note.Text)
 	}
 }

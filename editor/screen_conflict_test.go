@@ -35,11 +35,11 @@ func TestEditorSavesAndNeverOverwritesAnotherSave(t *testing.T) {
 	s := NewScreen(st, w, func() string { return "Tester" })
 	w.SetContent(s.Content())
 	s.Load(a.ID, FocusBody)
-	waitUntil(t, "the article open", func() bool { return s.Current() != nil })
+	waitFor(t, "the article open", func() bool { return s.Current() != nil })
 	for _, r := range "Mine " {
 		s.Body().TypedRune(r)
 	}
-	waitUntil(t, "the autosave", func() bool {
+	waitFor(t, "the autosave", func() bool {
 		got, _ := st.GetArticle(ctx, a.ID)
 		return got.Body == "Mine First paragraph."
 	})
@@ -58,29 +58,18 @@ func TestEditorSavesAndNeverOverwritesAnotherSave(t *testing.T) {
 	for _, r := range "more " {
 		s.Body().TypedRune(r)
 	}
-	waitUntil(t, "the conflict question", func() bool { return s.save.blocked && w.Canvas().Overlays().Top() != nil })
+	waitFor(t, "the conflict question", func() bool { return s.save.blocked && w.Canvas().Overlays().Top() != nil })
 	time.Sleep(2 * saveMaxWait)
 	if got, _ := st.GetArticle(ctx, a.ID); got.Body != "Theirs." {
 		t.Fatalf("their save was overwritten: %q", got.Body)
 	}
 	// Keep mine as a copy: both texts survive.
 	s.saveAsCopy(cloneArticle(s.Current()))
-	waitUntil(t, "the copy", func() bool {
+	waitFor(t, "the copy", func() bool {
 		cp, err := st.GetArticleBySlug(ctx, "story-copy-1")
 		return err == nil && cp.Body == "Mine more First paragraph." && cp.Status == domain.StatusDraft
 	})
 	if got, _ := st.GetArticle(ctx, a.ID); got.Body != "Theirs." {
 		t.Fatalf("keeping a copy changed their article: %q", got.Body)
 	}
-}
-
-// waitUntil polls cond for up to 5 s.
-func waitUntil(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		if cond() {
-			return
-		}
-	}
-	t.Fatalf("timed out waiting for %s", what)
 }

@@ -392,3 +392,30 @@ func TestMigrationIsAtomic(t *testing.T) {
 	}
 	s.Close()
 }
+
+func TestSourcesAreSharedAcrossArticles(t *testing.T) {
+	s, _ := openTemp(t)
+	ctx := context.Background()
+	a, b := sample("one"), sample("two")
+	b.Sources = []domain.Source{{Name: "reuters", Kind: domain.SourceNewsAgency, URL: "https://www.reuters.com", Note: "wire"}}
+	for _, x := range []*domain.Article{a, b} {
+		if err := s.CreateArticle(ctx, x, "t"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	list, err := s.ListSources(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, src := range list {
+		names = append(names, src.Name)
+	}
+	// "reuters" is the same source as "Reuters": one register entry.
+	if strings.Join(names, ",") != "Reuters,US State Department" {
+		t.Fatalf("register %v", names)
+	}
+	if a.Sources[0].ID != b.Sources[0].ID {
+		t.Fatalf("the two articles hold different Reuters records: %d and %d", a.Sources[0].ID, b.Sources[0].ID)
+	}
+}
