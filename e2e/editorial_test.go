@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"context"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -9,7 +8,6 @@ import (
 
 	"newsroom/domain"
 	"newsroom/seed"
-	"newsroom/storage"
 )
 
 // TestEditorialWorkInWindow drives the editor's panels: add a quote and
@@ -21,19 +19,7 @@ func TestEditorialWorkInWindow(t *testing.T) {
 	db := filepath.Join(home, "data", "newsroom", "newsroom.db")
 	a := startApp(t, d, home, "--open", sampleSlug)
 	a.waitIdle(30 * time.Second)
-	ctx := context.Background()
-	article := func() *domain.Article {
-		store, err := storage.Open(db)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer store.Close()
-		art, err := store.GetArticleBySlug(ctx, sampleSlug)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return art
-	}
+	article := func() *domain.Article { return storedArticle(t, db, sampleSlug) }
 	original := article().Body
 
 	// Add a quote record with the Quotes panel, then insert it at the caret

@@ -5,6 +5,7 @@ package e2e
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"os/exec"
@@ -13,6 +14,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"newsroom/domain"
+	"newsroom/storage"
 )
 
 // binary returns the newsroom binary: $NEWSROOM_BIN, else one built here.
@@ -269,4 +273,20 @@ func (a *app) quit() {
 		a.cmd.Process.Kill()
 		a.t.Fatal("newsroom did not exit after its window was closed")
 	}
+}
+
+// storedArticle reads an article from the database file as another
+// process would, failing the test when it cannot.
+func storedArticle(t *testing.T, db, slug string) *domain.Article {
+	t.Helper()
+	store, err := storage.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	art, err := store.GetArticleBySlug(context.Background(), slug)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return art
 }

@@ -1,13 +1,10 @@
 package e2e
 
 import (
-	"context"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
-
-	"newsroom/storage"
 )
 
 // TestKillWhileTypingLosesAtMostTwoSeconds types for about 3 s, kills the
@@ -27,15 +24,7 @@ func TestKillWhileTypingLosesAtMostTwoSeconds(t *testing.T) {
 	a.cmd.Process.Kill()
 	a.cmd.Wait()
 	elapsed := time.Since(started)
-	store, err := storage.Open(db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
-	art, err := store.GetArticleBySlug(context.Background(), "short")
-	if err != nil {
-		t.Fatal(err)
-	}
+	art := storedArticle(t, db, "short")
 	saved := 0
 	for saved < len(typed) && strings.HasPrefix(art.Body, typed[:saved+1]) {
 		saved++

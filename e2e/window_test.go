@@ -83,16 +83,7 @@ func TestQuitSavesFirst(t *testing.T) {
 	case <-time.After(20 * time.Second):
 		t.Fatal("Ctrl+Q did not quit")
 	}
-	store, err := storage.Open(db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
-	art, err := store.GetArticleBySlug(context.Background(), "short")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.HasPrefix(art.Body, "Saved on quit. ") {
+	if art := storedArticle(t, db, "short"); !strings.HasPrefix(art.Body, "Saved on quit. ") {
 		t.Fatalf("after Ctrl+Q the body starts %q", head(art.Body, 30))
 	}
 }
