@@ -293,7 +293,7 @@ func exportOptions(ctx context.Context, store ExportStore) (publish.ExportOption
 // warnings.
 func attributionWarnings(a *domain.Article) []string {
 	var out []string
-	for _, f := range domain.CheckAttribution(a) {
+	for _, f := range domain.AttributionFindings(a) {
 		out = append(out, fmt.Sprintf("article %q: %s", a.Slug, f.Summary()))
 	}
 	return out

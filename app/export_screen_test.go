@@ -123,7 +123,7 @@ type blockingSource struct {
 	started chan struct{}
 }
 
-func (b blockingSource) ExportArticles(ctx context.Context, _ bool) ([]domain.Article, error) {
+func (b blockingSource) ExportSummaries(ctx context.Context, _ bool) ([]domain.Article, error) {
 	close(b.started)
 	<-ctx.Done()
 	return nil, ctx.Err()

@@ -136,7 +136,7 @@ func newArticlesCheckCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			findings := domain.CheckAttribution(a)
+			findings := domain.AttributionFindings(a)
 			if findings == nil {
 				findings = []domain.Finding{}
 			}

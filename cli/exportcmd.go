@@ -36,7 +36,7 @@ func ExportOptionsFromSettings(ctx context.Context, store *storage.Store) (publi
 // export warnings.
 func AttributionWarnings(a *domain.Article) []string {
 	var out []string
-	for _, f := range domain.CheckAttribution(a) {
+	for _, f := range domain.AttributionFindings(a) {
 		out = append(out, fmt.Sprintf("article %q: %s: %s", a.Slug, f.Kind, f.Message))
 	}
 	return out

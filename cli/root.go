@@ -69,7 +69,8 @@ func Run(ctx context.Context, args []string, opt Options) int {
 
 // newRoot builds the command tree.
 func newRoot(opt Options) *cobra.Command {
-	var dbPath, openSlug string
+	var dbPath, openSlug, cpuProfile string
+	var stopProfile func()
 	root := &cobra.Command{
 		Use:   "newsroom",
 		Short: "Newsroom: draft, fact-check, preview, moderate and export news articles",
@@ -80,6 +81,16 @@ Run without a command to open the window on the default database
 		Args:          cobra.NoArgs,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			stop, err := startCPUProfile(cpuProfile)
+			stopProfile = stop
+			return err
+		},
+		PersistentPostRun: func(cmd *cobra.Command, args []string) {
+			if stopProfile != nil {
+				stopProfile()
+			}
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opt.Window == nil {
 				return errors.New("this build has no window")
@@ -93,6 +104,8 @@ Run without a command to open the window on the default database
 		},
 	}
 	root.PersistentFlags().StringVar(&dbPath, "db", "", "database file (default "+DefaultDBPath()+")")
+	root.PersistentFlags().StringVar(&cpuProfile, "cpuprofile", "", "write a Go CPU profile to this file (for performance work)")
+	_ = root.PersistentFlags().MarkHidden("cpuprofile")
 	root.Flags().StringVar(&openSlug, "open", "", "open the article with this slug in the editor")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	env := &env{dbPath: &dbPath, opt: opt}

@@ -56,6 +56,13 @@ type Article struct {
 	// Origin identifies where an imported article came from
 	// ("wxr:<guid>", "file:<slug>"); empty for articles written here.
 	Origin string
+	// Attribution holds the attribution findings stored with the article
+	// when it was last saved; read them with AttributionFindings, which
+	// ignores a stale copy.
+	Attribution StoredFindings
+	// StoredDigest is the ContentDigest the store recorded when the
+	// article was last saved; empty when unknown.
+	StoredDigest string
 }
 
 // FactCheck records who checked the article, when, and a digest of the

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"newsroom/assets"
@@ -21,9 +22,14 @@ import (
 // Source supplies what Export publishes. The storage package implements
 // it.
 type Source interface {
-	// ExportArticles returns full articles, with quotes and sources;
-	// unpublished ones too when includeDrafts is set.
-	ExportArticles(ctx context.Context, includeDrafts bool) ([]domain.Article, error)
+	// ExportSummaries returns the articles an export considers (published
+	// ones; every one when includeDrafts is set), each with at least its
+	// ID, Slug, Headline, Standfirst, Status, PublishedAt, UpdatedAt,
+	// FactCheck.Checked, Sources and StoredDigest.
+	ExportSummaries(ctx context.Context, includeDrafts bool) ([]domain.Article, error)
+	// ArticlesByID returns the full articles with these IDs, with quotes
+	// and sources, in any order.
+	ArticlesByID(ctx context.Context, ids []int64) ([]domain.Article, error)
 	// ApprovedCommentsByArticle returns approved comments keyed by
 	// article ID.
 	ApprovedCommentsByArticle(ctx context.Context) (map[int64][]domain.Comment, error)
@@ -67,7 +73,7 @@ type Report struct {
 // pageJob is one article page to write.
 type pageJob struct {
 	index int
-	a     *domain.Article
+	a     *domain.Article // the summary
 	draft bool
 }
 
@@ -86,7 +92,8 @@ type fileResult struct {
 // Files whose bytes would not change are left alone, pages of articles no
 // longer exported are removed, and only files recorded in dir's manifest
 // are ever deleted or overwritten. progress, when not nil, is called from
-// the calling goroutine after each file.
+// the calling goroutine as files are done (a few times a second) and
+// after the last one with done == total.
 func Export(ctx context.Context, src Source, dir string, opt ExportOptions, progress func(done, total int)) (Report, error) {
 	var rep Report
 	if src == nil {
@@ -121,7 +128,7 @@ func Export(ctx context.Context, src Source, dir string, opt ExportOptions, prog
 		m, w, err := loadManifest(dir)
 		manifestCh <- loadedManifest{m, w, err}
 	}()
-	articles, err := src.ExportArticles(ctx, opt.Drafts)
+	articles, err := src.ExportSummaries(ctx, opt.Drafts)
 	if err != nil {
 		return rep, fmt.Errorf("export: load articles: %w", err)
 	}
@@ -140,6 +147,7 @@ func Export(ctx context.Context, src Source, dir string, opt ExportOptions, prog
 
 	site := newSiteView(opt.SiteTitle, opt.PublisherName, opt.BaseURL, opt.Language, false)
 	e := &exporter{
+		src:      src,
 		dir:      dir,
 		old:      old,
 		site:     site,
@@ -168,7 +176,7 @@ func Export(ctx context.Context, src Source, dir string, opt ExportOptions, prog
 	siteDone := make(chan []fileResult, 1)
 	go func() { siteDone <- e.writeSiteFiles(ctx, live, drafts) }()
 	results := e.writePages(ctx, jobs, progress, len(jobs)+3)
-	done := len(jobs)
+	done := len(results)
 	total := len(jobs) + 3
 	next := newManifest(len(jobs) + 3)
 	pageWarnings := make([][]string, len(jobs))
@@ -297,6 +305,7 @@ func selectArticles(articles []domain.Article, withDrafts bool, now time.Time) (
 
 // exporter holds the state shared by the page workers.
 type exporter struct {
+	src      Source
 	dir      string
 	old      manifest
 	site     siteView
@@ -308,63 +317,142 @@ type exporter struct {
 	removed  int
 }
 
+// progressEvery is how often Export reports progress while pages render.
+const progressEvery = 50 * time.Millisecond
+
+// pageChunk is how many pages a worker takes at a time: it checks them
+// against the manifest and loads the changed ones in one query.
+const pageChunk = 32
+
 // writePages renders and writes the article pages with one worker per
-// CPU, calling progress from this goroutine as pages finish. It returns
-// one result per job; after an error the remaining jobs are abandoned.
+// CPU. Workers take chunks of jobs by an atomic counter and store results
+// by job index: a channel handoff per page would wake a sleeping thread
+// each time and leave a core idle meanwhile. Each worker loads the full
+// articles of its chunk itself, so reading the database overlaps
+// rendering. progress is called from this goroutine every progressEvery.
+// It returns the results of the jobs done; after an error the remaining
+// jobs are abandoned.
 func (e *exporter) writePages(ctx context.Context, jobs []pageJob, progress func(done, total int), total int) []fileResult {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	in := make(chan pageJob)
-	out := make(chan fileResult, 64)
-	workers := runtime.NumCPU()
+	results := make([]fileResult, len(jobs))
+	var next, done atomic.Int64
+	finished := make(chan struct{})
 	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
+	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for j := range in {
-				r := e.page(j)
-				out <- r
-				if r.err != nil {
+			for ctx.Err() == nil {
+				lo := int(next.Add(pageChunk) - pageChunk)
+				if lo >= len(jobs) {
+					return
+				}
+				hi := min(lo+pageChunk, len(jobs))
+				if !e.pages(ctx, jobs[lo:hi], results, &done) {
 					cancel()
 				}
 			}
 		}()
 	}
 	go func() {
-		defer close(in)
-		for _, j := range jobs {
+		wg.Wait()
+		close(finished)
+	}()
+	if progress != nil {
+		tick := time.NewTicker(progressEvery)
+		defer tick.Stop()
+	wait:
+		for {
 			select {
-			case in <- j:
-			case <-ctx.Done():
-				return
+			case <-finished:
+				break wait
+			case <-tick.C:
+				progress(int(done.Load()), total)
 			}
 		}
-	}()
-	go func() {
-		wg.Wait()
-		close(out)
-	}()
-	results := make([]fileResult, 0, len(jobs))
-	for r := range out {
-		results = append(results, r)
-		if progress != nil {
-			progress(len(results), total)
+	}
+	<-finished
+	out := results[:0]
+	for _, r := range results {
+		if r.rel != "" || r.err != nil {
+			out = append(out, r)
 		}
 	}
-	return results
+	return out
 }
 
-// page writes one article page, skipping the rendering when its inputs
-// and the file on disk are as the manifest recorded.
-func (e *exporter) page(j pageJob) fileResult {
-	a := j.a
-	rel := a.Slug + "/index.html"
-	comments := e.comments[a.ID]
-	input := pageKey(e.siteKey, a, comments, j.draft)
-	if prev, ok := e.old.Files[rel]; ok && !e.force && prev.Input == input && e.sizeIs(rel, prev.Size) {
-		return fileResult{index: j.index, rel: rel, entry: prev, warnings: prev.Warnings}
+// pages does a chunk of page jobs, storing each result at its index and
+// counting it in done. Pages whose inputs and file are as the manifest
+// recorded are skipped; the others are loaded in one query and rendered.
+// It reports false after an error.
+func (e *exporter) pages(ctx context.Context, chunk []pageJob, results []fileResult, done *atomic.Int64) bool {
+	var changed []pageJob
+	for _, j := range chunk {
+		rel := j.a.Slug + "/index.html"
+		key := pageKey(e.siteKey, j.a, j.a.StoredDigest, e.comments[j.a.ID], j.draft)
+		if prev, ok := e.old.Files[rel]; ok && !e.force && key != "" && prev.Input == key && e.sizeIs(rel, prev.Size) {
+			results[j.index] = fileResult{index: j.index, rel: rel, entry: prev, warnings: prev.Warnings}
+			done.Add(1)
+			continue
+		}
+		changed = append(changed, j)
 	}
+	if len(changed) == 0 {
+		return true
+	}
+	full, err := e.load(ctx, changed)
+	if err != nil {
+		j := changed[0]
+		results[j.index] = fileResult{index: j.index, rel: j.a.Slug + "/index.html", err: err}
+		return false
+	}
+	for i, j := range changed {
+		r := e.page(j, full[i])
+		results[j.index] = r
+		done.Add(1)
+		if r.err != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// load reads the full articles of jobs, in the same order.
+func (e *exporter) load(ctx context.Context, jobs []pageJob) ([]*domain.Article, error) {
+	ids := make([]int64, len(jobs))
+	for i, j := range jobs {
+		ids[i] = j.a.ID
+	}
+	list, err := e.src.ArticlesByID(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("load articles: %w", err)
+	}
+	byID := make(map[int64]*domain.Article, len(list))
+	for i := range list {
+		byID[list[i].ID] = &list[i]
+	}
+	out := make([]*domain.Article, len(jobs))
+	for i, j := range jobs {
+		a, ok := byID[j.a.ID]
+		if !ok {
+			return nil, fmt.Errorf("article %q was deleted during the export", j.a.Slug)
+		}
+		out[i] = a
+	}
+	return out, nil
+}
+
+// page renders and writes one article page from the full article a. Its
+// manifest entry records the input key of what was rendered, so an
+// article saved during the export is rendered again next time.
+func (e *exporter) page(j pageJob, a *domain.Article) fileResult {
+	rel := j.a.Slug + "/index.html"
+	if a.Slug != j.a.Slug {
+		return fileResult{index: j.index, rel: rel, err: fmt.Errorf("article %d was renamed from %q to %q during the export", a.ID, j.a.Slug, a.Slug)}
+	}
+	comments := e.comments[a.ID]
+	input := pageKey(e.siteKey, a, domain.ContentDigest(a), comments, j.draft)
 	body, missing, err := renderBody(a)
 	if err != nil {
 		return fileResult{index: j.index, rel: rel, err: err}
@@ -407,11 +495,14 @@ func (e *exporter) writeSiteFiles(ctx context.Context, live, drafts []*domain.Ar
 	for _, f := range []struct {
 		rel    string
 		key    string
-		render func() ([]byte, error)
+		render func() ([]byte, string, error)
 	}{
-		{"index.html", indexKey(e.siteKey, live, drafts), func() ([]byte, error) { return renderIndex(live, drafts, e.site) }},
-		{"feed.xml", feedKey(e.siteKey, live), func() ([]byte, error) { return renderFeed(live, e.site) }},
-		{"site.css", e.siteKey, func() ([]byte, error) { return assets.SiteCSS, nil }},
+		{"index.html", indexKey(e.siteKey, live, drafts), func() ([]byte, string, error) {
+			data, err := renderIndex(live, drafts, e.site)
+			return data, indexKey(e.siteKey, live, drafts), err
+		}},
+		{"feed.xml", feedKey(e.siteKey, live, storedDigest), func() ([]byte, string, error) { return e.feed(ctx, live) }},
+		{"site.css", e.siteKey, func() ([]byte, string, error) { return assets.SiteCSS, e.siteKey, nil }},
 	} {
 		r, err := e.siteFile(f.rel, f.key, f.render)
 		if err != nil {
@@ -423,18 +514,34 @@ func (e *exporter) writeSiteFiles(ctx context.Context, live, drafts []*domain.Ar
 }
 
 // siteFile writes one of the site-wide files, rendering it only when its
-// inputs changed since the manifest recorded it.
-func (e *exporter) siteFile(rel, key string, render func() ([]byte, error)) (fileResult, error) {
-	if prev, ok := e.old.Files[rel]; ok && !e.force && prev.Input == key && e.sizeIs(rel, prev.Size) {
+// inputs (key) changed since the manifest recorded them. render returns
+// the file and the key of what it was rendered from.
+func (e *exporter) siteFile(rel, key string, render func() ([]byte, string, error)) (fileResult, error) {
+	if prev, ok := e.old.Files[rel]; ok && !e.force && key != "" && prev.Input == key && e.sizeIs(rel, prev.Size) {
 		return fileResult{rel: rel, entry: prev}, nil
 	}
-	data, err := render()
+	data, rendered, err := render()
 	if err != nil {
 		return fileResult{}, err
 	}
 	r, err := e.writeFile(rel, data, false)
-	r.entry.Input = key
+	r.entry.Input = rendered
 	return r, err
+}
+
+// feed loads the full articles the feed carries and renders it.
+func (e *exporter) feed(ctx context.Context, live []*domain.Article) ([]byte, string, error) {
+	summaries := feedArticles(live)
+	jobs := make([]pageJob, len(summaries))
+	for i, a := range summaries {
+		jobs[i] = pageJob{index: i, a: a}
+	}
+	full, err := e.load(ctx, jobs)
+	if err != nil {
+		return nil, "", err
+	}
+	data, err := renderFeed(full, e.site)
+	return data, feedKey(e.siteKey, full, domain.ContentDigest), err
 }
 
 // sizeIs reports whether the file at rel exists with that size.

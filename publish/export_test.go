@@ -102,8 +102,13 @@ func TestExportWritesSite(t *testing.T) {
 	if rep.Written != 6 || rep.Unchanged != 0 || rep.Removed != 0 {
 		t.Errorf("report = %+v, want 6 written", rep)
 	}
-	if len(calls) != 6 || calls[5] != [2]int{6, 6} {
-		t.Errorf("progress calls = %v, want 6 ending with 6/6", calls)
+	for i := 1; i < len(calls); i++ {
+		if calls[i][0] < calls[i-1][0] || calls[i][1] != 6 {
+			t.Errorf("progress went %v then %v", calls[i-1], calls[i])
+		}
+	}
+	if len(calls) == 0 || calls[len(calls)-1] != [2]int{6, 6} {
+		t.Errorf("progress calls = %v, want the last to be 6/6", calls)
 	}
 	if strings.Join(rep.Warnings, "|") != `article "older-story" is not fact-checked` {
 		t.Errorf("warnings = %q", rep.Warnings)
@@ -463,7 +468,11 @@ func TestExportBadInput(t *testing.T) {
 
 type failingSource struct{}
 
-func (failingSource) ExportArticles(context.Context, bool) ([]domain.Article, error) {
+func (failingSource) ExportSummaries(context.Context, bool) ([]domain.Article, error) {
+	return nil, errors.New("database is locked")
+}
+
+func (failingSource) ArticlesByID(context.Context, []int64) ([]domain.Article, error) {
 	return nil, errors.New("database is locked")
 }
 
@@ -514,5 +523,37 @@ func BenchmarkReexportNoChange1000(b *testing.B) {
 		if rep.Written != 0 {
 			b.Fatalf("no-change re-export wrote %d files", rep.Written)
 		}
+	}
+}
+
+// staleDigestSource reports the same stored digest whatever the
+// articles hold, like a database edited behind the store's back.
+type staleDigestSource struct{ *fakeSource }
+
+func (s staleDigestSource) ExportSummaries(ctx context.Context, includeDrafts bool) ([]domain.Article, error) {
+	list, err := s.fakeSource.ExportSummaries(ctx, includeDrafts)
+	for i := range list {
+		list[i].StoredDigest = "stale"
+	}
+	return list, err
+}
+
+func TestExportDoesNotTrustAStaleStoredDigest(t *testing.T) {
+	src := staleDigestSource{smallSite()}
+	dir := t.TempDir()
+	if _, err := Export(context.Background(), src, dir, baseExportOptions(), nil); err != nil {
+		t.Fatal(err)
+	}
+	src.articles[0].Body += "\n\nA late correction.\n"
+	rep, err := Export(context.Background(), src, dir, baseExportOptions(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := os.ReadFile(filepath.Join(dir, src.articles[0].Slug, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(page), "A late correction.") {
+		t.Errorf("the page kept the old text (report %+v)", rep)
 	}
 }

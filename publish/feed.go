@@ -21,9 +21,7 @@ const feedLimit = 50
 // feed's updated time is the newest UpdatedAt among its entries, so the
 // same articles always give the same bytes.
 func renderFeed(live []*domain.Article, site siteView) ([]byte, error) {
-	if len(live) > feedLimit {
-		live = live[:feedLimit]
-	}
+	live = feedArticles(live)
 	f := &feeds.Feed{
 		Title:  site.SiteTitle,
 		Link:   &feeds.Link{Href: site.BaseURL + "/", Rel: "alternate"},
@@ -102,4 +100,12 @@ func feedID(site siteView) string {
 		name = "site"
 	}
 	return "urn:newsroom:feed:" + name
+}
+
+// feedArticles is the part of live (newest first) the feed carries.
+func feedArticles(live []*domain.Article) []*domain.Article {
+	if len(live) > feedLimit {
+		return live[:feedLimit]
+	}
+	return live
 }

@@ -94,34 +94,26 @@ func hostileComments() []domain.Comment {
 	}
 }
 
-// fakeSource is an in-memory Source.
+// fakeSource is an in-memory Source whose fields tests edit.
 type fakeSource struct {
 	articles []domain.Article
 	comments map[int64][]domain.Comment
-	calls    int
 }
 
-func (f *fakeSource) ExportArticles(_ context.Context, includeDrafts bool) ([]domain.Article, error) {
-	f.calls++
-	var out []domain.Article
-	for _, a := range f.articles {
-		if includeDrafts || a.Status == domain.StatusPublished {
-			out = append(out, a)
-		}
-	}
-	return out, nil
+func (f *fakeSource) mem() *MemorySource {
+	return &MemorySource{Articles: f.articles, Comments: f.comments}
 }
 
-func (f *fakeSource) ApprovedCommentsByArticle(context.Context) (map[int64][]domain.Comment, error) {
-	out := map[int64][]domain.Comment{}
-	for id, list := range f.comments {
-		for _, c := range list {
-			if c.Status == domain.CommentApproved {
-				out[id] = append(out[id], c)
-			}
-		}
-	}
-	return out, nil
+func (f *fakeSource) ExportSummaries(ctx context.Context, includeDrafts bool) ([]domain.Article, error) {
+	return f.mem().ExportSummaries(ctx, includeDrafts)
+}
+
+func (f *fakeSource) ArticlesByID(ctx context.Context, ids []int64) ([]domain.Article, error) {
+	return f.mem().ArticlesByID(ctx, ids)
+}
+
+func (f *fakeSource) ApprovedCommentsByArticle(ctx context.Context) (map[int64][]domain.Comment, error) {
+	return f.mem().ApprovedCommentsByArticle(ctx)
 }
 
 // corpus returns n published articles of about words words each, one of

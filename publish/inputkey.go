@@ -27,7 +27,7 @@ type keyHasher struct {
 	c, i    uint32
 	n       uint64
 	used    int
-	scratch [4096]byte
+	scratch [512]byte
 }
 
 func (k *keyHasher) flush() {
@@ -126,39 +126,29 @@ func siteKey(site siteView, commentsURL string) (string, error) {
 	return k.sum(), nil
 }
 
-// pageKey digests everything an article page is rendered from.
-func pageKey(site string, a *domain.Article, comments []domain.Comment, draft bool) string {
+// pageKey digests everything an article page is rendered from. The
+// article's own fields (text, quotes, status, keywords, fact check…)
+// enter through digest, its ContentDigest: a summary carries the stored
+// one, a loaded article is digested afresh. An empty digest gives an
+// empty key, which matches nothing. Added here are what the digest
+// leaves out and pages show: the time zones of the dates, the update
+// time, the shared sources' details and the comments.
+func pageKey(site string, a *domain.Article, digest string, comments []domain.Comment, draft bool) string {
+	if digest == "" {
+		return ""
+	}
 	var k keyHasher
 	k.str(site)
 	k.bool(draft)
 	k.int(a.ID)
-	k.str(a.Slug)
-	k.str(a.Headline)
-	k.str(a.Standfirst)
-	k.str(a.Byline)
-	k.str(a.Body)
-	k.str(string(a.Status))
+	k.str(digest)
 	k.time(a.PublishedAt)
 	k.time(a.UpdatedAt)
-	k.int(int64(len(a.Keywords)))
-	for _, kw := range a.Keywords {
-		k.str(kw)
-	}
-	k.bool(a.FactCheck.Checked)
 	k.int(int64(len(a.Sources)))
 	for _, s := range a.Sources {
 		k.str(s.Name)
 		k.str(string(s.Kind))
 		k.str(s.URL)
-	}
-	k.int(int64(len(a.Quotes)))
-	for _, q := range a.Quotes {
-		k.str(q.Ref)
-		k.str(q.Text)
-		k.str(q.Speaker)
-		k.str(q.Role)
-		k.str(q.Context)
-		k.str(q.Source)
 	}
 	k.int(int64(len(comments)))
 	for _, c := range comments {
@@ -191,16 +181,23 @@ func indexKey(site string, live, drafts []*domain.Article) string {
 	return k.sum()
 }
 
-// feedKey digests the articles the feed carries.
-func feedKey(site string, live []*domain.Article) string {
-	if len(live) > feedLimit {
-		live = live[:feedLimit]
-	}
+// feedKey digests the articles the feed carries (the first feedLimit of
+// live), each by its pageKey with the digest digestOf gives; empty when
+// any digest is unknown.
+func feedKey(site string, live []*domain.Article, digestOf func(*domain.Article) string) string {
+	live = feedArticles(live)
 	var k keyHasher
 	k.str(site)
 	k.int(int64(len(live)))
 	for _, a := range live {
-		k.str(pageKey(site, a, nil, false))
+		key := pageKey(site, a, digestOf(a), nil, false)
+		if key == "" {
+			return ""
+		}
+		k.str(key)
 	}
 	return k.sum()
 }
+
+// storedDigest is the digest a summary carries.
+func storedDigest(a *domain.Article) string { return a.StoredDigest }

@@ -11,8 +11,8 @@ import (
 func TestPageKeyNoticesEveryRenderedChange(t *testing.T) {
 	base := sampleArticle()
 	comments := hostileComments()
-	key := pageKey("site", &base, comments, false)
-	if again := pageKey("site", &base, comments, false); again != key {
+	key := pageKey("site", &base, domain.ContentDigest(&base), comments, false)
+	if again := pageKey("site", &base, domain.ContentDigest(&base), comments, false); again != key {
 		t.Fatal("same input gives different keys")
 	}
 	edits := []struct {
@@ -58,7 +58,7 @@ func TestPageKeyNoticesEveryRenderedChange(t *testing.T) {
 			a := sampleArticle()
 			c := hostileComments()
 			site, draft := tt.edit(&a, c)
-			if pageKey(site, &a, c, draft) == key {
+			if pageKey(site, &a, domain.ContentDigest(&a), c, draft) == key {
 				t.Error("key did not change")
 			}
 		})
@@ -66,8 +66,11 @@ func TestPageKeyNoticesEveryRenderedChange(t *testing.T) {
 	// The private note is not published, so it does not matter.
 	a := sampleArticle()
 	a.Sources[0].Note = "changed note"
-	if pageKey("site", &a, comments, false) != key {
+	if pageKey("site", &a, domain.ContentDigest(&a), comments, false) != key {
 		t.Error("key changed with the private note")
+	}
+	if pageKey("site", &a, "", comments, false) != "" {
+		t.Error("an unknown digest must give an empty key")
 	}
 }
 

@@ -14,24 +14,33 @@ import (
 )
 
 const articleColumns = `id, slug, headline, standfirst, byline, body, status, published_at, keywords,
-	fc_checked, fc_by, fc_at, fc_digest, created_at, updated_at, version, coalesce(origin, '')`
+	fc_checked, fc_by, fc_at, fc_digest, created_at, updated_at, version, coalesce(origin, ''), attribution, content_digest`
 
 // rowScanner is *sql.Row or *sql.Rows.
 type rowScanner interface{ Scan(dest ...any) error }
 
 // scanArticle reads the columns of articleColumns.
 func scanArticle(r rowScanner) (*domain.Article, error) {
+	var a domain.Article
+	if err := scanArticleInto(r, &a); err != nil {
+		return nil, err
+	}
+	return &a, nil
+}
+
+// scanArticleInto reads the columns of articleColumns into a.
+func scanArticleInto(r rowScanner, a *domain.Article) error {
 	var (
-		a                domain.Article
 		status, keywords string
 		published, fcAt  sql.NullInt64
 		created, updated sql.NullInt64
 		checked          bool
+		attribution      string
 	)
 	err := r.Scan(&a.ID, &a.Slug, &a.Headline, &a.Standfirst, &a.Byline, &a.Body, &status, &published, &keywords,
-		&checked, &a.FactCheck.By, &fcAt, &a.FactCheck.Digest, &created, &updated, &a.Version, &a.Origin)
+		&checked, &a.FactCheck.By, &fcAt, &a.FactCheck.Digest, &created, &updated, &a.Version, &a.Origin, &attribution, &a.StoredDigest)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	a.Status = domain.Status(status)
 	a.PublishedAt = fromMicros(published)
@@ -39,10 +48,16 @@ func scanArticle(r rowScanner) (*domain.Article, error) {
 	a.FactCheck.At = fromMicros(fcAt)
 	a.CreatedAt = fromMicros(created)
 	a.UpdatedAt = fromMicros(updated)
-	if err := json.Unmarshal([]byte(keywords), &a.Keywords); err != nil {
-		return nil, fmt.Errorf("article %q keywords: %w", a.Slug, err)
+	if keywords == "[]" {
+		a.Keywords = []string{}
+	} else if err := json.Unmarshal([]byte(keywords), &a.Keywords); err != nil {
+		return fmt.Errorf("article %q keywords: %w", a.Slug, err)
 	}
-	return &a, nil
+	// Stored findings are a cache: unreadable ones are computed again.
+	if attribution != "" && json.Unmarshal([]byte(attribution), &a.Attribution) != nil {
+		a.Attribution = domain.StoredFindings{}
+	}
+	return nil
 }
 
 // GetArticle returns the article with its sources and quotes.
@@ -161,12 +176,17 @@ func (s *Store) insertArticle(ctx context.Context, tx *sql.Tx, a *domain.Article
 	if err != nil {
 		return err
 	}
+	attribution, err := storedFindings(a)
+	if err != nil {
+		return err
+	}
+	a.StoredDigest = domain.ContentDigest(a)
 	res, err := tx.ExecContext(ctx, `INSERT INTO articles (slug, headline, standfirst, byline, body, status, published_at,
-		keywords, fc_checked, fc_by, fc_at, fc_digest, created_at, updated_at, version, origin)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
+		keywords, fc_checked, fc_by, fc_at, fc_digest, created_at, updated_at, version, origin, attribution, content_digest)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
 		a.Slug, a.Headline, a.Standfirst, a.Byline, a.Body, string(a.Status), micros(a.PublishedAt),
 		string(keywords), a.FactCheck.Checked, a.FactCheck.By, micros(a.FactCheck.At), a.FactCheck.Digest,
-		micros(a.CreatedAt), micros(a.UpdatedAt), nullString(a.Origin))
+		micros(a.CreatedAt), micros(a.UpdatedAt), nullString(a.Origin), attribution, a.StoredDigest)
 	if err != nil {
 		return articleWriteError(a.Slug, err)
 	}
@@ -180,6 +200,18 @@ func (s *Store) insertArticle(ctx context.Context, tx *sql.Tx, a *domain.Article
 		return err
 	}
 	return s.addRevision(ctx, tx, a, who, "created", false)
+}
+
+// storedFindings runs the attribution check on a, keeps the result in
+// a.Attribution and returns it as JSON for the attribution column, so an
+// export reads the findings instead of checking every article again.
+func storedFindings(a *domain.Article) (string, error) {
+	a.Attribution = domain.ComputeFindings(a)
+	data, err := json.Marshal(a.Attribution)
+	if err != nil {
+		return "", fmt.Errorf("store attribution findings of %q: %w", a.Slug, err)
+	}
+	return string(data), nil
 }
 
 // articleWriteError maps a unique-constraint failure to ErrConflict.

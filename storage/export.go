@@ -2,6 +2,8 @@ package storage
 
 import (
 	"context"
+	"database/sql"
+	"encoding/json"
 	"fmt"
 	"sort"
 	"time"
@@ -45,19 +47,131 @@ func (s *Store) ExportArticles(ctx context.Context, includeDrafts bool) ([]domai
 	for i := range out {
 		index[out[i].ID] = i
 	}
-	if err := s.attachSources(ctx, out, index); err != nil {
+	if err := s.attachSources(ctx, out, index, ""); err != nil {
 		return nil, err
 	}
-	if err := s.attachQuotes(ctx, out, index); err != nil {
+	if err := s.attachQuotes(ctx, out, index, ""); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
-// attachSources loads every article's sources in one query.
-func (s *Store) attachSources(ctx context.Context, out []domain.Article, index map[int64]int) error {
+// summaryColumns are what ExportSummaries reads, all from the covering
+// index articles_export_summary.
+const summaryColumns = `id, slug, headline, standfirst, status, published_at, fc_checked, updated_at, content_digest`
+
+// ExportSummaries returns what an export decides with: every published
+// article (with includeDrafts, every article) with its ID, slug,
+// headline, standfirst, status, publication and update times, fact-check
+// mark, sources and stored content digest, and nothing else. Order is
+// unspecified.
+func (s *Store) ExportSummaries(ctx context.Context, includeDrafts bool) ([]domain.Article, error) {
+	where := `WHERE status = 'published'`
+	if includeDrafts {
+		where = ``
+	}
+	var n int
+	if err := s.reader.QueryRowContext(ctx, `SELECT count(*) FROM articles `+where).Scan(&n); err != nil {
+		return nil, fmt.Errorf("export summaries: %w", err)
+	}
+	rows, err := s.reader.QueryContext(ctx, `SELECT `+summaryColumns+` FROM articles `+where)
+	if err != nil {
+		return nil, fmt.Errorf("export summaries: %w", err)
+	}
+	out := make([]domain.Article, 0, n)
+	for rows.Next() {
+		var (
+			a                 domain.Article
+			status            string
+			published, update sql.NullInt64
+		)
+		if err := rows.Scan(&a.ID, &a.Slug, &a.Headline, &a.Standfirst, &status, &published, &a.FactCheck.Checked,
+			&update, &a.StoredDigest); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("export summaries: %w", err)
+		}
+		a.Status = domain.Status(status)
+		a.PublishedAt = fromMicros(published)
+		a.UpdatedAt = fromMicros(update)
+		out = append(out, a)
+	}
+	if err := closeRows(rows); err != nil {
+		return nil, fmt.Errorf("export summaries: %w", err)
+	}
+	index := make(map[int64]int, len(out))
+	for i := range out {
+		index[out[i].ID] = i
+	}
+	if err := s.attachSources(ctx, out, index, ""); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ArticlesByID returns the full articles with these IDs, with quotes and
+// sources, in unspecified order; IDs of missing articles are skipped.
+func (s *Store) ArticlesByID(ctx context.Context, ids []int64) ([]domain.Article, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return nil, err
+	}
+	idList := string(list)
+	out, index, err := s.scanArticles(ctx, len(ids), `SELECT `+articleColumns+` FROM articles WHERE id IN (SELECT value FROM json_each(?))`, idList)
+	if err != nil {
+		return nil, fmt.Errorf("load articles by id: %w", err)
+	}
+	if err := s.attachSources(ctx, out, index, idList); err != nil {
+		return nil, err
+	}
+	if err := s.attachQuotes(ctx, out, index, idList); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// scanArticles runs an articleColumns query expected to give about n
+// rows and indexes the result by ID.
+func (s *Store) scanArticles(ctx context.Context, n int, query string, args ...any) ([]domain.Article, map[int64]int, error) {
+	rows, err := s.reader.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, nil, err
+	}
+	out := make([]domain.Article, 0, n)
+	for rows.Next() {
+		out = append(out, domain.Article{})
+		if err := scanArticleInto(rows, &out[len(out)-1]); err != nil {
+			rows.Close()
+			return nil, nil, err
+		}
+	}
+	if err := closeRows(rows); err != nil {
+		return nil, nil, err
+	}
+	index := make(map[int64]int, len(out))
+	for i := range out {
+		index[out[i].ID] = i
+	}
+	return out, index, nil
+}
+
+// idFilter restricts a child-row query to the articles of a JSON list of
+// IDs; an empty list means every article.
+func idFilter(column, idList string) (string, []any) {
+	if idList == "" {
+		return "", nil
+	}
+	return ` WHERE ` + column + ` IN (SELECT value FROM json_each(?))`, []any{idList}
+}
+
+// attachSources loads the sources of the articles in out (of those in
+// idList, when not empty) in one query.
+func (s *Store) attachSources(ctx context.Context, out []domain.Article, index map[int64]int, idList string) error {
+	where, args := idFilter("x.article_id", idList)
 	rows, err := s.reader.QueryContext(ctx, `SELECT x.article_id, s.id, s.name, s.kind, s.url, s.note
-		FROM article_sources x JOIN sources s ON s.id = x.source_id ORDER BY x.article_id, x.position`)
+		FROM article_sources x JOIN sources s ON s.id = x.source_id`+where+` ORDER BY x.article_id, x.position`, args...)
 	if err != nil {
 		return fmt.Errorf("export sources: %w", err)
 	}
@@ -77,10 +191,12 @@ func (s *Store) attachSources(ctx context.Context, out []domain.Article, index m
 	return closeRows(rows)
 }
 
-// attachQuotes loads every article's quotes in one query.
-func (s *Store) attachQuotes(ctx context.Context, out []domain.Article, index map[int64]int) error {
+// attachQuotes loads the quotes of the articles in out (of those in
+// idList, when not empty) in one query.
+func (s *Store) attachQuotes(ctx context.Context, out []domain.Article, index map[int64]int, idList string) error {
+	where, args := idFilter("article_id", idList)
 	rows, err := s.reader.QueryContext(ctx, `SELECT article_id, id, ref, text, speaker, role, context, source_name
-		FROM quotes ORDER BY article_id, position`)
+		FROM quotes`+where+` ORDER BY article_id, position`, args...)
 	if err != nil {
 		return fmt.Errorf("export quotes: %w", err)
 	}

@@ -81,12 +81,18 @@ func (s *Store) updateArticle(ctx context.Context, tx *sql.Tx, a *domain.Article
 	if err != nil {
 		return err
 	}
+	attribution, err := storedFindings(a)
+	if err != nil {
+		return err
+	}
+	digest := domain.ContentDigest(a)
 	now := s.now()
 	_, err = tx.ExecContext(ctx, `UPDATE articles SET slug = ?, headline = ?, standfirst = ?, byline = ?, body = ?,
 		status = ?, published_at = ?, keywords = ?, fc_checked = ?, fc_by = ?, fc_at = ?, fc_digest = ?,
-		updated_at = ?, version = version + 1, origin = ? WHERE id = ?`,
+		updated_at = ?, version = version + 1, origin = ?, attribution = ?, content_digest = ? WHERE id = ?`,
 		a.Slug, a.Headline, a.Standfirst, a.Byline, a.Body, string(a.Status), micros(a.PublishedAt), string(keywords),
-		a.FactCheck.Checked, a.FactCheck.By, micros(a.FactCheck.At), a.FactCheck.Digest, micros(now), nullString(a.Origin), a.ID)
+		a.FactCheck.Checked, a.FactCheck.By, micros(a.FactCheck.At), a.FactCheck.Digest, micros(now), nullString(a.Origin),
+		attribution, digest, a.ID)
 	if err != nil {
 		return articleWriteError(a.Slug, err)
 	}
@@ -98,6 +104,7 @@ func (s *Store) updateArticle(ctx context.Context, tx *sql.Tx, a *domain.Article
 	}
 	a.Version++
 	a.UpdatedAt = now
+	a.StoredDigest = digest
 	return nil
 }
 

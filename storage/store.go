@@ -59,6 +59,10 @@ func Open(path string) (*Store, error) {
 		s.Close()
 		return nil, openError(abs, err)
 	}
+	if err := s.backfillExportCaches(context.Background()); err != nil {
+		s.Close()
+		return nil, openError(abs, err)
+	}
 	return s, nil
 }
 

@@ -419,3 +419,147 @@ func TestSourcesAreSharedAcrossArticles(t *testing.T) {
 		t.Fatalf("the two articles hold different Reuters records: %d and %d", a.Sources[0].ID, b.Sources[0].ID)
 	}
 }
+
+func TestAttributionFindingsAreStoredWithTheArticle(t *testing.T) {
+	s, _ := openTemp(t)
+	ctx := context.Background()
+	a := sample("kerry")
+	a.Body = "\"We will not stand by while this happens,\" a voice shouted.\n\n{{quote harf}}\n"
+	if err := s.CreateArticle(ctx, a, "ann"); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.GetArticleBySlug(ctx, "kerry")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := got.Attribution
+	if f.Rules != domain.AttributionRules || len(f.Findings) != 1 || f.Findings[0].Kind != domain.FindingUnattributedQuote {
+		t.Fatalf("stored findings after create: %+v", f)
+	}
+	got.Body = "\"We will not stand by while this happens,\" Ann Smith said.\n\n{{quote harf}}\n"
+	if _, err := s.SaveArticle(ctx, got, "ann"); err != nil {
+		t.Fatal(err)
+	}
+	list, err := s.ExportArticles(ctx, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != 1 || list[0].Attribution.Rules != domain.AttributionRules || len(list[0].Attribution.Findings) != 0 ||
+		len(domain.AttributionFindings(&list[0])) != 0 {
+		t.Fatalf("stored findings after save: %+v", list[0].Attribution)
+	}
+	// A damaged cache is ignored, not an error.
+	if _, err := s.writer.Exec(`UPDATE articles SET attribution = '{not json'`); err != nil {
+		t.Fatal(err)
+	}
+	again, err := s.GetArticleBySlug(ctx, "kerry")
+	if err != nil {
+		t.Fatalf("damaged findings must not stop loading: %v", err)
+	}
+	if again.Attribution.Rules != 0 || len(domain.AttributionFindings(again)) != 0 {
+		t.Fatalf("damaged findings: %+v", again.Attribution)
+	}
+}
+
+func TestExportSummariesAndArticlesByID(t *testing.T) {
+	s, _ := openTemp(t)
+	ctx := context.Background()
+	a := sample("kerry")
+	a.Status = domain.StatusPublished
+	a.PublishedAt = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	if err := s.CreateArticle(ctx, a, "ann"); err != nil {
+		t.Fatal(err)
+	}
+	draft := sample("draft")
+	draft.Quotes = nil
+	if err := s.CreateArticle(ctx, draft, "ann"); err != nil {
+		t.Fatal(err)
+	}
+	sums, err := s.ExportSummaries(ctx, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sums) != 1 {
+		t.Fatalf("published summaries: %d", len(sums))
+	}
+	sum := sums[0]
+	if sum.ID != a.ID || sum.Slug != "kerry" || sum.Headline != a.Headline || sum.Standfirst != a.Standfirst ||
+		!sum.PublishedAt.Equal(a.PublishedAt) || sum.UpdatedAt.IsZero() || len(sum.Sources) != 2 || sum.Sources[0].URL == "" {
+		t.Errorf("summary: %+v", sum)
+	}
+	if sum.Body != "" || sum.Quotes != nil {
+		t.Error("a summary should not carry body or quotes")
+	}
+	if sum.StoredDigest == "" || sum.StoredDigest != domain.ContentDigest(a) {
+		t.Errorf("stored digest %q, want the content digest %q", sum.StoredDigest, domain.ContentDigest(a))
+	}
+	if all, _ := s.ExportSummaries(ctx, true); len(all) != 2 {
+		t.Errorf("summaries with drafts: %d", len(all))
+	}
+	full, err := s.ArticlesByID(ctx, []int64{draft.ID, a.ID, 999})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(full) != 2 {
+		t.Fatalf("ArticlesByID gave %d articles", len(full))
+	}
+	for _, f := range full {
+		if f.ID == a.ID && (f.Body != a.Body || len(f.Quotes) != 1 || len(f.Sources) != 2 || domain.ContentDigest(&f) != f.StoredDigest) {
+			t.Errorf("full article: %+v", f)
+		}
+		if f.ID == draft.ID && (len(f.Quotes) != 0 || len(f.Sources) != 2) {
+			t.Errorf("draft: %+v", f)
+		}
+	}
+	// The summary must come from the covering index, never from walking
+	// the bodies.
+	rows, err := s.reader.Query(`EXPLAIN QUERY PLAN SELECT ` + summaryColumns + ` FROM articles WHERE status = 'published'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan strings.Builder
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan.WriteString(detail + "\n")
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(plan.String(), "COVERING INDEX articles_export_summary") {
+		t.Errorf("summary query plan:\n%s", plan.String())
+	}
+}
+
+func TestOpenBackfillsExportCaches(t *testing.T) {
+	s, path := openTemp(t)
+	ctx := context.Background()
+	a := sample("kerry")
+	if err := s.CreateArticle(ctx, a, "ann"); err != nil {
+		t.Fatal(err)
+	}
+	// As a database written before migration 0002 would hold it.
+	if _, err := s.writer.Exec(`UPDATE articles SET attribution = '', content_digest = ''`); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s2, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	got, err := s2.GetArticleBySlug(ctx, "kerry")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.StoredDigest != domain.ContentDigest(got) || got.Attribution.Rules != domain.AttributionRules {
+		t.Errorf("after reopening: digest %q, findings %+v", got.StoredDigest, got.Attribution)
+	}
+	if got.Version != 1 {
+		t.Errorf("the backfill changed the version to %d", got.Version)
+	}
+}

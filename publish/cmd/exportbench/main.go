@@ -39,7 +39,7 @@ func main() {
 func run(n, words int, out, hugo string, reexport bool) error {
 	src := newCorpus(n, words)
 	if hugo != "" {
-		if err := writeHugo(src.articles, hugo); err != nil {
+		if err := writeHugo(src.Articles, hugo); err != nil {
 			return err
 		}
 	}
@@ -67,15 +67,7 @@ func run(n, words int, out, hugo string, reexport bool) error {
 	return nil
 }
 
-type corpus struct{ articles []domain.Article }
-
-func (c *corpus) ExportArticles(context.Context, bool) ([]domain.Article, error) {
-	return c.articles, nil
-}
-
-func (c *corpus) ApprovedCommentsByArticle(context.Context) (map[int64][]domain.Comment, error) {
-	return map[int64][]domain.Comment{}, nil
-}
+type corpus struct{ publish.MemorySource }
 
 var vocab = strings.Fields("the minister said talks in Sochi would cover Iran Syria and Ukraine while officials in Moscow and Washington kept a cautious tone about sanctions ceasefire troops training and the summit")
 
@@ -101,7 +93,7 @@ func newCorpus(n, words int) *corpus {
 			}
 		}
 		at := t0.Add(time.Duration(i) * time.Minute)
-		c.articles = append(c.articles, domain.Article{
+		c.Articles = append(c.Articles, domain.Article{
 			ID: int64(i + 1), Slug: fmt.Sprintf("story-%05d", i), Headline: fmt.Sprintf("Story number %d about diplomacy", i),
 			Standfirst: "The minister said talks in Sochi would cover Iran, Syria and Ukraine.", Byline: "By Bench Writer",
 			Body: b.String(), Status: domain.StatusPublished, PublishedAt: at, UpdatedAt: at, Keywords: []string{"World"},

@@ -1,0 +1,56 @@
+package publish
+
+import (
+	"context"
+
+	"newsroom/domain"
+)
+
+// MemorySource is a Source over articles held in memory, for previews,
+// tests and benchmarks. Its summaries carry digests computed on each
+// call, so edits to Articles between exports are seen.
+type MemorySource struct {
+	Articles []domain.Article
+	// Comments by article ID; only approved ones are exported.
+	Comments map[int64][]domain.Comment
+}
+
+// ExportSummaries returns copies of the articles to consider.
+func (m *MemorySource) ExportSummaries(_ context.Context, includeDrafts bool) ([]domain.Article, error) {
+	var out []domain.Article
+	for _, a := range m.Articles {
+		if includeDrafts || a.Status == domain.StatusPublished {
+			a.StoredDigest = domain.ContentDigest(&a)
+			out = append(out, a)
+		}
+	}
+	return out, nil
+}
+
+// ArticlesByID returns copies of the articles with these IDs.
+func (m *MemorySource) ArticlesByID(_ context.Context, ids []int64) ([]domain.Article, error) {
+	want := make(map[int64]bool, len(ids))
+	for _, id := range ids {
+		want[id] = true
+	}
+	var out []domain.Article
+	for _, a := range m.Articles {
+		if want[a.ID] {
+			out = append(out, a)
+		}
+	}
+	return out, nil
+}
+
+// ApprovedCommentsByArticle returns the approved comments by article ID.
+func (m *MemorySource) ApprovedCommentsByArticle(context.Context) (map[int64][]domain.Comment, error) {
+	out := map[int64][]domain.Comment{}
+	for id, list := range m.Comments {
+		for _, c := range list {
+			if c.Status == domain.CommentApproved {
+				out[id] = append(out[id], c)
+			}
+		}
+	}
+	return out, nil
+}
