@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -124,5 +125,80 @@ func TestIncrementalExportFromDatabase(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, "three", "index.html")); !os.IsNotExist(err) {
 		t.Errorf("unpublished page still there: %v", err)
+	}
+}
+
+// benchDatabase creates a database of n published articles of about 600
+// words, each with a link, a quote record and two sources.
+func benchDatabase(b *testing.B, n int) *storage.Store {
+	b.Helper()
+	store, err := storage.Open(filepath.Join(b.TempDir(), "bench.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { store.Close() })
+	words := strings.Fields("the minister said talks in Sochi would cover Iran Syria and Ukraine while officials in Moscow and Washington kept a cautious tone about sanctions")
+	var body strings.Builder
+	for w := range 600 {
+		body.WriteString(words[w%len(words)])
+		switch {
+		case w%100 == 99:
+			body.WriteString(".\n\n")
+		case w == 250:
+			body.WriteString(" [report](https://example.org/report) ")
+		default:
+			body.WriteByte(' ')
+		}
+	}
+	body.WriteString("\n\n{{quote q}}\n")
+	t0 := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range n {
+		a := &domain.Article{
+			Slug: fmt.Sprintf("story-%05d", i), Headline: fmt.Sprintf("Story %d", i), Standfirst: "Talks in Sochi.",
+			Body: body.String(), Status: domain.StatusPublished, PublishedAt: t0.Add(time.Duration(i) * time.Minute),
+			Sources: []domain.Source{{Name: "Reuters", Kind: domain.SourceNewsAgency, URL: "https://reuters.example/"}, {Name: "State Department", Kind: domain.SourceOfficial}},
+			Quotes:  []domain.Quote{{Ref: "q", Text: "We are ready.", Speaker: "A Minister", Source: "State Department"}},
+		}
+		if err := store.CreateArticle(context.Background(), a, "bench"); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return store
+}
+
+// BenchmarkExportFromDatabase1000 is `newsroom export` of 1,000 articles
+// into a fresh folder, from a real database.
+func BenchmarkExportFromDatabase1000(b *testing.B) {
+	store := benchDatabase(b, 1000)
+	opt, err := ExportOptionsFromSettings(context.Background(), store)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := publish.Export(context.Background(), store, b.TempDir(), opt, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkReexportFromDatabase1000 is a no-change re-export of the same.
+func BenchmarkReexportFromDatabase1000(b *testing.B) {
+	store := benchDatabase(b, 1000)
+	opt, err := ExportOptionsFromSettings(context.Background(), store)
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	if _, err := publish.Export(context.Background(), store, dir, opt, nil); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		rep, err := publish.Export(context.Background(), store, dir, opt, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if rep.Written != 0 {
+			b.Fatalf("no-change re-export wrote %d files", rep.Written)
+		}
 	}
 }

@@ -32,9 +32,22 @@ func cleanText(s string) string {
 }
 
 // isClean reports whether cleanText would return s unchanged; it is the
-// fast path for the usual, clean text.
+// fast path for the usual, clean text. Eight bytes at a time, it skips
+// words of printable ASCII (0x20–0x7e).
 func isClean(s string) bool {
-	for i := 0; i < len(s); i++ {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		below := (w - 0x20*ones) &^ w // high bit set where a byte is below 0x20
+		del := w ^ 0x7f*ones
+		isDel := (del - ones) &^ del // high bit set where a byte is 0x7f
+		if (w|below|isDel)&highs != 0 {
+			break // look at this word byte by byte
+		}
+	}
+	for ; i < len(s); i++ {
 		c := s[i]
 		if c < 0x20 && c != '\t' && c != '\n' || c == 0x7f || c >= 0x80 {
 			if c >= 0x80 {

@@ -315,6 +315,8 @@ type exporter struct {
 	comments map[int64][]domain.Comment
 	check    func(*domain.Article) []string
 	removed  int
+	// dirs holds, per page job, the state of its directory (dirUnknown…).
+	dirs []atomic.Int32
 }
 
 // progressEvery is how often Export reports progress while pages render.
@@ -322,7 +324,7 @@ const progressEvery = 50 * time.Millisecond
 
 // pageChunk is how many pages a worker takes at a time: it checks them
 // against the manifest and loads the changed ones in one query.
-const pageChunk = 32
+const pageChunk = 64
 
 // writePages renders and writes the article pages with one worker per
 // CPU. Workers take chunks of jobs by an atomic counter and store results
@@ -339,6 +341,12 @@ func (e *exporter) writePages(ctx context.Context, jobs []pageJob, progress func
 	var next, done atomic.Int64
 	finished := make(chan struct{})
 	var wg sync.WaitGroup
+	e.dirs = make([]atomic.Int32, len(jobs))
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		e.makeDirsAhead(ctx, jobs, &next)
+	}()
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
@@ -380,6 +388,59 @@ func (e *exporter) writePages(ctx context.Context, jobs []pageJob, progress func
 		}
 	}
 	return out
+}
+
+// States of a page's directory in exporter.dirs.
+const (
+	dirUnknown  int32 = iota // not looked at: the page's worker makes sure
+	dirClaimed               // being created ahead: the worker makes sure too
+	dirFresh                 // created empty by this export
+	dirExisting              // was already there
+)
+
+// makeDirsAhead creates the directories of new pages (those the old
+// manifest does not list) in job order, ahead of the workers. Creating
+// entries in one directory is serialised by the kernel, so workers doing
+// it themselves mostly wait for each other; one goroutine doing it while
+// they render wastes no time. It skips jobs the workers have reached.
+func (e *exporter) makeDirsAhead(ctx context.Context, jobs []pageJob, next *atomic.Int64) {
+	for i := range jobs {
+		if ctx.Err() != nil {
+			return
+		}
+		if i < int(next.Load()) {
+			continue // a worker has it
+		}
+		if _, listed := e.old.Files[jobs[i].a.Slug+"/index.html"]; listed {
+			continue
+		}
+		if !e.dirs[i].CompareAndSwap(dirUnknown, dirClaimed) {
+			continue
+		}
+		created, err := ensureDir(filepath.Join(e.dir, jobs[i].a.Slug))
+		switch {
+		case err != nil:
+			e.dirs[i].Store(dirUnknown) // the worker tries again and reports it
+		case created:
+			e.dirs[i].Store(dirFresh)
+		default:
+			e.dirs[i].Store(dirExisting)
+		}
+	}
+}
+
+// pageDir makes sure the directory of job j's page exists and reports
+// whether this export created it empty.
+func (e *exporter) pageDir(j pageJob) (bool, error) {
+	if j.index < len(e.dirs) {
+		switch e.dirs[j.index].Swap(dirClaimed) {
+		case dirFresh:
+			return true, nil
+		case dirExisting:
+			return false, nil
+		}
+	}
+	return ensureDir(filepath.Join(e.dir, j.a.Slug))
 }
 
 // pages does a chunk of page jobs, storing each result at its index and
@@ -463,7 +524,7 @@ func (e *exporter) page(j pageJob, a *domain.Article) fileResult {
 	if err != nil {
 		return fileResult{index: j.index, rel: rel, err: err}
 	}
-	fresh, err := ensureDir(filepath.Join(e.dir, a.Slug))
+	fresh, err := e.pageDir(j)
 	if err != nil {
 		return fileResult{index: j.index, rel: rel, err: err}
 	}
