@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 	"time"
@@ -78,8 +79,13 @@ func newExportCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			// Thousands of warnings go out in a few writes, not one each.
+			warnings := bufio.NewWriter(cmd.ErrOrStderr())
 			for _, w := range rep.Warnings {
-				fmt.Fprintf(cmd.ErrOrStderr(), "warning: %s\n", w)
+				fmt.Fprintf(warnings, "warning: %s\n", w)
+			}
+			if err := warnings.Flush(); err != nil {
+				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "exported to %s: %d written, %d unchanged, %d removed in %s\n",
 				out, rep.Written, rep.Unchanged, rep.Removed, time.Since(started).Round(time.Millisecond))

@@ -13,43 +13,31 @@ import (
 // tempSeq numbers temporary files, so their names need no randomness.
 var tempSeq atomic.Uint64
 
+// tempPrefix starts the names of temporary files: hidden, and naming the
+// process that writes them.
+var tempPrefix = ".newsroom-" + strconv.Itoa(os.Getpid()) + "-"
+
 // writeFileAtomic writes data to path through a temporary file in the
 // same directory (which must exist) and a rename, so readers see the old
 // file or the new one, never half of one.
 func writeFileAtomic(path string, data []byte) error {
-	tmp, name, err := createTemp(filepath.Dir(path))
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if _, err := tmp.Write(data); err != nil {
-		_ = tmp.Close()
-		_ = os.Remove(name)
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		_ = os.Remove(name)
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(name, path); err != nil {
-		_ = os.Remove(name)
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
-}
-
-// createTemp creates a new file readable by all (subject to the umask)
-// with a hidden temporary name in dir.
-func createTemp(dir string) (*os.File, string, error) {
-	prefix := ".newsroom-" + strconv.Itoa(os.Getpid()) + "-"
+	dir := filepath.Dir(path)
 	for range 1000 {
-		name := filepath.Join(dir, prefix+strconv.FormatUint(tempSeq.Add(1), 10)+".tmp")
-		f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		name := filepath.Join(dir, tempPrefix+strconv.FormatUint(tempSeq.Add(1), 10)+".tmp")
+		err := writeNew(name, data)
 		if errors.Is(err, fs.ErrExist) {
 			continue
 		}
-		return f, name, err
+		if err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		if err := renameFile(name, path); err != nil {
+			_ = os.Remove(name)
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		return nil
 	}
-	return nil, "", fmt.Errorf("no free temporary name in %s", dir)
+	return fmt.Errorf("write %s: no free temporary name in %s", path, dir)
 }
 
 // ensureDir makes sure dir is a real directory (not a symbolic link) and
