@@ -5,7 +5,10 @@
 # /usr/bin/time. Run from the repository root:
 #   sh publish/testdata/hugo-compare.sh [N] [ROUNDS]
 # TMPDIR=/dev/shm puts all output on tmpfs, taking disk contention out of
-# the comparison (useful on a shared machine).
+# the comparison (useful on a shared machine). On disk, prefer a folder
+# where nothing big was deleted lately (TMPDIR=/var/tmp): ext4 was seen
+# to spend several times the usual system time creating files next to
+# freshly deleted trees, for Hugo and Newsroom alike.
 set -eu
 N=${1:-10000}
 ROUNDS=${2:-3}
