@@ -60,6 +60,7 @@ func (s *CommentsScreen) checkAll(on bool) {
 	}
 	s.list.Refresh()
 	s.updateButtons()
+	s.Focus() // the tapped box took the keyboard: the queue keys go to the list
 }
 
 // updateButtons enables the actions that would change a target and

@@ -105,7 +105,9 @@ func newCommentList(s *CommentsScreen) *commentList {
 		}
 		c := &s.rows[i]
 		id := c.ID
-		o.(*commentRow).show(c, s.checked[id], func(on bool) { s.setChecked(id, on) })
+		// A tapped check box takes the keyboard focus: give it back to the
+		// list, so j/k/a/s/d/u keep working after ticking a row.
+		o.(*commentRow).show(c, s.checked[id], func(on bool) { s.setChecked(id, on); s.Focus() })
 	}
 	l.OnSelected = s.selectRow
 	l.ExtendBaseWidget(l)

@@ -493,3 +493,44 @@ func BenchmarkCommentsRefresh(b *testing.B) {
 		}
 	})
 }
+
+// TestTickingARowKeepsTheQueueKeys ticks a row's check box and "Select all
+// on page" in the window, then moderates with the keyboard: the boxes must
+// not keep the keyboard focus.
+func TestTickingARowKeepsTheQueueKeys(t *testing.T) {
+	test.NewTempApp(t)
+	store, path := openTestStore(t)
+	a := addTestArticle(t, store, "budget-vote", "The vote passed.")
+	addTestComment(t, store, a.ID, "Ann", "First", domain.CommentPending)
+	second := addTestComment(t, store, a.ID, "Bob", "Second", domain.CommentPending)
+	f := newQueueFixture(t, store, path)
+	f.q.waitUntil(t, "two pending comments", func() bool { return len(f.s.rows) == 2 })
+	f.q.settle()
+	var shown *commentRow
+	for _, o := range test.LaidOutObjects(f.win.Content()) {
+		if r, ok := o.(*commentRow); ok && r.Visible() && r.head.Text != "" {
+			shown = r
+			break
+		}
+	}
+	if shown == nil {
+		t.Fatal("no comment row laid out in the window")
+	}
+	box := shown.check.Size()
+	test.TapAt(shown.check, fyne.NewPos(box.Width/2, box.Height/2))
+	if len(f.s.checked) != 1 {
+		t.Fatalf("ticking a row checked %d rows", len(f.s.checked))
+	}
+	if got := f.win.Canvas().Focused(); got != f.s.list {
+		t.Fatalf("after ticking a row the keyboard is with %T, want the list", got)
+	}
+	test.Tap(f.s.selectAll)
+	if got := f.win.Canvas().Focused(); got != f.s.list {
+		t.Fatalf("after Select all the keyboard is with %T, want the list", got)
+	}
+	// The queue keys now reach the list: j selects the newest comment.
+	test.Type(f.win.Canvas().Focused(), "j")
+	if c := f.s.currentComment(); c == nil || c.ID != second.ID {
+		t.Fatalf("j after ticking selects %v, want %d", c, second.ID)
+	}
+}
