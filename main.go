@@ -8,6 +8,7 @@ import (
 
 	"newsroom/app"
 	"newsroom/cli"
+	_ "newsroom/internal/clocale" // before Fyne initialises: see the package
 )
 
 func main() {

@@ -87,3 +87,24 @@ func TestQuitSavesFirst(t *testing.T) {
 		t.Fatalf("after Ctrl+Q the body starts %q", head(art.Body, 30))
 	}
 }
+
+// TestCLIQuietUnderCLocale runs a command under the C.UTF-8 locale of
+// Debian containers: Fyne used to log "Error parsing user locale C" on
+// every run (see internal/clocale).
+func TestCLIQuietUnderCLocale(t *testing.T) {
+	bin := binary(t)
+	for _, env := range [][]string{
+		{"LANG=C.UTF-8", "LC_ALL=", "LC_MESSAGES=", "LANGUAGE="},
+		{"LANG=en_GB.UTF-8", "LC_ALL=POSIX.UTF-8", "LC_MESSAGES=", "LANGUAGE="},
+	} {
+		cmd := exec.Command(bin, "articles", "list", "--db", filepath.Join(t.TempDir(), "x.db"))
+		cmd.Env = append(append(os.Environ(), "HOME="+t.TempDir()), env...)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("%v: %v\n%s", env, err, out)
+		}
+		if strings.Contains(string(out), "Fyne error") || strings.Contains(string(out), "locale") {
+			t.Errorf("%v printed:\n%s", env, out)
+		}
+	}
+}
