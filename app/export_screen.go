@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"newsroom/domain"
+	"newsroom/editor"
 	"newsroom/publish"
 	"newsroom/storage"
 )
@@ -338,13 +339,20 @@ func (d *ExportDialog) Cancel() {
 	}
 }
 
-// warningsDialog lists the export's warnings.
+// warningsDialog lists the export's warnings, one per line, in the body
+// editor's read-only text view: a site imported from WordPress can give
+// ten thousand "not fact-checked" lines, which a word-wrapped label would
+// take minutes to lay out. The text can be selected and copied.
 func (d *ExportDialog) warningsDialog(warnings []string) {
-	text := widget.NewLabel(strings.Join(warnings, "\n"))
-	text.Wrapping = fyne.TextWrapWord
-	scroll := container.NewVScroll(text)
-	scroll.SetMinSize(fyne.NewSize(560, 280))
-	dialog.ShowCustom(fmt.Sprintf("Export warnings (%d)", len(warnings)), "Close", scroll, d.win)
+	dialog.ShowCustom(fmt.Sprintf("Export warnings (%d)", len(warnings)), "Close", warningsView(warnings), d.win)
+}
+
+// warningsView is the scrolling, read-only list of warnings.
+func warningsView(warnings []string) fyne.CanvasObject {
+	text := editor.NewBodyEditor()
+	text.SetReadOnly(true)
+	text.SetText(strings.Join(warnings, "\n"))
+	return container.NewGridWrap(fyne.NewSize(640, 320), text)
 }
 
 // openInBrowser opens the exported front page.

@@ -3,14 +3,17 @@ package app
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"newsroom/domain"
+	"newsroom/editor"
 	"newsroom/publish"
 	"newsroom/storage"
 )
@@ -217,5 +220,50 @@ func TestCheckURLs(t *testing.T) {
 		if got := checkCommentsURL(tc.in) == nil; got != tc.comments {
 			t.Errorf("checkCommentsURL(%q) accepted=%v, want %v", tc.in, got, tc.comments)
 		}
+	}
+}
+
+func tenThousandWarnings() []string {
+	out := make([]string, 10000)
+	for i := range out {
+		out[i] = fmt.Sprintf("article %q is not fact-checked", fmt.Sprintf("story-%05d", i))
+	}
+	return out
+}
+
+// TestWarningsViewHoldsEveryWarning shows ten thousand warnings in a
+// window: all of them are there, one per line, in the scalable text view.
+func TestWarningsViewHoldsEveryWarning(t *testing.T) {
+	test.NewTempApp(t)
+	warnings := tenThousandWarnings()
+	view := warningsView(warnings)
+	w := test.NewWindow(view)
+	defer w.Close()
+	w.Resize(fyne.NewSize(700, 400))
+	var text *editor.BodyEditor
+	for _, o := range test.LaidOutObjects(view) {
+		if e, ok := o.(*editor.BodyEditor); ok {
+			text = e
+		}
+	}
+	if text == nil {
+		t.Fatal("the warnings are not in the body text view")
+	}
+	lines := strings.Split(text.Text(), "\n")
+	if len(lines) != len(warnings) || lines[0] != warnings[0] || lines[9999] != warnings[9999] {
+		t.Fatalf("the view holds %d lines, first %q, last %q", len(lines), lines[0], lines[len(lines)-1])
+	}
+}
+
+// BenchmarkWarningsView10000 lays out the warnings dialog's content for
+// ten thousand warnings (a word-wrapped label took minutes).
+func BenchmarkWarningsView10000(b *testing.B) {
+	test.NewTempApp(b)
+	warnings := tenThousandWarnings()
+	w := test.NewWindow(nil)
+	defer w.Close()
+	w.Resize(fyne.NewSize(700, 400))
+	for b.Loop() {
+		w.SetContent(warningsView(warnings))
 	}
 }
