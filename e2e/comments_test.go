@@ -98,7 +98,7 @@ func TestCommentFromServeToQueueToPage(t *testing.T) {
 	a := startApp(t, d, home)
 	a.key("ctrl+2")
 	var text string
-	waitFor(t, 15*time.Second, "the comment in the queue", func() bool {
+	waitFor(t, 30*time.Second, "the comment in the queue", func() bool {
 		text = a.ocr(a.screenshot("10-queue"))
 		return strings.Contains(text, "Rita Reader") && strings.Contains(strings.ToLower(text), "first comment")
 	})
@@ -108,7 +108,7 @@ func TestCommentFromServeToQueueToPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer store.Close()
-	waitFor(t, 10*time.Second, "the comment approved in the database", func() bool {
+	waitFor(t, 30*time.Second, "the comment approved in the database", func() bool {
 		c, err := store.GetComment(context.Background(), answer.ID)
 		return err == nil && c.Status == domain.CommentApproved
 	})

@@ -34,16 +34,16 @@ func TestEditorialWorkInWindow(t *testing.T) {
 	a.clickWord("Save", 500, 0)
 	a.clickWord("Sergey", 440, 0) // select the new quote in the panel
 	a.clickWord("Insert", 600, 0)
-	waitFor(t, 10*time.Second, "the quote saved and placed", func() bool {
+	waitFor(t, 30*time.Second, "the quote saved and placed", func() bool {
 		art := article()
 		q, ok := art.QuoteByRef("lavrov")
 		return ok && q.Speaker == "Sergey Lavrov" && strings.Contains(art.Body, domain.QuoteMarker("lavrov"))
 	})
 	a.screenshot("30-quote-inserted")
 	// The body changed after the check: it was revoked. Check it again.
-	waitFor(t, 5*time.Second, "the revoked check", func() bool { return !article().FactCheck.Checked })
+	waitFor(t, 15*time.Second, "the revoked check", func() bool { return !article().FactCheck.Checked })
 	a.clickWord("checked", 200, -60)
-	waitFor(t, 10*time.Second, "the fact check", func() bool {
+	waitFor(t, 30*time.Second, "the fact check", func() bool {
 		fc := article().FactCheck
 		return fc.Checked && fc.By == "E2E Tester"
 	})
@@ -55,10 +55,10 @@ func TestEditorialWorkInWindow(t *testing.T) {
 	a.xdotool("mousemove", itoa(x), itoa(y))
 	a.xdotool("click", "1")
 	a.typeText(" (edited)")
-	waitFor(t, 10*time.Second, "the check revoked by the edit", func() bool { return !article().FactCheck.Checked })
+	waitFor(t, 30*time.Second, "the check revoked by the edit", func() bool { return !article().FactCheck.Checked })
 	// The notice is orange on the dark theme, which tesseract sometimes
 	// misreads in part: either half of the line will do.
-	waitFor(t, 20*time.Second, "the revocation notice", func() bool {
+	waitFor(t, 30*time.Second, "the revocation notice", func() bool {
 		text := a.ocr(a.screenshot("31-revoked"))
 		return strings.Contains(text, "Fact check revoked") || strings.Contains(text, "Check it again before publishing")
 	})
@@ -79,7 +79,7 @@ func TestEditorialWorkInWindow(t *testing.T) {
 	}
 	a.xdotool("mousemove", itoa(no.x+90), itoa(no.y+no.h/2))
 	a.xdotool("click", "1")
-	waitFor(t, 10*time.Second, "the restored body", func() bool {
+	waitFor(t, 30*time.Second, "the restored body", func() bool {
 		art := article()
 		_, hasQuote := art.QuoteByRef("lavrov")
 		return art.Body == original && !hasQuote

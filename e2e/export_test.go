@@ -78,7 +78,7 @@ func TestExportWarningsInWindow(t *testing.T) {
 	}
 	// Closing the warnings shows the export's summary.
 	a.clickWord("Close", 0, 0)
-	waitFor(t, 10*time.Second, "the export summary", func() bool {
+	waitFor(t, 30*time.Second, "the export summary", func() bool {
 		text := a.ocr(a.screenshot("41-summary"))
 		return !strings.Contains(text, "Export warnings") && strings.Contains(text, "3000 warning")
 	})

@@ -48,12 +48,12 @@ func TestTenThousandArticles(t *testing.T) {
 	if cpu > 5*time.Second {
 		t.Errorf("showing 10,000 articles cost %v CPU", cpu)
 	}
-	waitFor(t, 10*time.Second, "the article count", func() bool {
+	waitFor(t, 30*time.Second, "the article count", func() bool {
 		return strings.Contains(a.ocr(a.screenshot("20-many")), "10,000 articles")
 	})
 	a.key("ctrl+f")
 	a.typeText("zanzibar")
-	waitFor(t, 10*time.Second, "the search result", func() bool {
+	waitFor(t, 30*time.Second, "the search result", func() bool {
 		text := a.ocr(a.screenshot("21-search"))
 		return strings.Contains(text, "Zanzibar ferry") && strings.Contains(text, "1 article")
 	})

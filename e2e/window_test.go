@@ -30,7 +30,7 @@ func TestWindowShowsSampleAndCreatesArticle(t *testing.T) {
 	a.typeText("Typed in a real window")
 	a.screenshot("02-typed")
 	db := filepath.Join(home, "data", "newsroom", "newsroom.db")
-	waitFor(t, 10*time.Second, "the typed headline in the database", func() bool {
+	waitFor(t, 30*time.Second, "the typed headline in the database", func() bool {
 		store, err := storage.Open(db)
 		if err != nil {
 			return false
