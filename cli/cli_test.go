@@ -224,3 +224,19 @@ func TestExportCommand(t *testing.T) {
 		t.Errorf("re-export should write nothing: %q", stdout)
 	}
 }
+
+func TestCPUProfileWrittenEvenWhenTheCommandFails(t *testing.T) {
+	dir := t.TempDir()
+	prof := filepath.Join(dir, "cpu.prof")
+	code, _, _ := run(t, "articles", "show", "no-such-article", "--db", filepath.Join(dir, "n.db"), "--cpuprofile", prof)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1", code)
+	}
+	if fi, err := os.Stat(prof); err != nil || fi.Size() == 0 {
+		t.Errorf("profile after a failed command: %v, %v", fi, err)
+	}
+	code, _, errOut := run(t, "articles", "list", "--db", filepath.Join(dir, "n.db"), "--cpuprofile", filepath.Join(dir, "missing", "cpu.prof"))
+	if code != 1 || !strings.Contains(errOut, "cpu profile") {
+		t.Errorf("unwritable profile: exit %d, %q", code, errOut)
+	}
+}

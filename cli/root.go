@@ -48,7 +48,8 @@ func Run(ctx context.Context, args []string, opt Options) int {
 	if opt.Stdin == nil {
 		opt.Stdin = os.Stdin
 	}
-	root := newRoot(opt)
+	root, stopProfile := newRoot(opt)
+	defer stopProfile()
 	root.SetArgs(args)
 	root.SetOut(opt.Stdout)
 	root.SetErr(opt.Stderr)
@@ -67,8 +68,9 @@ func Run(ctx context.Context, args []string, opt Options) int {
 	return 1
 }
 
-// newRoot builds the command tree.
-func newRoot(opt Options) *cobra.Command {
+// newRoot builds the command tree. The returned function stops the CPU
+// profile that --cpuprofile started, also after a failed command.
+func newRoot(opt Options) (*cobra.Command, func()) {
 	var dbPath, openSlug, cpuProfile string
 	var stopProfile func()
 	root := &cobra.Command{
@@ -85,11 +87,6 @@ Run without a command to open the window on the default database
 			stop, err := startCPUProfile(cpuProfile)
 			stopProfile = stop
 			return err
-		},
-		PersistentPostRun: func(cmd *cobra.Command, args []string) {
-			if stopProfile != nil {
-				stopProfile()
-			}
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opt.Window == nil {
@@ -116,7 +113,11 @@ Run without a command to open the window on the default database
 		newExportCmd(env),
 		newServeCmd(env),
 	)
-	return root
+	return root, func() {
+		if stopProfile != nil {
+			stopProfile()
+		}
+	}
 }
 
 // env is what every subcommand shares.

@@ -20,21 +20,8 @@ func (s *Store) ExportArticles(ctx context.Context, includeDrafts bool) ([]domai
 	}
 	// Read in table order and sort here: an ORDER BY over the bodies would
 	// make SQLite spill tens of megabytes to a temporary sort file.
-	rows, err := s.reader.QueryContext(ctx, `SELECT `+articleColumns+` FROM articles `+where)
+	out, err := s.scanArticles(ctx, 0, `SELECT `+articleColumns+` FROM articles `+where)
 	if err != nil {
-		return nil, fmt.Errorf("export articles: %w", err)
-	}
-	var out []domain.Article
-	index := make(map[int64]int, 1024)
-	for rows.Next() {
-		a, err := scanArticle(rows)
-		if err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("export articles: %w", err)
-		}
-		out = append(out, *a)
-	}
-	if err := closeRows(rows); err != nil {
 		return nil, fmt.Errorf("export articles: %w", err)
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -44,9 +31,7 @@ func (s *Store) ExportArticles(ctx context.Context, includeDrafts bool) ([]domai
 		}
 		return out[i].ID > out[j].ID
 	})
-	for i := range out {
-		index[out[i].ID] = i
-	}
+	index := indexByID(out)
 	if err := s.attachSources(ctx, out, index, ""); err != nil {
 		return nil, err
 	}
@@ -98,11 +83,7 @@ func (s *Store) ExportSummaries(ctx context.Context, includeDrafts bool) ([]doma
 	if err := closeRows(rows); err != nil {
 		return nil, fmt.Errorf("export summaries: %w", err)
 	}
-	index := make(map[int64]int, len(out))
-	for i := range out {
-		index[out[i].ID] = i
-	}
-	if err := s.attachSources(ctx, out, index, ""); err != nil {
+	if err := s.attachSources(ctx, out, indexByID(out), ""); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -119,10 +100,11 @@ func (s *Store) ArticlesByID(ctx context.Context, ids []int64) ([]domain.Article
 		return nil, err
 	}
 	idList := string(list)
-	out, index, err := s.scanArticles(ctx, len(ids), `SELECT `+articleColumns+` FROM articles WHERE id IN (SELECT value FROM json_each(?))`, idList)
+	out, err := s.scanArticles(ctx, len(ids), `SELECT `+articleColumns+` FROM articles WHERE id IN (SELECT value FROM json_each(?))`, idList)
 	if err != nil {
 		return nil, fmt.Errorf("load articles by id: %w", err)
 	}
+	index := indexByID(out)
 	if err := s.attachSources(ctx, out, index, idList); err != nil {
 		return nil, err
 	}
@@ -133,28 +115,33 @@ func (s *Store) ArticlesByID(ctx context.Context, ids []int64) ([]domain.Article
 }
 
 // scanArticles runs an articleColumns query expected to give about n
-// rows and indexes the result by ID.
-func (s *Store) scanArticles(ctx context.Context, n int, query string, args ...any) ([]domain.Article, map[int64]int, error) {
+// rows.
+func (s *Store) scanArticles(ctx context.Context, n int, query string, args ...any) ([]domain.Article, error) {
 	rows, err := s.reader.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	out := make([]domain.Article, 0, n)
 	for rows.Next() {
 		out = append(out, domain.Article{})
 		if err := scanArticleInto(rows, &out[len(out)-1]); err != nil {
 			rows.Close()
-			return nil, nil, err
+			return nil, err
 		}
 	}
 	if err := closeRows(rows); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	index := make(map[int64]int, len(out))
-	for i := range out {
-		index[out[i].ID] = i
+	return out, nil
+}
+
+// indexByID maps each article's ID to its position in list.
+func indexByID(list []domain.Article) map[int64]int {
+	index := make(map[int64]int, len(list))
+	for i := range list {
+		index[list[i].ID] = i
 	}
-	return out, index, nil
+	return index
 }
 
 // idFilter restricts a child-row query to the articles of a JSON list of

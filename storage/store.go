@@ -59,10 +59,7 @@ func Open(path string) (*Store, error) {
 		s.Close()
 		return nil, openError(abs, err)
 	}
-	if err := s.backfillExportCaches(context.Background()); err != nil {
-		s.Close()
-		return nil, openError(abs, err)
-	}
+	s.backfillExportCaches(context.Background())
 	return s, nil
 }
 

@@ -550,16 +550,30 @@ func TestOpenBackfillsExportCaches(t *testing.T) {
 	if err := s.CreateArticle(ctx, a, "ann"); err != nil {
 		t.Fatal(err)
 	}
-	// As a database written before migration 0002 would hold it.
+	if err := s.CreateArticle(ctx, sample("damaged"), "ann"); err != nil {
+		t.Fatal(err)
+	}
+	// As a database written before migration 0002 would hold them, one
+	// with a damaged field the backfill cannot read.
 	if _, err := s.writer.Exec(`UPDATE articles SET attribution = '', content_digest = ''`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.writer.Exec(`UPDATE articles SET keywords = '{broken' WHERE slug = 'damaged'`); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
 	s2, err := Open(path)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("a damaged article must not stop the database from opening: %v", err)
 	}
 	defer s2.Close()
+	if n := s2.backfillExportCaches(ctx); n != 0 {
+		t.Errorf("a second backfill filled %d articles", n)
+	}
+	var pending int
+	if err := s2.reader.QueryRow(`SELECT count(*) FROM articles WHERE content_digest = ''`).Scan(&pending); err != nil || pending != 1 {
+		t.Errorf("articles left without a digest: %d (%v), want the damaged one", pending, err)
+	}
 	got, err := s2.GetArticleBySlug(ctx, "kerry")
 	if err != nil {
 		t.Fatal(err)
