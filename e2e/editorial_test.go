@@ -58,10 +58,14 @@ func TestEditorialWorkInWindow(t *testing.T) {
 	waitFor(t, 30*time.Second, "the check revoked by the edit", func() bool { return !article().FactCheck.Checked })
 	// The notice is orange on the dark theme, which tesseract sometimes
 	// misreads in part: either half of the line will do.
-	waitFor(t, 30*time.Second, "the revocation notice", func() bool {
-		text := a.ocr(a.screenshot("31-revoked"))
-		return strings.Contains(text, "Fact check revoked") || strings.Contains(text, "Check it again before publishing")
-	})
+	var seen string
+	if !poll(30*time.Second, func() bool {
+		seen = a.ocr(a.screenshot("31-revoked"))
+		return strings.Contains(seen, "Fact check revoked") || strings.Contains(seen, "Check it again before publishing")
+	}) {
+		fc := article().FactCheck
+		t.Fatalf("no revocation notice within 30 s (stored check: %+v); the screen read:\n%s", fc, seen)
+	}
 	// History: choose the first revision and restore it.
 	a.clickWord("History", 300, 0)
 	hx, hy, _ := a.findWord("revisions", 350, 5*time.Second)
