@@ -1,0 +1,74 @@
+package domain
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Prose is one block of running text (a paragraph, heading, list item or
+// table row) of a field. Text has the length of the block's range of the
+// field starting at Start, with everything that is not prose (markup, code,
+// link destinations, HTML) blanked to spaces.
+type Prose struct {
+	Start int
+	Text  string
+}
+
+// Word is one word of prose with its byte range in the field.
+type Word struct {
+	Text       string
+	Start, End int
+}
+
+// ProseWords splits prose into words: runs of letters and digits, with
+// apostrophes (' and ’) inside a word kept (Kerry’s, don't). Hyphens and
+// other punctuation separate words. Offsets are into the field.
+func ProseWords(blocks []Prose) []Word {
+	var out []Word
+	for _, b := range blocks {
+		out = appendWords(out, b)
+	}
+	return out
+}
+
+func appendWords(out []Word, b Prose) []Word {
+	text := b.Text
+	start := -1
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		inWord := isWordRune(r)
+		if !inWord && start >= 0 && isApostrophe(r) {
+			// An apostrophe stays inside a word when a letter follows.
+			next, _ := utf8.DecodeRuneInString(text[i+size:])
+			inWord = unicode.IsLetter(next)
+		}
+		switch {
+		case inWord && start < 0:
+			start = i
+		case !inWord && start >= 0:
+			out = append(out, Word{Text: text[start:i], Start: b.Start + start, End: b.Start + i})
+			start = -1
+		}
+		i += size
+	}
+	if start >= 0 {
+		out = append(out, Word{Text: text[start:], Start: b.Start + start, End: b.Start + len(text)})
+	}
+	return out
+}
+
+func isWordRune(r rune) bool {
+	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r))
+}
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
+
+// hasDigit reports whether s holds a digit.
+func hasDigit(s string) bool {
+	for _, r := range s {
+		if unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
