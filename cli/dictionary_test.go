@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,7 +14,8 @@ func TestDictionaryCommands(t *testing.T) {
 	}
 	// A second process on the same database sees the words.
 	code, out, _ := run(t, "dictionary", "list", "--db", db, "--json")
-	if code != 0 || strings.TrimSpace(out) != `["Lavrov","Sochi"]` {
+	var words []string
+	if err := json.Unmarshal([]byte(out), &words); code != 0 || err != nil || strings.Join(words, ",") != "Lavrov,Sochi" {
 		t.Fatalf("list: %d %q", code, out)
 	}
 	if code, _, errOut := run(t, "dictionary", "remove", "--db", db, "Sochi"); code != 0 {
