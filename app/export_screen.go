@@ -19,6 +19,7 @@ import (
 	"newsroom/domain"
 	"newsroom/editor"
 	"newsroom/publish"
+	"newsroom/schedule"
 	"newsroom/storage"
 )
 
@@ -48,8 +49,8 @@ type ExportDialog struct {
 	win   fyne.Window
 	prefs fyne.Preferences
 
-	// do runs a function on the UI goroutine (fyne.Do; tests queue it).
-	do func(func())
+	// sched runs background work and UI updates and reads the clock.
+	sched schedule.Scheduler
 	// showError and showWarnings report to the editor.
 	showError    func(error)
 	showWarnings func([]string)
@@ -76,14 +77,8 @@ type ExportDialog struct {
 
 // NewExportDialog builds the export dialog; Show opens it. The URLs are
 // read from the database in the background; the folder comes from prefs.
-func NewExportDialog(store ExportStore, win fyne.Window, prefs fyne.Preferences) *ExportDialog {
-	return newExportDialog(store, win, prefs, fyne.Do)
-}
-
-// newExportDialog is NewExportDialog with the UI dispatcher chosen by
-// the caller.
-func newExportDialog(store ExportStore, win fyne.Window, prefs fyne.Preferences, do func(func())) *ExportDialog {
-	d := &ExportDialog{store: store, win: win, prefs: prefs, do: do}
+func NewExportDialog(store ExportStore, win fyne.Window, prefs fyne.Preferences, sched schedule.Scheduler) *ExportDialog {
+	d := &ExportDialog{store: store, win: win, prefs: prefs, sched: sched}
 	d.showError = func(err error) { dialog.ShowError(err, d.win) }
 	d.showWarnings = d.warningsDialog
 	d.build()
@@ -140,14 +135,14 @@ func (d *ExportDialog) Show() {
 // loadSettings fills the URL fields from the database unless the editor
 // typed in them already.
 func (d *ExportDialog) loadSettings() {
-	go func() {
+	d.sched.Go(func() {
 		ctx := context.Background()
 		base, err := d.store.Setting(ctx, storage.SettingBaseURL, "")
 		var comments string
 		if err == nil {
 			comments, err = d.store.Setting(ctx, storage.SettingCommentsURL, "")
 		}
-		d.do(func() {
+		d.sched.Do(func() {
 			if err != nil {
 				d.summary.SetText(fmt.Sprintf("Could not read the saved URLs: %v", err))
 				return
@@ -159,7 +154,7 @@ func (d *ExportDialog) loadSettings() {
 				d.commentsURL.SetText(comments)
 			}
 		})
-	}()
+	})
 }
 
 // chooseFolder opens the folder chooser at the typed folder.
@@ -236,17 +231,17 @@ func (d *ExportDialog) start() {
 	d.progress.SetValue(0)
 	d.progress.Show()
 	d.summary.SetText("Exporting…")
-	started := time.Now()
-	go func() {
+	started := d.sched.Now()
+	d.sched.Go(func() {
 		rep, err := d.run(ctx, req)
-		elapsed := time.Since(started)
-		d.do(func() { d.finish(req, rep, err, elapsed) })
-	}()
+		elapsed := d.sched.Now().Sub(started)
+		d.sched.Do(func() { d.finish(req, rep, err, elapsed) })
+	})
 }
 
 // run exports, then keeps the URLs used as the settings for next time.
 func (d *ExportDialog) run(ctx context.Context, req exportRequest) (publish.Report, error) {
-	opt, err := exportOptions(ctx, d.store)
+	opt, err := exportOptions(ctx, d.store, d.sched.Now())
 	if err != nil {
 		return publish.Report{}, err
 	}
@@ -255,13 +250,13 @@ func (d *ExportDialog) run(ctx context.Context, req exportRequest) (publish.Repo
 	opt.Drafts = req.drafts
 	var last time.Time
 	progress := func(done, total int) {
-		if now := time.Now(); done == total || now.Sub(last) >= exportProgressEvery {
+		if now := d.sched.Now(); done == total || now.Sub(last) >= exportProgressEvery {
 			last = now
 			v := 0.0
 			if total > 0 {
 				v = float64(done) / float64(total)
 			}
-			d.do(func() { d.progress.SetValue(v) })
+			d.sched.Do(func() { d.progress.SetValue(v) })
 		}
 	}
 	rep, err := publish.Export(ctx, d.store, req.dir, opt, progress)
@@ -278,8 +273,8 @@ func (d *ExportDialog) run(ctx context.Context, req exportRequest) (publish.Repo
 
 // exportOptions fills the options the dialog does not ask for from the
 // database settings.
-func exportOptions(ctx context.Context, store ExportStore) (publish.ExportOptions, error) {
-	opt := publish.ExportOptions{Now: time.Now().UTC(), Check: attributionWarnings}
+func exportOptions(ctx context.Context, store ExportStore, now time.Time) (publish.ExportOptions, error) {
+	opt := publish.ExportOptions{Now: now.UTC(), Check: attributionWarnings}
 	var err error
 	if opt.SiteTitle, err = store.Setting(ctx, storage.SettingSiteTitle, defaultSiteName); err != nil {
 		return opt, fmt.Errorf("read site title: %w", err)

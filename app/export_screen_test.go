@@ -36,7 +36,7 @@ func newExportFixture(t *testing.T, store ExportStore) *exportFixture {
 	f := &exportFixture{q: newScreenTestQueue()}
 	win := test.NewWindow(nil)
 	t.Cleanup(win.Close)
-	f.d = newExportDialog(store, win, a.Preferences(), f.q.do)
+	f.d = NewExportDialog(store, win, a.Preferences(), f.q)
 	f.d.showError = func(err error) { f.errs = append(f.errs, err) }
 	f.d.showWarnings = func(w []string) { f.warnings = w }
 	f.d.onDone = func(rep publish.Report, err error) { f.done, f.rep, f.err = true, rep, err }

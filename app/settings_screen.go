@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"newsroom/schedule"
 	"newsroom/storage"
 )
 
@@ -28,8 +29,8 @@ type SettingsDialog struct {
 	win   fyne.Window
 	prefs fyne.Preferences
 
-	// do runs a function on the UI goroutine (fyne.Do; tests queue it).
-	do func(func())
+	// sched runs background work and UI updates.
+	sched schedule.Scheduler
 	// showError reports a failure to the editor.
 	showError func(error)
 	// onSaved, when set, is called on the UI goroutine after each save.
@@ -51,24 +52,18 @@ type SettingsDialog struct {
 
 // NewSettingsDialog builds the settings dialog and loads the current
 // values in the background; Show opens it.
-func NewSettingsDialog(store SettingsStore, win fyne.Window, prefs fyne.Preferences) *SettingsDialog {
-	return newSettingsDialog(store, win, prefs, fyne.Do)
-}
-
-// ShowSettingsDialog builds the settings dialog and opens it.
-func ShowSettingsDialog(store SettingsStore, win fyne.Window, prefs fyne.Preferences) *SettingsDialog {
-	d := NewSettingsDialog(store, win, prefs)
-	d.Show()
-	return d
-}
-
-// newSettingsDialog is NewSettingsDialog with the UI dispatcher chosen
-// by the caller.
-func newSettingsDialog(store SettingsStore, win fyne.Window, prefs fyne.Preferences, do func(func())) *SettingsDialog {
-	d := &SettingsDialog{store: store, win: win, prefs: prefs, do: do}
+func NewSettingsDialog(store SettingsStore, win fyne.Window, prefs fyne.Preferences, sched schedule.Scheduler) *SettingsDialog {
+	d := &SettingsDialog{store: store, win: win, prefs: prefs, sched: sched}
 	d.showError = func(err error) { dialog.ShowError(err, d.win) }
 	d.build()
 	d.load()
+	return d
+}
+
+// ShowSettingsDialog builds the settings dialog and opens it.
+func ShowSettingsDialog(store SettingsStore, win fyne.Window, prefs fyne.Preferences, sched schedule.Scheduler) *SettingsDialog {
+	d := NewSettingsDialog(store, win, prefs, sched)
+	d.Show()
 	return d
 }
 
@@ -152,7 +147,7 @@ func (d *SettingsDialog) hide() {
 // load reads the settings and fills the fields.
 func (d *SettingsDialog) load() {
 	fields := d.fields()
-	go func() {
+	d.sched.Go(func() {
 		values := make([]string, len(fields))
 		var err error
 		for i, f := range fields {
@@ -160,7 +155,7 @@ func (d *SettingsDialog) load() {
 				break
 			}
 		}
-		d.do(func() {
+		d.sched.Do(func() {
 			if err != nil {
 				d.message.SetText(fmt.Sprintf("Could not read the settings: %v", err))
 				return
@@ -171,7 +166,7 @@ func (d *SettingsDialog) load() {
 			d.message.SetText("")
 			d.saveBtn.Enable()
 		})
-	}()
+	})
 }
 
 // settingsValues reads and checks the fields, in the order of fields().
@@ -211,7 +206,7 @@ func (d *SettingsDialog) save() {
 	fields := d.fields()
 	d.saveBtn.Disable()
 	d.message.SetText("Saving…")
-	go func() {
+	d.sched.Go(func() {
 		var err error
 		for i, f := range fields {
 			if err = d.store.SetSetting(context.Background(), f.key, values[i]); err != nil {
@@ -219,7 +214,7 @@ func (d *SettingsDialog) save() {
 				break
 			}
 		}
-		d.do(func() {
+		d.sched.Do(func() {
 			d.saveBtn.Enable()
 			if err != nil {
 				d.message.SetText("Not saved.")
@@ -235,7 +230,7 @@ func (d *SettingsDialog) save() {
 				d.onSaved(err)
 			}
 		})
-	}()
+	})
 }
 
 // keywordLines keeps one trimmed keyword per line, without blank lines

@@ -120,7 +120,7 @@ func (h *historyPanel) loadIfStale() {
 	h.loadGen++
 	gen, id := h.loadGen, a.ID
 	store := h.p.s.store
-	go func() {
+	h.p.s.sched.Go(func() {
 		ctx := context.Background()
 		revs, err := store.Revisions(ctx, id)
 		var events []domain.HistoryEvent
@@ -128,7 +128,7 @@ func (h *historyPanel) loadIfStale() {
 			events, err = store.History(ctx, id)
 		}
 		entries := historyEntries(revs, events)
-		fyne.Do(func() {
+		h.p.s.sched.Do(func() {
 			if gen != h.loadGen {
 				return
 			}
@@ -139,7 +139,7 @@ func (h *historyPanel) loadIfStale() {
 			}
 			h.show(entries, len(revs))
 		})
-	}()
+	})
 }
 
 // historyEntries merges revisions and events, newest first, and sizes
@@ -195,16 +195,16 @@ func (h *historyPanel) choose(id widget.ListItemID) {
 	gen := h.diffGen
 	rev := *e.rev
 	cur := cloneArticle(a)
-	go func() {
+	h.p.s.sched.Go(func() {
 		text := formatDiff(lineDiff(
 			diffLines(rev.Headline, rev.Standfirst, rev.Body, rev.Quotes),
 			diffLines(cur.Headline, cur.Standfirst, cur.Body, cur.Quotes)))
-		fyne.Do(func() {
+		h.p.s.sched.Do(func() {
 			if gen == h.diffGen {
 				h.diff.SetText(text, false)
 			}
 		})
-	}()
+	})
 }
 
 // confirmRestore asks before restoring the chosen revision.
@@ -233,9 +233,9 @@ func (h *historyPanel) restoreRevision(id int64, created time.Time) {
 			return
 		}
 		version, who := s.article.Version, s.user()
-		go func() {
+		h.p.s.sched.Go(func() {
 			a, res, err := s.store.RestoreRevision(context.Background(), id, version, who)
-			fyne.Do(func() {
+			h.p.s.sched.Do(func() {
 				if err != nil {
 					dialog.ShowError(fmt.Errorf("restore revision: %w", err), s.win)
 					return
@@ -253,6 +253,6 @@ func (h *historyPanel) restoreRevision(id int64, created time.Time) {
 					s.OnSaved(cloneArticle(a))
 				}
 			})
-		}()
+		})
 	})
 }

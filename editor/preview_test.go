@@ -90,21 +90,21 @@ func TestPreviewPaneUpdates(t *testing.T) {
 	if s.main.Trailing != p.Content() {
 		t.Fatal("the preview does not replace the side panels")
 	}
-	waitFor(t, "the first preview", func() bool { return strings.Contains(p.Text(), "Kerry to visit Russia") })
+	waitFor(t, s, "the first preview", func() bool { return strings.Contains(p.Text(), "Kerry to visit Russia") })
 	if !strings.Contains(p.view.ed.Text(), "✓ Fact checked") || !strings.Contains(p.view.ed.Text(), "Marie Harf") {
 		t.Fatalf("preview view shows:\n%s", p.view.ed.Text())
 	}
 
 	s.headline.SetText("First change")
 	s.headline.SetText("Second change")
-	waitFor(t, "the preview to follow", func() bool { return strings.HasPrefix(p.Text(), "# Second change") })
-	time.Sleep(2 * previewDelay)
+	waitFor(t, s, "the preview to follow", func() bool { return strings.HasPrefix(p.Text(), "# Second change") })
+	fakeOf(s).Advance(2 * previewDelay)
 	if !strings.HasPrefix(p.view.ed.Text(), "# Second change") {
 		t.Fatalf("a stale render replaced the newest: %q", firstLine(p.view.ed.Text()))
 	}
 
 	s.factCheck.SetChecked(false)
-	waitFor(t, "the badge to go", func() bool {
+	waitFor(t, s, "the badge to go", func() bool {
 		return !strings.Contains(p.Text(), "Fact checked") && strings.HasPrefix(p.Text(), "# Second change")
 	})
 

@@ -16,6 +16,7 @@ import (
 
 	"newsroom/domain"
 	"newsroom/publish"
+	"newsroom/schedule"
 )
 
 // previewDelay is the pause in changes after which the preview renders.
@@ -61,7 +62,7 @@ type previewPane struct {
 	content fyne.CanvasObject
 
 	gen       uint64 // UI goroutine only
-	timer     *time.Timer
+	timer     schedule.Timer
 	shownID   int64 // the article the view shows, 0 before the first render
 	shownText string
 
@@ -97,9 +98,9 @@ func (p *previewPane) Update(a *domain.Article) {
 	if p.timer != nil {
 		p.timer.Stop()
 	}
-	p.timer = time.AfterFunc(delay, func() {
-		text := previewText(snap, time.Now())
-		fyne.Do(func() { p.show(gen, snap.ID, text) })
+	p.timer = p.s.sched.AfterFunc(delay, func() {
+		text := previewText(snap, p.s.sched.Now())
+		p.s.sched.Do(func() { p.show(gen, snap.ID, text) })
 	})
 }
 
@@ -126,9 +127,9 @@ func (p *previewPane) openInBrowser() {
 	}
 	snap := cloneArticle(s.article)
 	p.state.SetText("Rendering page…")
-	go func() {
+	p.s.sched.Go(func() {
 		path, err := p.writePage(snap)
-		fyne.Do(func() {
+		p.s.sched.Do(func() {
 			p.state.SetText("")
 			if err != nil {
 				dialog.ShowError(err, s.win)
@@ -142,7 +143,7 @@ func (p *previewPane) openInBrowser() {
 				dialog.ShowError(fmt.Errorf("open %s in the browser: %w", path, err), s.win)
 			}
 		})
-	}()
+	})
 }
 
 // writePage renders a's page with its approved comments and the site
@@ -153,7 +154,8 @@ func (p *previewPane) writePage(a *domain.Article) (string, error) {
 	if p.tmpErr != nil {
 		return "", fmt.Errorf("preview in browser: %w", p.tmpErr)
 	}
-	opt := publish.Options{Now: time.Now().UTC(), Draft: !a.IsLive(time.Now())}
+	now := p.s.sched.Now()
+	opt := publish.Options{Now: now.UTC(), Draft: !a.IsLive(now)}
 	var err error
 	if opt.SiteTitle, err = p.s.store.Setting(ctx, settingSiteTitle, defaultSiteTitle); err != nil {
 		return "", fmt.Errorf("preview in browser: read site title: %w", err)

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"newsroom/domain"
+	"newsroom/schedule"
 )
 
 // Store is what the editor screen needs from the database. Every call is
@@ -41,6 +42,7 @@ type Screen struct {
 	store Store
 	win   fyne.Window
 	user  func() string
+	sched schedule.Scheduler // the UI goroutine, background work, timers, clock
 
 	// OnSaved is called (UI goroutine) after each successful save.
 	OnSaved func(a *domain.Article)
@@ -76,13 +78,15 @@ type saveState struct {
 	firstDirty time.Time
 	inFlight   bool
 	blocked    bool // a conflict dialog is open
-	timer      *time.Timer
+	timer      schedule.Timer
 	waiters    []func()
 }
 
-// NewScreen builds the editor; Load opens an article in it.
-func NewScreen(store Store, win fyne.Window, user func() string) *Screen {
-	s := &Screen{store: store, win: win, user: user}
+// NewScreen builds the editor; Load opens an article in it. sched runs
+// its background work, timers and UI updates (schedule.Fyne() in the
+// program).
+func NewScreen(store Store, win fyne.Window, user func() string, sched schedule.Scheduler) *Screen {
+	s := &Screen{store: store, win: win, user: user, sched: sched}
 	s.build()
 	return s
 }
