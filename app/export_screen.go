@@ -17,10 +17,10 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"newsroom/domain"
-	"newsroom/editor"
 	"newsroom/publish"
 	"newsroom/schedule"
 	"newsroom/storage"
+	"newsroom/textedit"
 )
 
 // ExportStore is what the export dialog needs from the database;
@@ -335,7 +335,7 @@ func (d *ExportDialog) Cancel() {
 }
 
 // warningsDialog lists the export's warnings, one per line, in the body
-// editor's read-only text view: a site imported from WordPress can give
+// text engine's read-only viewer: a site imported from WordPress can give
 // ten thousand "not fact-checked" lines, which a word-wrapped label would
 // take minutes to lay out. The text can be selected and copied.
 func (d *ExportDialog) warningsDialog(warnings []string) {
@@ -344,9 +344,8 @@ func (d *ExportDialog) warningsDialog(warnings []string) {
 
 // warningsView is the scrolling, read-only list of warnings.
 func warningsView(warnings []string) fyne.CanvasObject {
-	text := editor.NewBodyEditor()
-	text.SetReadOnly(true)
-	text.SetText(strings.Join(warnings, "\n"))
+	text := textedit.NewViewer()
+	text.SetText(strings.Join(warnings, "\n"), false)
 	return container.NewGridWrap(fyne.NewSize(640, 320), text)
 }
 

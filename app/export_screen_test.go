@@ -13,9 +13,9 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"newsroom/domain"
-	"newsroom/editor"
 	"newsroom/publish"
 	"newsroom/storage"
+	"newsroom/textedit"
 )
 
 // exportFixture is an export dialog over a real store.
@@ -240,14 +240,14 @@ func TestWarningsViewHoldsEveryWarning(t *testing.T) {
 	w := test.NewWindow(view)
 	defer w.Close()
 	w.Resize(fyne.NewSize(700, 400))
-	var text *editor.BodyEditor
+	var text *textedit.Viewer
 	for _, o := range test.LaidOutObjects(view) {
-		if e, ok := o.(*editor.BodyEditor); ok {
+		if e, ok := o.(*textedit.Viewer); ok {
 			text = e
 		}
 	}
 	if text == nil {
-		t.Fatal("the warnings are not in the body text view")
+		t.Fatal("the warnings are not in the read-only text viewer")
 	}
 	lines := strings.Split(text.Text(), "\n")
 	if len(lines) != len(warnings) || lines[0] != warnings[0] || lines[9999] != warnings[9999] {

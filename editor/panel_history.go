@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"newsroom/domain"
+	"newsroom/textedit"
 )
 
 // historyEntry is one line of the history: a revision or an event.
@@ -31,7 +32,7 @@ type historyPanel struct {
 	p       *sidePanels
 	list    *widget.List
 	state   *widget.Label
-	diff    *readOnlyText
+	diff    *textedit.Viewer
 	restore *widget.Button
 	content fyne.CanvasObject
 
@@ -43,7 +44,7 @@ type historyPanel struct {
 }
 
 func newHistoryPanel(p *sidePanels) *historyPanel {
-	h := &historyPanel{p: p, state: widget.NewLabel(""), diff: newReadOnlyText(), stale: true}
+	h := &historyPanel{p: p, state: widget.NewLabel(""), diff: textedit.NewViewer(), stale: true}
 	h.state.Wrapping = fyne.TextWrapWord
 	h.list = widget.NewList(func() int { return len(h.entries) }, func() fyne.CanvasObject {
 		return container.NewVBox(truncLabel(fyne.TextStyle{Bold: true}), truncLabel(fyne.TextStyle{}))
@@ -51,7 +52,7 @@ func newHistoryPanel(p *sidePanels) *historyPanel {
 	h.list.OnSelected = h.choose
 	h.restore = widget.NewButton("Restore…", h.confirmRestore)
 	h.restore.Disable()
-	bottom := container.NewBorder(container.NewBorder(nil, nil, nil, h.restore, h.state), nil, nil, nil, h.diff.ed)
+	bottom := container.NewBorder(container.NewBorder(nil, nil, nil, h.restore, h.state), nil, nil, nil, h.diff)
 	split := container.NewVSplit(h.list, bottom)
 	split.Offset = 0.6
 	h.content = split

@@ -30,7 +30,7 @@ func TestHistoryPanelRestore(t *testing.T) {
 	}
 	h.list.Select(oldest)
 	waitFor(t, s, "the difference", func() bool {
-		text := h.diff.ed.Text()
+		text := h.diff.Text()
 		return strings.Contains(text, "− Old text.") && strings.Contains(text, "+ New text.")
 	})
 	if h.restore.Disabled() {

@@ -17,6 +17,7 @@ import (
 	"newsroom/domain"
 	"newsroom/publish"
 	"newsroom/schedule"
+	"newsroom/textedit"
 )
 
 // previewDelay is the pause in changes after which the preview renders.
@@ -30,34 +31,12 @@ const (
 	defaultSiteTitle     = "Newsroom"
 )
 
-// readOnlyText is a read-only body editor: it scrolls, selects and copies
-// like the body and is as fast on long texts, but only SetText changes it.
-type readOnlyText struct {
-	ed *BodyEditor
-}
-
-func newReadOnlyText() *readOnlyText {
-	ed := NewBodyEditor()
-	ed.SetReadOnly(true)
-	return &readOnlyText{ed: ed}
-}
-
-// SetText shows text; with keepScroll the view stays where it was
-// scrolled to (clamped when the text got shorter).
-func (r *readOnlyText) SetText(text string, keepScroll bool) {
-	y := r.ed.ScrollOffset()
-	r.ed.SetText(text)
-	if keepScroll {
-		r.ed.SetScrollOffset(y)
-	}
-}
-
 // previewPane shows the article as the published page will read. Update
 // renders off the UI goroutine after a short pause; a generation counter
 // drops results that a newer change has overtaken.
 type previewPane struct {
 	s       *Screen
-	view    *readOnlyText
+	view    *textedit.Viewer
 	state   *widget.Label
 	content fyne.CanvasObject
 
@@ -73,9 +52,9 @@ type previewPane struct {
 
 // newPreviewPane builds the preview for s.
 func newPreviewPane(s *Screen) *previewPane {
-	p := &previewPane{s: s, view: newReadOnlyText(), state: widget.NewLabel("")}
+	p := &previewPane{s: s, view: textedit.NewViewer(), state: widget.NewLabel("")}
 	browser := widget.NewButton("Preview in browser", p.openInBrowser)
-	p.content = container.NewBorder(container.NewBorder(nil, nil, nil, browser, p.state), nil, nil, nil, p.view.ed)
+	p.content = container.NewBorder(container.NewBorder(nil, nil, nil, browser, p.state), nil, nil, nil, p.view)
 	return p
 }
 

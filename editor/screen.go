@@ -10,6 +10,7 @@ import (
 
 	"newsroom/domain"
 	"newsroom/schedule"
+	"newsroom/textedit"
 )
 
 // Store is what the editor screen needs from the database. Every call is
@@ -60,7 +61,7 @@ type Screen struct {
 	factInfo               *widget.Label
 	notice                 *noticeLabel
 	info                   *widget.Label
-	body                   *BodyEditor
+	body                   *textedit.Editor
 	preview                *previewPane
 	previewShown           bool
 
@@ -99,7 +100,7 @@ func (s *Screen) Content() fyne.CanvasObject { return s.content }
 func (s *Screen) Current() *domain.Article { return s.article }
 
 // Body returns the body editor widget.
-func (s *Screen) Body() *BodyEditor { return s.body }
+func (s *Screen) Body() *textedit.Editor { return s.body }
 
 // FocusHeadline puts the keyboard in the headline.
 func (s *Screen) FocusHeadline() { s.win.Canvas().Focus(s.headline) }
