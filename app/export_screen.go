@@ -19,7 +19,6 @@ import (
 	"newsroom/domain"
 	"newsroom/publish"
 	"newsroom/schedule"
-	"newsroom/storage"
 	"newsroom/textedit"
 )
 
@@ -27,8 +26,8 @@ import (
 // *storage.Store satisfies it.
 type ExportStore interface {
 	publish.Source
-	Setting(ctx context.Context, key, def string) (string, error)
-	SetSetting(ctx context.Context, key, value string) error
+	Site(ctx context.Context) (domain.Site, error)
+	SetSite(ctx context.Context, site domain.Site) error
 }
 
 const (
@@ -36,8 +35,6 @@ const (
 	prefExportFolder = "export.folder"
 	// exportProgressEvery throttles progress bar updates.
 	exportProgressEvery = 50 * time.Millisecond
-	// defaultSiteName is the site title and publisher when none is set.
-	defaultSiteName = "Newsroom"
 )
 
 // ExportDialog publishes the site into a folder: it asks for the folder,
@@ -136,12 +133,8 @@ func (d *ExportDialog) Show() {
 // typed in them already.
 func (d *ExportDialog) loadSettings() {
 	d.sched.Go(func() {
-		ctx := context.Background()
-		base, err := d.store.Setting(ctx, storage.SettingBaseURL, "")
-		var comments string
-		if err == nil {
-			comments, err = d.store.Setting(ctx, storage.SettingCommentsURL, "")
-		}
+		site, err := d.store.Site(context.Background())
+		base, comments := site.BaseURL, site.CommentsURL
 		d.sched.Do(func() {
 			if err != nil {
 				d.summary.SetText(fmt.Sprintf("Could not read the saved URLs: %v", err))
@@ -201,10 +194,10 @@ func (d *ExportDialog) request() (exportRequest, error) {
 	if fi, err := os.Stat(abs); err == nil && !fi.IsDir() {
 		return r, fmt.Errorf("export folder %s is a file, not a folder", abs)
 	}
-	if err := checkBaseURL(r.baseURL); err != nil {
+	if err := domain.CheckBaseURL(r.baseURL); err != nil {
 		return r, err
 	}
-	if err := checkCommentsURL(r.commentsURL); err != nil {
+	if err := domain.CheckCommentsURL(r.commentsURL); err != nil {
 		return r, err
 	}
 	return r, nil
@@ -241,12 +234,12 @@ func (d *ExportDialog) start() {
 
 // run exports, then keeps the URLs used as the settings for next time.
 func (d *ExportDialog) run(ctx context.Context, req exportRequest) (publish.Report, error) {
-	opt, err := exportOptions(ctx, d.store, d.sched.Now())
+	site, err := d.store.Site(ctx)
 	if err != nil {
 		return publish.Report{}, err
 	}
-	opt.BaseURL = req.baseURL
-	opt.CommentsURL = req.commentsURL
+	site.BaseURL, site.CommentsURL = req.baseURL, req.commentsURL
+	opt := publish.ExportOptionsFor(site, d.sched.Now())
 	opt.Drafts = req.drafts
 	var last time.Time
 	progress := func(done, total int) {
@@ -263,36 +256,10 @@ func (d *ExportDialog) run(ctx context.Context, req exportRequest) (publish.Repo
 	if err != nil {
 		return rep, err
 	}
-	for _, kv := range [][2]string{{storage.SettingBaseURL, req.baseURL}, {storage.SettingCommentsURL, req.commentsURL}} {
-		if err := d.store.SetSetting(ctx, kv[0], kv[1]); err != nil {
-			return rep, fmt.Errorf("the site was exported, but the URLs were not saved: %w", err)
-		}
+	if err := d.store.SetSite(ctx, site); err != nil {
+		return rep, fmt.Errorf("the site was exported, but the URLs were not saved: %w", err)
 	}
 	return rep, nil
-}
-
-// exportOptions fills the options the dialog does not ask for from the
-// database settings.
-func exportOptions(ctx context.Context, store ExportStore, now time.Time) (publish.ExportOptions, error) {
-	opt := publish.ExportOptions{Now: now.UTC(), Check: attributionWarnings}
-	var err error
-	if opt.SiteTitle, err = store.Setting(ctx, storage.SettingSiteTitle, defaultSiteName); err != nil {
-		return opt, fmt.Errorf("read site title: %w", err)
-	}
-	if opt.PublisherName, err = store.Setting(ctx, storage.SettingPublisherName, opt.SiteTitle); err != nil {
-		return opt, fmt.Errorf("read publisher name: %w", err)
-	}
-	return opt, nil
-}
-
-// attributionWarnings lists an article's attribution findings as export
-// warnings.
-func attributionWarnings(a *domain.Article) []string {
-	var out []string
-	for _, f := range domain.AttributionFindings(a) {
-		out = append(out, fmt.Sprintf("article %q: %s", a.Slug, f.Summary()))
-	}
-	return out
 }
 
 // finish shows how the export went.
@@ -366,34 +333,4 @@ func fileURL(path string) *url.URL {
 		p = "/" + p // a Windows drive letter
 	}
 	return &url.URL{Scheme: "file", Path: p}
-}
-
-// checkBaseURL accepts an empty URL or an absolute http(s) URL.
-func checkBaseURL(raw string) error {
-	if raw == "" {
-		return nil
-	}
-	if !isHTTPURL(raw) {
-		return fmt.Errorf("base URL %q is not an http(s) address such as https://news.example", raw)
-	}
-	return nil
-}
-
-// checkCommentsURL accepts an empty URL, an http(s) URL or a path on the
-// site starting with /.
-func checkCommentsURL(raw string) error {
-	if raw == "" || isHTTPURL(raw) {
-		return nil
-	}
-	if strings.HasPrefix(raw, "/") && !strings.HasPrefix(raw, "//") && !strings.ContainsAny(raw, " \t\r\n<>\"'`\\") {
-		return nil
-	}
-	return fmt.Errorf("comments URL %q is neither an http(s) address nor a path starting with /", raw)
-}
-
-// isHTTPURL reports whether raw is an absolute http or https URL with a
-// host.
-func isHTTPURL(raw string) bool {
-	u, err := url.Parse(raw)
-	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && !strings.ContainsAny(raw, " \t\r\n")
 }

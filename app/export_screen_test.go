@@ -199,30 +199,6 @@ func TestFileURL(t *testing.T) {
 	}
 }
 
-func TestCheckURLs(t *testing.T) {
-	tests := []struct {
-		in             string
-		base, comments bool // accepted as
-	}{
-		{"", true, true},
-		{"https://news.example", true, true},
-		{"http://localhost:8080/c", true, true},
-		{"/comments", false, true},
-		{"//evil.example/c", false, false},
-		{"news.example", false, false},
-		{"javascript:alert(1)", false, false},
-		{"https://news.example/a b", false, false},
-	}
-	for _, tc := range tests {
-		if got := checkBaseURL(tc.in) == nil; got != tc.base {
-			t.Errorf("checkBaseURL(%q) accepted=%v, want %v", tc.in, got, tc.base)
-		}
-		if got := checkCommentsURL(tc.in) == nil; got != tc.comments {
-			t.Errorf("checkCommentsURL(%q) accepted=%v, want %v", tc.in, got, tc.comments)
-		}
-	}
-}
-
 func tenThousandWarnings() []string {
 	out := make([]string, 10000)
 	for i := range out {

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"newsroom/domain"
 	"newsroom/schedule"
 	"newsroom/storage"
 )
@@ -78,8 +79,8 @@ type settingField struct {
 // fields are the settings kept in the database.
 func (d *SettingsDialog) fields() []settingField {
 	return []settingField{
-		{storage.SettingPublisherName, defaultSiteName, d.publisher, false},
-		{storage.SettingSiteTitle, defaultSiteName, d.siteTitle, false},
+		{storage.SettingPublisherName, "", d.publisher, false},
+		{storage.SettingSiteTitle, domain.DefaultSiteTitle, d.siteTitle, false},
 		{storage.SettingBaseURL, "", d.baseURL, false},
 		{storage.SettingCommentsURL, "", d.commentsURL, false},
 		{storage.SettingModerationKeys, "", d.moderation, true},
@@ -90,6 +91,7 @@ func (d *SettingsDialog) fields() []settingField {
 // build creates the widgets.
 func (d *SettingsDialog) build() {
 	d.publisher = widget.NewEntry()
+	d.publisher.SetPlaceHolder("The site title when empty")
 	d.siteTitle = widget.NewEntry()
 	d.baseURL = widget.NewEntry()
 	d.baseURL.SetPlaceHolder("https://news.example")
@@ -183,10 +185,8 @@ func (d *SettingsDialog) settingsValues() ([]string, error) {
 	if strings.TrimSpace(d.siteTitle.Text) == "" {
 		return nil, errors.New("the site title is empty")
 	}
-	if err := checkBaseURL(strings.TrimSpace(d.baseURL.Text)); err != nil {
-		return nil, err
-	}
-	if err := checkCommentsURL(strings.TrimSpace(d.commentsURL.Text)); err != nil {
+	site := domain.Site{Title: d.siteTitle.Text, PublisherName: d.publisher.Text, BaseURL: d.baseURL.Text, CommentsURL: d.commentsURL.Text}
+	if err := site.Validate(); err != nil {
 		return nil, err
 	}
 	return values, nil

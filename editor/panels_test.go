@@ -305,12 +305,6 @@ func TestPanelsFollowArticleSwitch(t *testing.T) {
 	})
 }
 
-func TestSettingKeysMatchStorage(t *testing.T) {
-	if settingSiteTitle != storage.SettingSiteTitle || settingPublisherName != storage.SettingPublisherName {
-		t.Fatal("the preview reads settings under other keys than storage defines")
-	}
-}
-
 // TestSourceFormOffersTheSharedRegister: a source used in another
 // article is offered by name, and picking it fills in its details.
 func TestSourceFormOffersTheSharedRegister(t *testing.T) {

@@ -23,14 +23,6 @@ import (
 // previewDelay is the pause in changes after which the preview renders.
 const previewDelay = 250 * time.Millisecond
 
-// Settings the browser preview reads (the keys of storage.SettingSiteTitle
-// and storage.SettingPublisherName).
-const (
-	settingSiteTitle     = "site_title"
-	settingPublisherName = "publisher_name"
-	defaultSiteTitle     = "Newsroom"
-)
-
 // previewPane shows the article as the published page will read. Update
 // renders off the UI goroutine after a short pause; a generation counter
 // drops results that a newer change has overtaken.
@@ -133,15 +125,12 @@ func (p *previewPane) writePage(a *domain.Article) (string, error) {
 	if p.tmpErr != nil {
 		return "", fmt.Errorf("preview in browser: %w", p.tmpErr)
 	}
+	site, err := p.s.store.Site(ctx)
+	if err != nil {
+		return "", fmt.Errorf("preview in browser: %w", err)
+	}
 	now := p.s.sched.Now()
-	opt := publish.Options{Now: now.UTC(), Draft: !a.IsLive(now)}
-	var err error
-	if opt.SiteTitle, err = p.s.store.Setting(ctx, settingSiteTitle, defaultSiteTitle); err != nil {
-		return "", fmt.Errorf("preview in browser: read site title: %w", err)
-	}
-	if opt.PublisherName, err = p.s.store.Setting(ctx, settingPublisherName, opt.SiteTitle); err != nil {
-		return "", fmt.Errorf("preview in browser: read publisher name: %w", err)
-	}
+	opt := publish.PageOptionsFor(site, now, !a.IsLive(now))
 	comments, err := p.s.store.ApprovedCommentsByArticle(ctx)
 	if err != nil {
 		return "", fmt.Errorf("preview in browser: read comments: %w", err)

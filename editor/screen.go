@@ -24,7 +24,7 @@ type Store interface {
 	RestoreRevision(ctx context.Context, revisionID, version int64, who string) (*domain.Article, domain.SaveResult, error)
 	History(ctx context.Context, articleID int64) ([]domain.HistoryEvent, error)
 	ApprovedCommentsByArticle(ctx context.Context) (map[int64][]domain.Comment, error)
-	Setting(ctx context.Context, key, def string) (string, error)
+	Site(ctx context.Context) (domain.Site, error)
 }
 
 // Autosave timing: a save starts after typing pauses for saveQuiet, and at
