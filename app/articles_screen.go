@@ -265,7 +265,7 @@ func (s *ArticlesScreen) NewArticle() {
 			for i := 0; i < 5; i++ {
 				a.Slug = fmt.Sprintf("untitled-%s", s.sched.Now().UTC().Format("20060102-150405.000000"))
 				a.Slug = slugSafe(a.Slug)
-				if err = s.store.CreateArticle(context.Background(), a, who); !errors.Is(err, domain.ErrConflict) {
+				if err = s.store.CreateArticle(context.Background(), a, who); !errors.Is(err, domain.ErrSlugTaken) {
 					break
 				}
 			}

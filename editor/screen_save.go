@@ -145,7 +145,7 @@ func (s *Screen) saveFailed(snap *domain.Article, err error) {
 		s.loading = false
 		s.save.dirty = true
 		s.startSave()
-	case errors.Is(err, domain.ErrConflict) && !errors.Is(err, domain.ErrSlugTaken):
+	case errors.Is(err, domain.ErrConflict):
 		s.save.blocked = true
 		s.save.dirty = true
 		s.askConflict()
@@ -193,7 +193,7 @@ func (s *Screen) saveAsCopy(mine *domain.Article) {
 		var err error
 		for i := 1; i <= 20; i++ {
 			cp.Slug = fmt.Sprintf("%s-copy-%d", mine.Slug, i)
-			if err = s.store.CreateArticle(context.Background(), cp, who); !errors.Is(err, domain.ErrConflict) {
+			if err = s.store.CreateArticle(context.Background(), cp, who); !errors.Is(err, domain.ErrSlugTaken) {
 				break
 			}
 		}
