@@ -11,11 +11,12 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"newsroom/importer"
+	"newsroom/schedule"
 )
 
 // ShowImportDialog asks for Markdown or WordPress (WXR) files and imports
 // them off the UI goroutine with a progress display; done runs after.
-func ShowImportDialog(store importer.Store, win fyne.Window, done func()) {
+func ShowImportDialog(store importer.Store, win fyne.Window, sched schedule.Scheduler, done func()) {
 	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			dialog.ShowError(err, win)
@@ -26,13 +27,13 @@ func ShowImportDialog(store importer.Store, win fyne.Window, done func()) {
 		}
 		path := r.URI().Path()
 		r.Close()
-		runImport(store, win, path, done)
+		runImport(store, win, sched, path, done)
 	}, win)
 	open.Show()
 }
 
 // runImport imports one file, showing progress and the summary.
-func runImport(store importer.Store, win fyne.Window, path string, done func()) {
+func runImport(store importer.Store, win fyne.Window, sched schedule.Scheduler, path string, done func()) {
 	ctx, cancel := context.WithCancel(context.Background())
 	bar := widget.NewProgressBarInfinite()
 	status := widget.NewLabel("Importing " + path + "…")
@@ -41,15 +42,15 @@ func runImport(store importer.Store, win fyne.Window, path string, done func()) 
 	// chain, so the same one also runs when the import hides it at the end.
 	prog.SetOnClosed(cancel)
 	prog.Show()
-	go func() {
+	sched.Go(func() {
 		last := 0
 		sum, err := importer.ImportFile(ctx, store, path, func(n int) {
 			if n-last >= 10 {
 				last = n
-				fyne.Do(func() { status.SetText(fmt.Sprintf("Importing %s… %d items", path, n)) })
+				sched.Do(func() { status.SetText(fmt.Sprintf("Importing %s… %d items", path, n)) })
 			}
 		})
-		fyne.Do(func() {
+		sched.Do(func() {
 			prog.Hide()
 			if err != nil {
 				dialog.ShowError(fmt.Errorf("nothing of the file was imported: %w", err), win)
@@ -60,5 +61,5 @@ func runImport(store importer.Store, win fyne.Window, path string, done func()) 
 				done()
 			}
 		})
-	}()
+	})
 }

@@ -18,16 +18,10 @@ func TestImportFromWindow(t *testing.T) {
 	st := newTestStore(t)
 	w := test.NewWindow(nil)
 	defer w.Close()
-	done := make(chan struct{})
-	runImport(importer.ForStorage(st), w, filepath.Join("..", "importer", "testdata", "wordpress-theme-unit-test.xml"), func() { close(done) })
-	eventually(t, "the import to finish", func() bool {
-		select {
-		case <-done:
-			return true
-		default:
-			return false
-		}
-	})
+	done := false
+	q := newScreenTestQueue()
+	runImport(importer.ForStorage(st), w, q, filepath.Join("..", "importer", "testdata", "wordpress-theme-unit-test.xml"), func() { done = true })
+	q.waitUntil(t, "the import to finish", func() bool { return done })
 	list, err := st.ListArticles(context.Background(), storage.ArticleQuery{})
 	if err != nil || len(list) != 58 {
 		t.Fatalf("%d articles imported (%v), want 58", len(list), err)

@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"newsroom/domain"
+	"newsroom/schedule"
 	"newsroom/storage"
 )
 
@@ -28,8 +30,8 @@ type SettingsDialog struct {
 	win   fyne.Window
 	prefs fyne.Preferences
 
-	// do runs a function on the UI goroutine (fyne.Do; tests queue it).
-	do func(func())
+	// sched runs background work and UI updates.
+	sched schedule.Scheduler
 	// showError reports a failure to the editor.
 	showError func(error)
 	// onSaved, when set, is called on the UI goroutine after each save.
@@ -51,24 +53,18 @@ type SettingsDialog struct {
 
 // NewSettingsDialog builds the settings dialog and loads the current
 // values in the background; Show opens it.
-func NewSettingsDialog(store SettingsStore, win fyne.Window, prefs fyne.Preferences) *SettingsDialog {
-	return newSettingsDialog(store, win, prefs, fyne.Do)
-}
-
-// ShowSettingsDialog builds the settings dialog and opens it.
-func ShowSettingsDialog(store SettingsStore, win fyne.Window, prefs fyne.Preferences) *SettingsDialog {
-	d := NewSettingsDialog(store, win, prefs)
-	d.Show()
-	return d
-}
-
-// newSettingsDialog is NewSettingsDialog with the UI dispatcher chosen
-// by the caller.
-func newSettingsDialog(store SettingsStore, win fyne.Window, prefs fyne.Preferences, do func(func())) *SettingsDialog {
-	d := &SettingsDialog{store: store, win: win, prefs: prefs, do: do}
+func NewSettingsDialog(store SettingsStore, win fyne.Window, prefs fyne.Preferences, sched schedule.Scheduler) *SettingsDialog {
+	d := &SettingsDialog{store: store, win: win, prefs: prefs, sched: sched}
 	d.showError = func(err error) { dialog.ShowError(err, d.win) }
 	d.build()
 	d.load()
+	return d
+}
+
+// ShowSettingsDialog builds the settings dialog and opens it.
+func ShowSettingsDialog(store SettingsStore, win fyne.Window, prefs fyne.Preferences, sched schedule.Scheduler) *SettingsDialog {
+	d := NewSettingsDialog(store, win, prefs, sched)
+	d.Show()
 	return d
 }
 
@@ -83,8 +79,8 @@ type settingField struct {
 // fields are the settings kept in the database.
 func (d *SettingsDialog) fields() []settingField {
 	return []settingField{
-		{storage.SettingPublisherName, defaultSiteName, d.publisher, false},
-		{storage.SettingSiteTitle, defaultSiteName, d.siteTitle, false},
+		{storage.SettingPublisherName, "", d.publisher, false},
+		{storage.SettingSiteTitle, domain.DefaultSiteTitle, d.siteTitle, false},
 		{storage.SettingBaseURL, "", d.baseURL, false},
 		{storage.SettingCommentsURL, "", d.commentsURL, false},
 		{storage.SettingModerationKeys, "", d.moderation, true},
@@ -95,6 +91,7 @@ func (d *SettingsDialog) fields() []settingField {
 // build creates the widgets.
 func (d *SettingsDialog) build() {
 	d.publisher = widget.NewEntry()
+	d.publisher.SetPlaceHolder("The site title when empty")
 	d.siteTitle = widget.NewEntry()
 	d.baseURL = widget.NewEntry()
 	d.baseURL.SetPlaceHolder("https://news.example")
@@ -152,7 +149,7 @@ func (d *SettingsDialog) hide() {
 // load reads the settings and fills the fields.
 func (d *SettingsDialog) load() {
 	fields := d.fields()
-	go func() {
+	d.sched.Go(func() {
 		values := make([]string, len(fields))
 		var err error
 		for i, f := range fields {
@@ -160,7 +157,7 @@ func (d *SettingsDialog) load() {
 				break
 			}
 		}
-		d.do(func() {
+		d.sched.Do(func() {
 			if err != nil {
 				d.message.SetText(fmt.Sprintf("Could not read the settings: %v", err))
 				return
@@ -171,7 +168,7 @@ func (d *SettingsDialog) load() {
 			d.message.SetText("")
 			d.saveBtn.Enable()
 		})
-	}()
+	})
 }
 
 // settingsValues reads and checks the fields, in the order of fields().
@@ -188,10 +185,8 @@ func (d *SettingsDialog) settingsValues() ([]string, error) {
 	if strings.TrimSpace(d.siteTitle.Text) == "" {
 		return nil, errors.New("the site title is empty")
 	}
-	if err := checkBaseURL(strings.TrimSpace(d.baseURL.Text)); err != nil {
-		return nil, err
-	}
-	if err := checkCommentsURL(strings.TrimSpace(d.commentsURL.Text)); err != nil {
+	site := domain.Site{Title: d.siteTitle.Text, PublisherName: d.publisher.Text, BaseURL: d.baseURL.Text, CommentsURL: d.commentsURL.Text}
+	if err := site.Validate(); err != nil {
 		return nil, err
 	}
 	return values, nil
@@ -211,7 +206,7 @@ func (d *SettingsDialog) save() {
 	fields := d.fields()
 	d.saveBtn.Disable()
 	d.message.SetText("Saving…")
-	go func() {
+	d.sched.Go(func() {
 		var err error
 		for i, f := range fields {
 			if err = d.store.SetSetting(context.Background(), f.key, values[i]); err != nil {
@@ -219,7 +214,7 @@ func (d *SettingsDialog) save() {
 				break
 			}
 		}
-		d.do(func() {
+		d.sched.Do(func() {
 			d.saveBtn.Enable()
 			if err != nil {
 				d.message.SetText("Not saved.")
@@ -235,7 +230,7 @@ func (d *SettingsDialog) save() {
 				d.onSaved(err)
 			}
 		})
-	}()
+	})
 }
 
 // keywordLines keeps one trimmed keyword per line, without blank lines

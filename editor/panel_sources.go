@@ -288,12 +288,12 @@ func (sp *sourcesPanel) offerKnownSources(name *widget.SelectEntry, kind *widget
 	if !ok {
 		return
 	}
-	go func() {
+	sp.p.s.sched.Go(func() {
 		known, err := lister.ListSources(context.Background())
 		if err != nil || len(known) == 0 {
 			return
 		}
-		fyne.Do(func() {
+		sp.p.s.sched.Do(func() {
 			names := make([]string, len(known))
 			for i, k := range known {
 				names[i] = k.Name
@@ -310,5 +310,5 @@ func (sp *sourcesPanel) offerKnownSources(name *widget.SelectEntry, kind *widget
 				}
 			}
 		})
-	}()
+	})
 }
