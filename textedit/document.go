@@ -41,6 +41,9 @@ type bodyPara struct {
 	// bounds holds the grapheme boundaries (byte offsets, including 0 and
 	// len(text)); nil means not computed yet.
 	bounds []int
+
+	// marks are the underlined ranges of text (see Editor.SetMarks).
+	marks []markSpan
 }
 
 func (d *bodyDoc) newPara(text string) *bodyPara {
@@ -183,6 +186,7 @@ func (d *bodyDoc) replace(a, b bodyPos, s string) bodyPos {
 	suffix := d.paras[b.p].text[b.off:]
 	if a.p == b.p && !strings.ContainsRune(s, '\n') {
 		p := d.paras[a.p]
+		p.shiftMarks(a.off, b.off, len(s))
 		d.setParaText(p, prefix+s+suffix)
 		return bodyPos{a.p, len(prefix) + len(s)}
 	}

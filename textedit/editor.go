@@ -21,6 +21,9 @@ type Editor struct {
 	// OnChanged is called with the full text after every user edit, undo,
 	// redo or InsertAtCursor (not after SetText).
 	OnChanged func(text string)
+	// ContextItems, when set, gives the context menu's first items for
+	// the text offset it was opened at (spelling suggestions, say).
+	ContextItems func(offset int) []*fyne.MenuItem
 
 	doc bodyDoc
 	m   bodyMeasurer

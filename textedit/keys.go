@@ -99,6 +99,14 @@ func (e *Editor) TypedKey(k *fyne.KeyEvent) {
 	case fyne.KeyReturn, fyne.KeyEnter:
 		e.replaceSelection("\n", editTyping)
 		return
+	case desktop.KeyMenu:
+		e.ShowContextMenuAtCaret()
+		return
+	case fyne.KeyF10:
+		if ext {
+			e.ShowContextMenuAtCaret()
+		}
+		return
 	default:
 		return
 	}

@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/widget"
 )
 
 // multiClickDelay is the longest gap between clicks of a double or triple
@@ -145,19 +144,7 @@ func (e *Editor) Scrolled(ev *fyne.ScrollEvent) {
 // Cursor shows the text cursor over the editor.
 func (e *Editor) Cursor() desktop.Cursor { return desktop.TextCursor }
 
-// SecondaryTapped shows a context menu with the clipboard actions.
+// SecondaryTapped shows the context menu for the text under the pointer.
 func (e *Editor) SecondaryTapped(ev *fyne.PointEvent) {
-	c := fyne.CurrentApp().Driver().CanvasForObject(e)
-	if c == nil {
-		return
-	}
-	e.requestFocus()
-	do := func(s fyne.Shortcut) func() { return func() { e.TypedShortcut(s) } }
-	menu := fyne.NewMenu("",
-		fyne.NewMenuItem("Cut", do(&fyne.ShortcutCut{})),
-		fyne.NewMenuItem("Copy", do(&fyne.ShortcutCopy{})),
-		fyne.NewMenuItem("Paste", do(&fyne.ShortcutPaste{})),
-		fyne.NewMenuItem("Select all", do(&fyne.ShortcutSelectAll{})),
-	)
-	widget.ShowPopUpMenuAtPosition(menu, c, ev.AbsolutePosition)
+	e.contextMenu(e.doc.offset(e.posAtPoint(ev.Position)), ev.AbsolutePosition)
 }

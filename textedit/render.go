@@ -17,10 +17,12 @@ type bodyRenderer struct {
 	thumb  *canvas.Rectangle
 	texts  []*canvas.Text
 	sels   []*canvas.Rectangle
+	marks  []*canvas.Rectangle
 	nText  int
 	nSel   int
+	nMark  int
 	objs   []fyne.CanvasObject
-	colors struct{ fg, sel, caret, bar, bg color.Color }
+	colors struct{ fg, sel, caret, bar, bg, mark color.Color }
 }
 
 func newBodyRenderer(e *Editor) *bodyRenderer {
@@ -54,6 +56,7 @@ func (r *bodyRenderer) readColors() {
 	r.colors.caret = th.Color(theme.ColorNamePrimary, v)
 	r.colors.bar = th.Color(theme.ColorNameScrollBar, v)
 	r.colors.bg = th.Color(theme.ColorNameInputBackground, v)
+	r.colors.mark = th.Color(theme.ColorNameError, v)
 }
 
 // update places the objects for the current size, scroll and selection.
@@ -65,7 +68,7 @@ func (r *bodyRenderer) update() {
 	pad := e.pad()
 	r.bg.FillColor = r.colors.bg
 	r.bg.Resize(size)
-	r.nText, r.nSel = 0, 0
+	r.nText, r.nSel, r.nMark = 0, 0, 0
 
 	top, bottom := e.offsetY-pad, e.offsetY+size.Height
 	a, b := orderPos(e.anchor, e.caret)
@@ -82,6 +85,7 @@ func (r *bodyRenderer) update() {
 			}
 			r.drawSelection(pi, l, i == len(p.lines)-1, a, b, pad, pad+y-e.offsetY, h)
 			r.drawLine(p, l, pad, pad+y-e.offsetY, h)
+			r.drawMarks(p, l, pad, pad+y-e.offsetY, h)
 		}
 	}
 	r.drawCaret(pad)
@@ -93,6 +97,9 @@ func (r *bodyRenderer) update() {
 	}
 	for _, t := range r.texts[:r.nText] {
 		r.objs = append(r.objs, t)
+	}
+	for _, m := range r.marks[:r.nMark] {
+		r.objs = append(r.objs, m)
 	}
 	r.objs = append(r.objs, r.caret, r.thumb)
 	canvas.Refresh(r.caret)
@@ -113,6 +120,29 @@ func (r *bodyRenderer) drawLine(p *bodyPara, l bodyLine, x, y, h float32) {
 	spacing := r.e.m.spacing
 	t.Move(fyne.NewPos(x, y+spacing/2))
 	t.Resize(fyne.NewSize(l.width, h-spacing))
+}
+
+// drawMarks underlines the marks of paragraph p that fall on line l.
+func (r *bodyRenderer) drawMarks(p *bodyPara, l bodyLine, x, y, h float32) {
+	for _, m := range p.marks {
+		from, to := max(m.start, l.start), min(m.end, l.end)
+		if from >= to {
+			continue
+		}
+		x1, x2 := r.e.lineX(p, l, from), r.e.lineX(p, l, to)
+		if r.nMark == len(r.marks) {
+			r.marks = append(r.marks, canvas.NewRectangle(r.colors.mark))
+		}
+		u := r.marks[r.nMark]
+		r.nMark++
+		thick := max(1, h/14)
+		if u.FillColor != r.colors.mark {
+			u.FillColor = r.colors.mark
+			u.Refresh()
+		}
+		u.Move(fyne.NewPos(x+x1, y+h-thick-r.e.m.spacing/4))
+		u.Resize(fyne.NewSize(x2-x1, thick))
+	}
 }
 
 // drawSelection highlights the part of line l of paragraph pi inside the
