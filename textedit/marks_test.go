@@ -158,6 +158,8 @@ func BenchmarkBodyKeystrokeMarked60000(b *testing.B) {
 	}
 	e.SetText(text)
 	e.Resize(benchSize)
+	changed := 0
+	e.OnChanged = func(s string) { changed += len(s) }
 	b.ReportAllocs()
 	typed := []rune("fresh news ")
 	i := 0
