@@ -19,12 +19,16 @@ import (
 )
 
 // WindowFunc opens the main window on store, with the article slug open
-// in the editor when not empty. It returns when the window closes.
-type WindowFunc func(store *storage.Store, openSlug string) error
+// in the editor when not empty, offering to import importPath when not
+// empty. It returns when the window closes.
+type WindowFunc func(store *storage.Store, openSlug, importPath string) error
 
 // Options are what main wires in.
 type Options struct {
 	Window WindowFunc
+	// Version is what --version prints after "newsroom "; no --version
+	// flag when empty.
+	Version string
 	Stdout io.Writer
 	Stderr io.Writer
 	Stdin  io.Reader
@@ -79,8 +83,11 @@ func newRoot(opt Options) (*cobra.Command, func()) {
 		Long: `Newsroom is a desktop newsroom editor over one SQLite file.
 
 Run without a command to open the window on the default database
-(` + DefaultDBPath() + `), or on --db PATH.`,
-		Args:          cobra.NoArgs,
+(` + DefaultDBPath() + `), or on --db PATH. Given a Markdown file, a
+WordPress export or a folder (newsroom FILE), the window opens and offers
+to import it, as the desktop's "Open with" does.`,
+		Version:       opt.Version,
+		Args:          fileToOffer,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
@@ -92,18 +99,23 @@ Run without a command to open the window on the default database
 			if opt.Window == nil {
 				return errors.New("this build has no window")
 			}
+			importPath, err := offeredPath(args)
+			if err != nil {
+				return err
+			}
 			store, err := openStore(cmd.Context(), dbPath)
 			if err != nil {
 				return err
 			}
 			defer store.Close()
-			return opt.Window(store, openSlug)
+			return opt.Window(store, openSlug, importPath)
 		},
 	}
 	root.PersistentFlags().StringVar(&dbPath, "db", "", "database file (default "+DefaultDBPath()+")")
 	root.PersistentFlags().StringVar(&cpuProfile, "cpuprofile", "", "write a Go CPU profile to this file (for performance work)")
 	_ = root.PersistentFlags().MarkHidden("cpuprofile")
 	root.Flags().StringVar(&openSlug, "open", "", "open the article with this slug in the editor")
+	root.SetVersionTemplate("newsroom {{.Version}}\n")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	env := &env{dbPath: &dbPath, opt: opt}
 	root.AddCommand(

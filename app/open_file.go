@@ -1,0 +1,25 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+
+	"newsroom/importer"
+)
+
+// offerImport asks whether to import path, a file or folder given on the
+// command line (the desktop's "Open with"), and on Yes runs the import
+// File → Import… runs; done runs after a successful import.
+func offerImport(store importer.Store, win fyne.Window, path string, done func()) *dialog.ConfirmDialog {
+	d := dialog.NewConfirm("Import?", fmt.Sprintf("Import %s into this database?", path), func(ok bool) {
+		if ok {
+			runImport(store, win, path, done)
+		}
+	}, win)
+	d.SetConfirmText("Import")
+	d.SetDismissText("Cancel")
+	d.Show()
+	return d
+}
