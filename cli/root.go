@@ -29,9 +29,9 @@ type Options struct {
 	// Version is what --version prints after "newsroom "; no --version
 	// flag when empty.
 	Version string
-	Stdout io.Writer
-	Stderr io.Writer
-	Stdin  io.Reader
+	Stdout  io.Writer
+	Stderr  io.Writer
+	Stdin   io.Reader
 }
 
 // usageError marks mistakes in how a command was called: exit status 2.
