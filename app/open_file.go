@@ -13,7 +13,7 @@ import (
 // command line (the desktop's "Open with"), and on Yes runs the import
 // File → Import… runs; done runs after a successful import.
 func offerImport(store importer.Store, win fyne.Window, path string, done func()) *dialog.ConfirmDialog {
-	d := dialog.NewConfirm("Import?", fmt.Sprintf("Import %s into this database?", path), func(ok bool) {
+	d := dialog.NewConfirm("Open with Newsroom", fmt.Sprintf("Add the articles in %s to this database?", path), func(ok bool) {
 		if ok {
 			runImport(store, win, path, done)
 		}
