@@ -205,6 +205,9 @@ func TestInstallOpenWithAndUninstall(t *testing.T) {
 	before := snapshot(t, destdir)
 
 	runMake(t, root, "install", "DESTDIR="+destdir, "PREFIX=/usr/local")
+	// Installing again (an upgrade) must not forget which folders the
+	// first install created.
+	runMake(t, root, "install", "DESTDIR="+destdir, "PREFIX=/usr/local")
 	bin := checkInstalled(t, filepath.Join(destdir, "usr", "local"), "/usr/local")
 	manifest, err := os.ReadFile(filepath.Join(destdir, "usr/local/share/newsroom/install-manifest"))
 	if err != nil {
