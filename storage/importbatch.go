@@ -20,7 +20,7 @@ type ImportBatch struct {
 
 // BeginImport starts an import transaction. who is recorded on revisions.
 func (s *Store) BeginImport(ctx context.Context, who string) (*ImportBatch, error) {
-	tx, err := s.writer.BeginTx(ctx, nil)
+	tx, err := s.beginWrite(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("begin import: %w", err)
 	}
@@ -144,9 +144,9 @@ func (b *ImportBatch) SetCommentParent(ctx context.Context, id, parentID int64) 
 // Commit makes the import durable.
 func (b *ImportBatch) Commit() error {
 	if err := b.tx.Commit(); err != nil {
-		return fmt.Errorf("commit import: %w", err)
+		return b.s.damaged(fmt.Errorf("commit import: %w", err))
 	}
-	return nil
+	return b.s.Damaged()
 }
 
 // Rollback discards the import.
