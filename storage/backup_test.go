@@ -12,7 +12,9 @@ import (
 )
 
 func TestRotationPlan(t *testing.T) {
-	day := func(d int) string { return time.Date(2026, 12, d, 0, 0, 0, 0, time.UTC).Format("newsroom-2006-01-02.db") }
+	day := func(d int) string {
+		return time.Date(2026, 12, d, 0, 0, 0, 0, time.UTC).Format("newsroom-2006-01-02.db")
+	}
 	today := time.Date(2026, 12, 9, 8, 30, 0, 0, time.UTC)
 	cases := []struct {
 		name       string
