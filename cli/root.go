@@ -50,6 +50,12 @@ func Run(ctx context.Context, args []string, opt Options) int {
 	if opt.Stdin == nil {
 		opt.Stdin = os.Stdin
 	}
+	// Everything printed goes through a cleaner: titles, bodies, comments
+	// and error messages quoting them never reach the terminal raw.
+	stdout, stderr := newCleanWriter(opt.Stdout), newCleanWriter(opt.Stderr)
+	defer stdout.Flush()
+	defer stderr.Flush()
+	opt.Stdout, opt.Stderr = stdout, stderr
 	root, env, stopProfile := newRoot(opt)
 	defer stopProfile()
 	root.SetArgs(args)
