@@ -54,7 +54,7 @@ func newArticlesListCmd(e *env) *cobra.Command {
 					if a.FactChecked {
 						checked = "yes"
 					}
-					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", a.Slug, a.Status, checked, a.UpdatedAt.Format("2006-01-02 15:04"), a.Headline)
+					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", a.Slug, a.Status, checked, a.UpdatedAt.Format("2006-01-02 15:04"), oneCell(a.Headline))
 				}
 				return tw.Flush()
 			}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 	"time"
@@ -110,9 +111,16 @@ func toCommentJSON(c domain.Comment) commentJSON {
 		URL: c.URL, Body: c.Body, Status: string(c.Status), Reasons: reasons, Type: string(c.Type), SubmittedAt: c.SubmittedAt}
 }
 
-// writeJSON prints v indented, with a final newline.
+// writeJSON prints v indented, with a final newline. Every control
+// character is escaped (see jsonSafe), so the output is safe on a
+// terminal and still the same JSON.
 func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(jsonSafe(buf.Bytes()))
+	return err
 }

@@ -161,6 +161,13 @@ func Export(ctx context.Context, src Source, dir string, opt ExportOptions, prog
 	}
 	e.root = openExportRoot(dir)
 	defer e.root.close()
+	if e.safe, err = os.OpenRoot(dir); err != nil {
+		return rep, fmt.Errorf("export: open %s: %w", dir, err)
+	}
+	defer e.safe.Close()
+	// Strays of an export killed here before are removed first.
+	e.sweepStrays()
+	defer e.markRunning()()
 	if e.siteKey, err = siteKey(site, strings.TrimSpace(opt.CommentsURL)); err != nil {
 		return rep, fmt.Errorf("export: digest templates: %w", err)
 	}
@@ -173,10 +180,11 @@ func Export(ctx context.Context, src Source, dir string, opt ExportOptions, prog
 		jobs = append(jobs, pageJob{index: len(jobs), a: a, draft: true})
 	}
 
-	// The index, feed and stylesheet do not depend on the pages: write
-	// them alongside.
-	siteDone := make(chan []fileResult, 1)
-	go func() { siteDone <- e.writeSiteFiles(ctx, live, drafts) }()
+	// The index, feed and stylesheet do not depend on the pages: render
+	// them alongside, but write them only once every page is written, so
+	// readers are never shown links to pages that were not.
+	siteDone := make(chan []siteFileOut, 1)
+	go func() { siteDone <- e.renderSiteFiles(ctx, live, drafts) }()
 	results := e.writePages(ctx, jobs, progress, len(jobs)+3)
 	done := len(results)
 	total := len(jobs) + 3
@@ -194,7 +202,15 @@ func Export(ctx context.Context, src Source, dir string, opt ExportOptions, prog
 		pageWarnings[r.index] = r.warnings
 		rep.count(r.written)
 	}
-	for _, r := range <-siteDone {
+	siteFiles := <-siteDone
+	if firstErr == nil {
+		firstErr = ctx.Err()
+	}
+	var siteResults []fileResult
+	if firstErr == nil {
+		siteResults = e.writeSiteFiles(siteFiles)
+	}
+	for _, r := range siteResults {
 		if r.err != nil {
 			if firstErr == nil {
 				firstErr = r.err
@@ -208,10 +224,8 @@ func Export(ctx context.Context, src Source, dir string, opt ExportOptions, prog
 			progress(done, total)
 		}
 	}
-	if firstErr == nil {
-		firstErr = ctx.Err()
-	}
 	if firstErr != nil {
+		e.removeFreshDirs(jobs)
 		// Keep owning every file of the old manifest not rewritten, so a
 		// later export can still clean up.
 		for rel, entry := range old.Files {
@@ -321,6 +335,11 @@ type exporter struct {
 	dirs []atomic.Int32
 	// root looks files up inside dir.
 	root exportRoot
+	// safe opens and removes files inside dir; no symbolic link leads
+	// out of it.
+	safe *os.Root
+	// fresh tells, per page job, that this export created its directory.
+	fresh []atomic.Bool
 }
 
 // progressEvery is how often Export reports progress while pages render.
@@ -346,6 +365,7 @@ func (e *exporter) writePages(ctx context.Context, jobs []pageJob, progress func
 	finished := make(chan struct{})
 	var wg sync.WaitGroup
 	e.dirs = make([]atomic.Int32, len(jobs))
+	e.fresh = make([]atomic.Bool, len(jobs))
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
@@ -426,6 +446,7 @@ func (e *exporter) makeDirsAhead(ctx context.Context, jobs []pageJob, next *atom
 		case err != nil:
 			e.dirs[i].Store(dirUnknown) // the worker tries again and reports it
 		case created:
+			e.fresh[i].Store(true)
 			e.dirs[i].Store(dirFresh)
 		default:
 			e.dirs[i].Store(dirExisting)
@@ -444,7 +465,11 @@ func (e *exporter) pageDir(j pageJob) (bool, error) {
 			return false, nil
 		}
 	}
-	return ensureDir(filepath.Join(e.dir, j.a.Slug))
+	created, err := ensureDir(filepath.Join(e.dir, j.a.Slug))
+	if created && j.index < len(e.fresh) {
+		e.fresh[j.index].Store(true)
+	}
+	return created, err
 }
 
 // pages does a chunk of page jobs, storing each result at its index and
@@ -550,13 +575,24 @@ func (e *exporter) page(j pageJob, a *domain.Article) fileResult {
 	return r
 }
 
-// writeSiteFiles writes index.html, feed.xml and site.css, stopping at
-// the first error.
-func (e *exporter) writeSiteFiles(ctx context.Context, live, drafts []*domain.Article) []fileResult {
+// siteFileOut is a site-wide file rendered (or found unchanged) ahead of
+// being written.
+type siteFileOut struct {
+	rel       string
+	data      []byte        // nil when unchanged
+	key       string        // input key of what was rendered
+	unchanged manifestEntry // the manifest entry when unchanged
+	err       error
+}
+
+// renderSiteFiles renders index.html, feed.xml and site.css where their
+// inputs changed since the manifest recorded them, stopping at the first
+// error. Nothing is written.
+func (e *exporter) renderSiteFiles(ctx context.Context, live, drafts []*domain.Article) []siteFileOut {
 	if err := ctx.Err(); err != nil {
-		return []fileResult{{err: err}}
+		return []siteFileOut{{err: err}}
 	}
-	var out []fileResult
+	var out []siteFileOut
 	for _, f := range []struct {
 		rel    string
 		key    string
@@ -569,29 +605,39 @@ func (e *exporter) writeSiteFiles(ctx context.Context, live, drafts []*domain.Ar
 		{"feed.xml", feedKey(e.siteKey, live, storedDigest), func() ([]byte, string, error) { return e.feed(ctx, live) }},
 		{"site.css", e.siteKey, func() ([]byte, string, error) { return assets.SiteCSS, e.siteKey, nil }},
 	} {
-		r, err := e.siteFile(f.rel, f.key, f.render)
+		if prev, ok := e.old.Files[f.rel]; ok && !e.force && f.key != "" && prev.Input == f.key && e.sizeIs(f.rel, prev.Size) {
+			out = append(out, siteFileOut{rel: f.rel, unchanged: prev})
+			continue
+		}
+		data, rendered, err := f.render()
+		if err != nil {
+			return append(out, siteFileOut{rel: f.rel, err: err})
+		}
+		out = append(out, siteFileOut{rel: f.rel, data: data, key: rendered})
+	}
+	return out
+}
+
+// writeSiteFiles writes the rendered site-wide files, stopping at the
+// first error.
+func (e *exporter) writeSiteFiles(files []siteFileOut) []fileResult {
+	var out []fileResult
+	for _, f := range files {
+		if f.err != nil {
+			return append(out, fileResult{rel: f.rel, err: f.err})
+		}
+		if f.data == nil {
+			out = append(out, fileResult{rel: f.rel, entry: f.unchanged})
+			continue
+		}
+		r, err := e.writeFile(f.rel, f.data, false)
+		r.entry.Input = f.key
 		if err != nil {
 			return append(out, fileResult{rel: f.rel, err: err})
 		}
 		out = append(out, r)
 	}
 	return out
-}
-
-// siteFile writes one of the site-wide files, rendering it only when its
-// inputs (key) changed since the manifest recorded them. render returns
-// the file and the key of what it was rendered from.
-func (e *exporter) siteFile(rel, key string, render func() ([]byte, string, error)) (fileResult, error) {
-	if prev, ok := e.old.Files[rel]; ok && !e.force && key != "" && prev.Input == key && e.sizeIs(rel, prev.Size) {
-		return fileResult{rel: rel, entry: prev}, nil
-	}
-	data, rendered, err := render()
-	if err != nil {
-		return fileResult{}, err
-	}
-	r, err := e.writeFile(rel, data, false)
-	r.entry.Input = rendered
-	return r, err
 }
 
 // feed loads the full articles the feed carries and renders it.
@@ -654,7 +700,9 @@ func (e *exporter) writeFile(rel string, data []byte, freshDir bool) (fileResult
 
 // removeStale deletes files the old manifest lists and the new one does
 // not, when they still hold the bytes Export wrote, and then their
-// directory when it is empty. It returns warnings for files left in place.
+// directory when it is empty. Files are read and removed through e.safe,
+// so a symbolic link (a page folder linked elsewhere) never leads out of
+// the export folder. It returns warnings for files left in place.
 func (e *exporter) removeStale(next manifest) []string {
 	var stale []string
 	for rel := range e.old.Files {
@@ -666,21 +714,25 @@ func (e *exporter) removeStale(next manifest) []string {
 	var warnings []string
 	for _, rel := range stale {
 		path := filepath.Join(e.dir, filepath.FromSlash(rel))
-		data, err := os.ReadFile(path)
-		if errors.Is(err, fs.ErrNotExist) {
+		name := filepath.FromSlash(rel)
+		data, err := e.safe.ReadFile(name)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
 			continue
-		}
-		if err != nil || digest(data) != e.old.Files[rel].Digest {
+		case err != nil:
+			warnings = append(warnings, fmt.Sprintf("kept %s: %v", path, err))
+			continue
+		case digest(data) != e.old.Files[rel].Digest:
 			warnings = append(warnings, fmt.Sprintf("kept %s: it changed after it was exported", path))
 			continue
 		}
-		if err := os.Remove(path); err != nil {
+		if err := e.safe.Remove(name); err != nil {
 			warnings = append(warnings, fmt.Sprintf("could not remove %s: %v", path, err))
 			continue
 		}
 		e.removed++
-		if d := filepath.Dir(path); d != filepath.Clean(e.dir) {
-			_ = os.Remove(d) // only succeeds when empty
+		if d := filepath.Dir(name); d != "." {
+			_ = e.safe.Remove(d) // only succeeds when empty
 		}
 	}
 	return warnings

@@ -156,13 +156,18 @@ func (s *Store) CreateArticle(ctx context.Context, a *domain.Article, who string
 	if err := a.Validate(); err != nil {
 		return fmt.Errorf("create article %q: %w", a.Slug, err)
 	}
+	d, err := derive(a)
+	if err != nil {
+		return err
+	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		return s.insertArticle(ctx, tx, a, who)
+		return s.insertArticle(ctx, tx, a, who, d)
 	})
 }
 
-// insertArticle is CreateArticle inside a transaction.
-func (s *Store) insertArticle(ctx context.Context, tx *sql.Tx, a *domain.Article, who string) error {
+// insertArticle is CreateArticle inside a transaction; d was derived from
+// a before the transaction.
+func (s *Store) insertArticle(ctx context.Context, tx *sql.Tx, a *domain.Article, who string, d derived) error {
 	now := s.now()
 	if a.CreatedAt.IsZero() {
 		a.CreatedAt = now
@@ -172,21 +177,14 @@ func (s *Store) insertArticle(ctx context.Context, tx *sql.Tx, a *domain.Article
 	if a.FactCheck.Checked && a.FactCheck.Digest == "" {
 		a.FactCheck.Digest = domain.CoveredDigest(a)
 	}
-	keywords, err := json.Marshal(nonNil(a.Keywords))
-	if err != nil {
-		return err
-	}
-	attribution, err := storedFindings(a)
-	if err != nil {
-		return err
-	}
+	a.Attribution = d.findings
 	a.StoredDigest = domain.ContentDigest(a)
 	res, err := tx.ExecContext(ctx, `INSERT INTO articles (slug, headline, standfirst, byline, body, status, published_at,
 		keywords, fc_checked, fc_by, fc_at, fc_digest, created_at, updated_at, version, origin, attribution, content_digest)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
 		a.Slug, a.Headline, a.Standfirst, a.Byline, a.Body, string(a.Status), micros(a.PublishedAt),
-		string(keywords), a.FactCheck.Checked, a.FactCheck.By, micros(a.FactCheck.At), a.FactCheck.Digest,
-		micros(a.CreatedAt), micros(a.UpdatedAt), nullString(a.Origin), attribution, a.StoredDigest)
+		d.keywords, a.FactCheck.Checked, a.FactCheck.By, micros(a.FactCheck.At), a.FactCheck.Digest,
+		micros(a.CreatedAt), micros(a.UpdatedAt), nullString(a.Origin), d.attribution, a.StoredDigest)
 	if err != nil {
 		return articleWriteError(a.Slug, err)
 	}

@@ -11,20 +11,35 @@ import (
 )
 
 // ImportBatch is one all-or-nothing import: every upsert runs in a single
-// write transaction that Commit makes durable and Rollback discards.
+// write transaction that Commit makes durable and Rollback discards. The
+// transaction begins with the first write, after that article's derived
+// work (the attribution check) is done, so reading and checking the first
+// article never holds the write lock.
 type ImportBatch struct {
 	s   *Store
-	tx  *sql.Tx
+	tx  *sql.Tx // nil until the first write
 	who string
 }
 
-// BeginImport starts an import transaction. who is recorded on revisions.
+// BeginImport starts an import. who is recorded on revisions.
 func (s *Store) BeginImport(ctx context.Context, who string) (*ImportBatch, error) {
-	tx, err := s.writer.BeginTx(ctx, nil)
-	if err != nil {
+	if err := s.Damaged(); err != nil {
 		return nil, fmt.Errorf("begin import: %w", err)
 	}
-	return &ImportBatch{s: s, tx: tx, who: who}, nil
+	return &ImportBatch{s: s, who: who}, nil
+}
+
+// begin starts the write transaction at the first write.
+func (b *ImportBatch) begin(ctx context.Context) error {
+	if b.tx != nil {
+		return nil
+	}
+	tx, err := b.s.beginWrite(ctx)
+	if err != nil {
+		return fmt.Errorf("begin import: %w", err)
+	}
+	b.tx = tx
+	return nil
 }
 
 // UpsertArticle stores a, matched by a.Origin when set, else by a.Slug. It
@@ -36,8 +51,15 @@ func (b *ImportBatch) UpsertArticle(ctx context.Context, a *domain.Article) (boo
 	if err := a.Validate(); err != nil {
 		return false, fmt.Errorf("import article %q: %w", a.Slug, err)
 	}
+	d, err := derive(a) // before the write lock
+	if err != nil {
+		return false, err
+	}
+	if err := b.begin(ctx); err != nil {
+		return false, err
+	}
 	var id int64
-	err := sql.ErrNoRows
+	err = sql.ErrNoRows
 	if a.Origin != "" {
 		err = b.tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE origin = ?`, a.Origin).Scan(&id)
 	}
@@ -47,13 +69,13 @@ func (b *ImportBatch) UpsertArticle(ctx context.Context, a *domain.Article) (boo
 		if a.Slug, err = b.freeSlug(ctx, a.Slug); err != nil {
 			return false, err
 		}
-		return true, b.s.insertArticle(ctx, b.tx, a, b.who)
+		return true, b.s.insertArticle(ctx, b.tx, a, b.who, d)
 	}
 	if errors.Is(err, sql.ErrNoRows) {
 		err = b.tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE slug = ?`, a.Slug).Scan(&id)
 	}
 	if errors.Is(err, sql.ErrNoRows) {
-		return true, b.s.insertArticle(ctx, b.tx, a, b.who)
+		return true, b.s.insertArticle(ctx, b.tx, a, b.who, d)
 	}
 	if err != nil {
 		return false, fmt.Errorf("import article %q: %w", a.Slug, err)
@@ -74,7 +96,7 @@ func (b *ImportBatch) UpsertArticle(ctx context.Context, a *domain.Article) (boo
 		return false, nil
 	}
 	domain.ReconcileFactCheck(a)
-	if err := b.s.updateArticle(ctx, b.tx, a); err != nil {
+	if err := b.s.updateArticle(ctx, b.tx, a, d); err != nil {
 		return false, err
 	}
 	if contentChanged(old, a) || old.Status != a.Status {
@@ -103,6 +125,9 @@ func (b *ImportBatch) freeSlug(ctx context.Context, slug string) (string, error)
 // UpsertComment stores c, matched by c.Origin when set. c.ArticleID and
 // c.ParentID must be stored ids. It sets c.ID.
 func (b *ImportBatch) UpsertComment(ctx context.Context, c *domain.Comment) (bool, error) {
+	if err := b.begin(ctx); err != nil {
+		return false, err
+	}
 	if c.Origin != "" {
 		var id int64
 		err := b.tx.QueryRowContext(ctx, `SELECT id FROM comments WHERE origin = ?`, c.Origin).Scan(&id)
@@ -134,6 +159,9 @@ func (b *ImportBatch) UpsertComment(ctx context.Context, c *domain.Comment) (boo
 // SetCommentParent links an imported comment to its parent, for parents
 // that came after their replies in the file.
 func (b *ImportBatch) SetCommentParent(ctx context.Context, id, parentID int64) error {
+	if err := b.begin(ctx); err != nil {
+		return err
+	}
 	_, err := b.tx.ExecContext(ctx, `UPDATE comments SET parent_id = ? WHERE id = ?`, parentID, id)
 	if err != nil {
 		return fmt.Errorf("link comment %d to parent %d: %w", id, parentID, err)
@@ -143,14 +171,20 @@ func (b *ImportBatch) SetCommentParent(ctx context.Context, id, parentID int64) 
 
 // Commit makes the import durable.
 func (b *ImportBatch) Commit() error {
-	if err := b.tx.Commit(); err != nil {
-		return fmt.Errorf("commit import: %w", err)
+	if b.tx == nil {
+		return b.s.Damaged()
 	}
-	return nil
+	if err := b.tx.Commit(); err != nil {
+		return b.s.damaged(fmt.Errorf("commit import: %w", err))
+	}
+	return b.s.Damaged()
 }
 
 // Rollback discards the import.
 func (b *ImportBatch) Rollback() error {
+	if b.tx == nil {
+		return nil
+	}
 	err := b.tx.Rollback()
 	if err != nil && !errors.Is(err, sql.ErrTxDone) {
 		return fmt.Errorf("roll back import: %w", err)
