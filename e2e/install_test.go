@@ -321,11 +321,21 @@ func TestPackageInstallsLikeMakeInstall(t *testing.T) {
 		cmd.Env = append(makeCmd(release).Env, "HOME="+home)
 		return cmd
 	}
+	// The user's desktop already keeps a MIME cache of its applications:
+	// install and uninstall refresh it (and create no cache that was not
+	// there).
+	mimeCache := filepath.Join(prefix, "share", "applications", "mimeinfo.cache")
+	if out, err := asUser("sh", "-c", `mkdir -p "$(dirname "$1")" && printf '[MIME Cache]\n' >"$1"`, "sh", mimeCache).CombinedOutput(); err != nil {
+		t.Fatalf("prepare the MIME cache: %v\n%s", err, out)
+	}
 	before := snapshot(t, home)
 	if out, err := asUser("make", "--no-print-directory", "-C", release, "install", "PREFIX="+prefix).CombinedOutput(); err != nil {
 		t.Fatalf("make install PREFIX=%s without root: %v\n%s", prefix, err, out)
 	}
 	bin := checkInstalled(t, prefix, prefix)
+	if cache, err := os.ReadFile(mimeCache); err != nil || !strings.Contains(string(cache), "text/markdown=newsroom.desktop;") {
+		t.Errorf("the MIME cache does not list Newsroom for Markdown after install (%v):\n%s", err, cache)
+	}
 	out, err := asUser(bin, "--version").CombinedOutput()
 	if want := wantVersion(t); err != nil || string(out) != want {
 		t.Errorf("%s --version: %q (%v), want %q", bin, out, err, want)
