@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 
 	"newsroom/domain"
 )
@@ -210,21 +211,31 @@ func (b *ImportBatch) freeSlug(ctx context.Context, slug string) (string, error)
 
 // UpsertComment stores c, matched by c.Origin when set. c.ArticleID and
 // c.ParentID must be stored ids. It sets c.ID. A comment whose stored
-// copy is the same is left alone (ImportUnchanged).
+// copy is the same is left alone (ImportUnchanged); a stored comment keeps
+// its moderation status.
 func (b *ImportBatch) UpsertComment(ctx context.Context, c *domain.Comment) (ImportOutcome, error) {
 	if c.Origin != "" {
 		var (
-			id                                                        int64
-			articleID                                                 int64
-			parent                                                    sql.NullInt64
-			author, email, url, body, status, kind, addr              string
-			submitted                                                 int64
+			id                                           int64
+			articleID                                    int64
+			parent                                       sql.NullInt64
+			author, email, url, body, status, kind, addr string
+			submitted                                    int64
 		)
 		err := b.tx.QueryRowContext(ctx, `SELECT id, article_id, parent_id, author, email, url, body, status, type,
 			submitted_at, client_addr FROM comments WHERE origin = ?`, c.Origin).Scan(&id, &articleID, &parent, &author,
 			&email, &url, &body, &status, &kind, &submitted, &addr)
 		if err == nil {
 			c.ID = id
+			// Moderation is done here after an import: the stored status
+			// stays. A comment without a date keeps its stored one.
+			c.Status = domain.CommentStatus(status)
+			if c.SubmittedAt.IsZero() {
+				c.SubmittedAt = time.UnixMicro(submitted).UTC()
+			}
+			if c.Type == "" {
+				c.Type = domain.CommentType(kind)
+			}
 			if articleID == c.ArticleID && parent.Int64 == c.ParentID && author == c.Author && email == c.Email &&
 				url == c.URL && body == c.Body && status == string(c.Status) && kind == string(c.Type) &&
 				submitted == c.SubmittedAt.UnixMicro() && addr == c.ClientAddr {
