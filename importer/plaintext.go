@@ -57,8 +57,7 @@ func plainText(fragment string, lines bool) string {
 			switch tok.DataAtom {
 			case atom.Td, atom.Th:
 				b.WriteString(" ")
-			case atom.Dt, atom.Dd:
-				b.WriteString("\n")
+			case atom.Dt, atom.Dd: // the next one's start breaks the line
 			default:
 				if blockBoundary(tok.DataAtom) {
 					b.WriteString("\n\n")
