@@ -42,7 +42,7 @@ type memBatch struct {
 
 var errBatchDone = errors.New("batch already committed or rolled back")
 
-func (b *memBatch) UpsertArticle(ctx context.Context, a *domain.Article, replace bool) (Outcome, error) {
+func (b *memBatch) UpsertArticle(ctx context.Context, a *domain.Article, opt Upsert) (Outcome, error) {
 	if b.done {
 		return 0, errBatchDone
 	}

@@ -259,3 +259,30 @@ func TestImportWordPressReimportAfterFreeSlug(t *testing.T) {
 		t.Errorf("blogs merged: %q / %q", a2.Body, a3.Body)
 	}
 }
+
+// TestImportPasswordToggled: a post whose password is removed after its
+// first import stays the same article.
+func TestImportPasswordToggled(t *testing.T) {
+	st := openDB(t)
+	post := func(password string) string {
+		return writeFile(t, "blog.xml", wxrDoc("1.2", `<item><title>Secret</title><wp:post_id>5</wp:post_id><wp:status>publish</wp:status>
+<wp:post_type>post</wp:post_type><wp:post_password>`+password+`</wp:post_password><content:encoded>Words.</content:encoded></item>`))
+	}
+	mustImport(t, st, post("enter"), Options{})
+	a, _ := revisions(t, st, "secret")
+	if a.Status != domain.StatusDraft || !strings.HasSuffix(a.Origin, storage.ProtectedOriginSuffix) || !strings.Contains(a.Body, "password-protected in WordPress") {
+		t.Fatalf("protected post imported as %+v", a)
+	}
+	ids, err := st.ProtectedDraftIDs(context.Background())
+	if err != nil || !ids[a.ID] {
+		t.Fatalf("ProtectedDraftIDs = %v, %v", ids, err)
+	}
+	rep := mustImport(t, st, post(""), Options{})
+	if s := rep.Files[0]; s.ArticlesUpdated != 1 || s.ArticlesCreated != 0 {
+		t.Fatalf("password removed: %+v", s)
+	}
+	b, _ := revisions(t, st, "secret")
+	if b.ID != a.ID || b.Status != domain.StatusPublished || b.Body != "Words." {
+		t.Errorf("after the password was removed: %+v", b)
+	}
+}

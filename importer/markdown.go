@@ -184,7 +184,7 @@ func importMarkdown(ctx context.Context, b Batch, f fileRef, src []byte, opt Opt
 		a.Origin = f.origin
 	}
 	wanted := a.Slug
-	outcome, err := b.UpsertArticle(ctx, a, opt.Replace)
+	outcome, err := b.UpsertArticle(ctx, a, Upsert{Replace: opt.Replace})
 	if err != nil {
 		return sum, fmt.Errorf("store article %q: %w", a.Slug, err)
 	}

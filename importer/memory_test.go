@@ -24,7 +24,7 @@ type countingStore struct {
 
 func (s *countingStore) BeginImport(ctx context.Context) (Batch, error) { return s, nil }
 
-func (s *countingStore) UpsertArticle(ctx context.Context, a *domain.Article, replace bool) (Outcome, error) {
+func (s *countingStore) UpsertArticle(ctx context.Context, a *domain.Article, opt Upsert) (Outcome, error) {
 	if err := a.Validate(); err != nil {
 		return 0, err
 	}

@@ -29,13 +29,23 @@ func (o Outcome) String() string {
 	return "unknown"
 }
 
+// Upsert changes how UpsertArticle matches.
+type Upsert struct {
+	// Replace takes over the article holding the slug when none has the
+	// origin.
+	Replace bool
+	// FormerOrigins are other identities of the same source.
+	FormerOrigins []string
+}
+
 // Batch is one all-or-nothing import transaction.
 type Batch interface {
-	// UpsertArticle stores a, matched by a.Origin (required). When no
-	// article has that origin and a.Slug is taken, a new article is made
-	// with a free slug (a.Slug is changed), unless replace asks to take
-	// the slug's article over. It sets a.ID.
-	UpsertArticle(ctx context.Context, a *domain.Article, replace bool) (Outcome, error)
+	// UpsertArticle stores a, matched by a.Origin (required), else by
+	// one of opt.FormerOrigins. When no article matches and a.Slug is
+	// taken, a new article is made with a free slug (a.Slug is changed),
+	// unless opt.Replace asks to take the slug's article over. It sets
+	// a.ID.
+	UpsertArticle(ctx context.Context, a *domain.Article, opt Upsert) (Outcome, error)
 	// UpsertComment stores c (c.ArticleID and c.ParentID already set to stored ids), matched by c.Origin; sets c.ID.
 	UpsertComment(ctx context.Context, c *domain.Comment) (Outcome, error)
 	Commit() error

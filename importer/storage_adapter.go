@@ -22,8 +22,8 @@ func (st storageStore) BeginImport(ctx context.Context) (Batch, error) {
 // storageBatch adapts *storage.ImportBatch to Batch.
 type storageBatch struct{ b *storage.ImportBatch }
 
-func (sb storageBatch) UpsertArticle(ctx context.Context, a *domain.Article, replace bool) (Outcome, error) {
-	o, err := sb.b.UpsertArticle(ctx, a, storage.ImportOptions{Replace: replace})
+func (sb storageBatch) UpsertArticle(ctx context.Context, a *domain.Article, opt Upsert) (Outcome, error) {
+	o, err := sb.b.UpsertArticle(ctx, a, storage.ImportOptions{Replace: opt.Replace, FormerOrigins: opt.FormerOrigins})
 	return outcome(o), err
 }
 
@@ -46,6 +46,10 @@ func outcome(o storage.ImportOutcome) Outcome {
 	}
 	return 0
 }
+
+// protectedSuffix marks the origin of a password-protected post (see
+// storage.ProtectedOriginSuffix).
+const protectedSuffix = storage.ProtectedOriginSuffix
 
 // ForStorage lets ImportFile write into a Newsroom database.
 func ForStorage(s *storage.Store) Store { return storageStore{s} }

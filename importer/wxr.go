@@ -231,7 +231,15 @@ func (w *wxrImport) item(it *wxrItem, line int) error {
 		return fmt.Errorf("post %s %q: %w", strings.TrimSpace(it.PostID), plainText(it.Title, false), err)
 	}
 	wanted := a.Slug
-	outcome, err := w.b.UpsertArticle(w.ctx, a, w.opt.Replace)
+	up := Upsert{Replace: w.opt.Replace}
+	// A post whose password was added or removed since the last import
+	// is still the same post.
+	if strings.HasSuffix(a.Origin, protectedSuffix) {
+		up.FormerOrigins = []string{strings.TrimSuffix(a.Origin, protectedSuffix)}
+	} else {
+		up.FormerOrigins = []string{a.Origin + protectedSuffix}
+	}
+	outcome, err := w.b.UpsertArticle(w.ctx, a, up)
 	if err != nil {
 		return fmt.Errorf("store post %s as article %q: %w", strings.TrimSpace(it.PostID), a.Slug, err)
 	}

@@ -34,6 +34,10 @@ func wxrStatus(status, password string) (st domain.Status, skip string) {
 	return domain.StatusDraft, "" // draft, private and anything unknown
 }
 
+// protectedNotice opens the body of a post that was password-protected
+// in WordPress (a callout, see the body conventions).
+const protectedNotice = "> [!WARNING]\n> This post was password-protected in WordPress: only readers with the password could read it.\n\n"
+
 // zeroWPDate is how WordPress writes "no date".
 const zeroWPDate = "0000-00-00 00:00:00"
 
@@ -93,6 +97,12 @@ func (w *wxrImport) article(it *wxrItem) (*domain.Article, error) {
 		PublishedAt: published,
 		Keywords:    dedupe(keywords),
 		Origin:      w.uniqueOrigin(it.GUID, id, headline),
+	}
+	if strings.TrimSpace(it.Password) != "" {
+		// Kept a draft, left out of exports with drafts unless asked
+		// for, and saying so in its text wherever it is shown.
+		a.Origin += protectedSuffix
+		a.Body = protectedNotice + a.Body
 	}
 	if err := a.Validate(); err != nil {
 		return nil, err

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"newsroom/domain"
@@ -53,6 +54,38 @@ type ImportOptions struct {
 	// is replaced (one revision, so the old text stays in its history).
 	// Without it the newcomer gets a free slug.
 	Replace bool
+	// FormerOrigins are other identities the same source had (a WordPress
+	// post whose password was added or removed): an article of one of
+	// them is updated and takes the new origin.
+	FormerOrigins []string
+}
+
+// ProtectedOriginSuffix ends the origin of an article imported from a
+// password-protected WordPress post: such drafts are left out of an
+// export with drafts unless asked for (see ProtectedDraftIDs).
+const ProtectedOriginSuffix = " (password-protected)"
+
+// ProtectedDraftIDs returns the ids of unpublished articles imported from
+// password-protected posts.
+func (s *Store) ProtectedDraftIDs(ctx context.Context) (map[int64]bool, error) {
+	rows, err := s.reader.QueryContext(ctx, `SELECT id FROM articles WHERE status != 'published' AND origin LIKE ?`,
+		"%"+ProtectedOriginSuffix)
+	if err != nil {
+		return nil, fmt.Errorf("find password-protected drafts: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("find password-protected drafts: %w", err)
+		}
+		out[id] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("find password-protected drafts: %w", err)
+	}
+	return out, nil
 }
 
 // BeginImport starts an import transaction. who is recorded on revisions.
@@ -85,6 +118,14 @@ func (b *ImportBatch) UpsertArticle(ctx context.Context, a *domain.Article, opt 
 	id, err := b.articleID(ctx, `origin`, a.Origin)
 	if err != nil {
 		return 0, err
+	}
+	for _, former := range opt.FormerOrigins {
+		if id != 0 {
+			break
+		}
+		if id, err = b.articleID(ctx, `origin`, former); err != nil {
+			return 0, err
+		}
 	}
 	if id == 0 {
 		holder, err := b.articleID(ctx, `slug`, a.Slug)
@@ -138,7 +179,7 @@ func (b *ImportBatch) UpsertArticle(ctx context.Context, a *domain.Article, opt 
 		a.UpdatedAt = old.UpdatedAt
 		return ImportUnchanged, nil
 	}
-	if old.Origin == a.Origin {
+	if old.Origin == a.Origin || slices.Contains(opt.FormerOrigins, old.Origin) {
 		same, err := b.sameAsLastImport(ctx, old.ID, a)
 		if err != nil {
 			return 0, err
