@@ -113,3 +113,26 @@ func TestMarkdownBodyCarriesForeignConstructs(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkConvertMarkdownBody converts a 40 KB body with raw HTML,
+// shortcodes and Liquid in every few paragraphs.
+func BenchmarkConvertMarkdownBody(b *testing.B) {
+	var body strings.Builder
+	for i := 0; i < 60; i++ {
+		fmt.Fprintf(&body, "Paragraph %d with **bold** and a [link](https://example.com/%d). Lorem ipsum dolor sit amet, consectetuer adipiscing elit, sed diam nonummy nibh euismod tincidunt.\n\n", i, i)
+		switch i % 6 {
+		case 0:
+			body.WriteString("<div class=\"notice\">\n\nA notice with *Markdown*.\n\n</div>\n\n")
+		case 2:
+			body.WriteString("<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>\n\n")
+		case 4:
+			body.WriteString("{{< figure src=\"/x.png\" alt=\"X\" >}} and H<sub>2</sub>O {{ site.url }}\n\n")
+		}
+	}
+	src := body.String()
+	b.SetBytes(int64(len(src)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		convertMarkdownBody(src, 1)
+	}
+}
