@@ -43,6 +43,9 @@ func TestFrontMatterAsHugoAndJekyllWriteIt(t *testing.T) {
 			var all []string
 			for _, w := range warns {
 				all = append(all, w.Message)
+				if w.Line < 1 {
+					t.Errorf("warning without a line: %+v", w)
+				}
 			}
 			joined := strings.Join(all, "\n")
 			if tt.warning == "" && len(warns) > 0 || tt.warning != "" && !strings.Contains(joined, tt.warning) {

@@ -286,3 +286,20 @@ func TestImportPasswordToggled(t *testing.T) {
 		t.Errorf("after the password was removed: %+v", b)
 	}
 }
+
+// TestImportFolderWithExports: a WordPress export in a folder is
+// imported; other XML (a sitemap) is skipped with the reason.
+func TestImportFolderWithExports(t *testing.T) {
+	st := openDB(t)
+	root := writeTree(t, map[string]string{
+		"exports/blog.xml": wxrDoc("1.2", `<item><title>From WordPress</title><wp:post_id>3</wp:post_id><wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>`),
+		"sitemap.xml":      `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>`,
+	})
+	files := byFile(mustImport(t, st, root, Options{}))
+	if s := files["exports/blog.xml"]; s.Format != FormatWordPress || s.ArticlesCreated != 1 {
+		t.Errorf("export in a folder: %+v", s)
+	}
+	if s := files["sitemap.xml"]; !strings.Contains(s.SkipReason, "not a WordPress export") {
+		t.Errorf("sitemap: %+v", s)
+	}
+}

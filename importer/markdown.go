@@ -77,7 +77,7 @@ func ParseMarkdown(name string, src []byte) (*domain.Article, []Warning, error) 
 			return nil, nil, atLine(1, "no title: the front matter has none and the file name has no letters or digits")
 		}
 		if fence != "" {
-			warn(fm.line["title"], "no title in the front matter: %q taken from the file name", title)
+			warn(max(fm.line["title"], first), "no title in the front matter: %q taken from the file name", title)
 		}
 	}
 	if len(title) > domain.MaxHeadlineLen {
@@ -122,7 +122,7 @@ func ParseMarkdown(name string, src []byte) (*domain.Article, []Warning, error) 
 		a.Status = domain.StatusDraft
 	}
 	if a.Status == domain.StatusPublished && a.PublishedAt.IsZero() {
-		warn(fm.line["date"], "no date: the article has no publication time (set one in the window before it is exported)")
+		warn(max(fm.line["date"], 1), "no date: the article has no publication time (set one in the window before it is exported)")
 	}
 	if err := a.Validate(); err != nil {
 		return nil, nil, atLine(1, "%v", err)
