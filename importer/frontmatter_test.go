@@ -55,6 +55,18 @@ func TestFrontMatterAsHugoAndJekyllWriteIt(t *testing.T) {
 	}
 }
 
+// TestBodyControlCharacters removes terminal escapes from a body, saying
+// where.
+func TestBodyControlCharacters(t *testing.T) {
+	a, warns, err := ParseMarkdown("a.md", []byte("---\ntitle: A\ndate: 2020-01-01\n---\nfine\nred \x1b[31malert\x07\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Body != "fine\nred [31malert\n" || len(warns) != 1 || warns[0].Line != 6 {
+		t.Errorf("body %q, warnings %+v", a.Body, warns)
+	}
+}
+
 // TestFrontMatterID identifies a file by its id field, so renaming it
 // does not make a new article.
 func TestFrontMatterID(t *testing.T) {

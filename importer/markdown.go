@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"newsroom/domain"
@@ -98,6 +99,10 @@ func ParseMarkdown(name string, src []byte) (*domain.Article, []Warning, error) 
 		return nil, nil, atLine(1, "no usable slug from the file name or the title: %v", err)
 	}
 
+	if line, ok := controlLine(body, bodyLine); ok {
+		body = []byte(cleanBodyControl(string(body)))
+		warn(line, "control characters (terminal escapes, NUL…) in the body were removed")
+	}
 	text, bodyWarnings := convertMarkdownBody(strings.TrimLeft(string(body), "\r\n"), bodyLine+leadingNewlines(body))
 	for _, w := range bodyWarnings {
 		warn(w.line, "%s", w.msg)
@@ -128,6 +133,33 @@ func ParseMarkdown(name string, src []byte) (*domain.Article, []Warning, error) 
 		return nil, nil, atLine(1, "%v", err)
 	}
 	return a, warnings, nil
+}
+
+// controlLine finds the first control character other than tab and line
+// breaks, and the file line it is on.
+func controlLine(b []byte, first int) (int, bool) {
+	line := first
+	for _, r := range string(b) {
+		switch {
+		case r == '\n':
+			line++
+		case r == '\t' || r == '\r':
+		case unicode.IsControl(r):
+			return line, true
+		}
+	}
+	return 0, false
+}
+
+// cleanBodyControl removes control characters other than tab and line
+// breaks.
+func cleanBodyControl(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r != '\n' && r != '\t' && r != '\r' && unicode.IsControl(r) {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // leadingNewlines counts the line breaks TrimLeft("\r\n") drops.

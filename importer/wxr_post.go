@@ -67,7 +67,7 @@ func (w *wxrImport) article(it *wxrItem) (*domain.Article, error) {
 	if err != nil {
 		return nil, err
 	}
-	headline := plainText(it.Title, false)
+	headline := cleanControl(plainText(it.Title, false))
 	if headline == "" {
 		headline = "Untitled post " + id
 		if id == "" {
@@ -92,7 +92,7 @@ func (w *wxrImport) article(it *wxrItem) (*domain.Article, error) {
 		Headline:    truncate(headline, domain.MaxHeadlineLen),
 		Standfirst:  truncate(plainText(it.Excerpt, true), domain.MaxFieldLen),
 		Byline:      truncate(w.byline(it.Creator), domain.MaxFieldLen),
-		Body:        body,
+		Body:        cleanBodyControl(body),
 		Status:      status,
 		PublishedAt: published,
 		Keywords:    dedupe(keywords),
