@@ -15,7 +15,11 @@ import (
 func offerImport(store importer.Store, win fyne.Window, path string, done func()) *dialog.ConfirmDialog {
 	d := dialog.NewConfirm("Open with Newsroom", fmt.Sprintf("Add the articles in %s to this database?", path), func(ok bool) {
 		if ok {
-			runImport(store, win, path, done)
+			runImport(store, win, path, importer.Options{}, func(_ importer.Report, err error) {
+				if err == nil && done != nil {
+					done()
+				}
+			})
 		}
 	}, win)
 	d.SetConfirmText("Import")

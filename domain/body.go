@@ -24,3 +24,7 @@ func QuoteMarker(ref string) string { return fmt.Sprintf("{{quote %s}}", ref) }
 
 // ExcerptMarker returns the first blockquote line that credits source name.
 func ExcerptMarker(name string) string { return fmt.Sprintf("> [!excerpt %s]", name) }
+
+// MaxBodyBytes is the largest article body (4 MiB) every route that brings
+// text in accepts: import, the window, WordPress exports.
+const MaxBodyBytes = 4 << 20

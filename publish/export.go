@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -51,6 +52,9 @@ type ExportOptions struct {
 	// Drafts also writes unpublished articles, marked as drafts and
 	// noindex; they never enter the feed.
 	Drafts bool
+	// SkipDrafts are unpublished articles never written, even with
+	// Drafts (posts that were password-protected in WordPress).
+	SkipDrafts map[int64]bool
 	// Force rewrites every file even when its inputs are unchanged.
 	Force bool
 	// Now decides what is embargoed; zero means the current time. Nothing
@@ -144,6 +148,9 @@ func Export(ctx context.Context, src Source, dir string, opt ExportOptions, prog
 	rep.Warnings = append(rep.Warnings, loaded.warnings...)
 	live, drafts, warnings := selectArticles(articles, opt.Drafts, now)
 	rep.Warnings = append(rep.Warnings, warnings...)
+	if len(opt.SkipDrafts) > 0 {
+		drafts = slices.DeleteFunc(drafts, func(a *domain.Article) bool { return opt.SkipDrafts[a.ID] })
+	}
 
 	site := newSiteView(opt.SiteTitle, opt.PublisherName, opt.BaseURL, opt.Language, false)
 	e := &exporter{
