@@ -87,6 +87,7 @@ type fileResult struct {
 	rel      string
 	entry    manifestEntry
 	written  bool
+	tmp      string // the staged new file, until it is put in place
 	warnings []string
 	err      error
 }
@@ -192,71 +193,105 @@ func Export(ctx context.Context, src Source, dir string, opt ExportOptions, prog
 	// readers are never shown links to pages that were not.
 	siteDone := make(chan []siteFileOut, 1)
 	go func() { siteDone <- e.renderSiteFiles(ctx, live, drafts) }()
+	// Pages are staged (written beside their place) and put in place only
+	// once every one is; then the index, feed and stylesheet. A failure
+	// before that leaves the site readers see as it was.
 	results := e.writePages(ctx, jobs, progress, len(jobs)+3)
 	done := len(results)
 	total := len(jobs) + 3
-	next := newManifest(len(jobs) + 3)
-	pageWarnings := make([][]string, len(jobs))
 	var firstErr error
 	for _, r := range results {
-		if r.err != nil {
-			if firstErr == nil {
-				firstErr = r.err
-			}
-			continue
+		if r.err != nil && firstErr == nil {
+			firstErr = r.err
 		}
-		next.Files[r.rel] = r.entry
-		pageWarnings[r.index] = r.warnings
-		rep.count(r.written)
 	}
 	siteFiles := <-siteDone
 	if firstErr == nil {
 		firstErr = ctx.Err()
 	}
-	var siteResults []fileResult
-	if firstErr == nil {
-		siteResults = e.writeSiteFiles(siteFiles)
+	if firstErr != nil {
+		discardStaged(results)
+		e.removeFreshDirs(jobs)
+		return rep, fmt.Errorf("export: %w", firstErr)
 	}
+	next := newManifest(len(jobs) + 3)
+	pageWarnings := make([][]string, len(jobs))
+	if err := e.commitStaged(results, func(r fileResult) {
+		next.Files[r.rel] = r.entry
+		pageWarnings[r.index] = r.warnings
+		rep.count(r.written)
+	}); err != nil {
+		return rep, e.failAfterCommit(next, err)
+	}
+	siteResults := e.writeSiteFiles(siteFiles)
 	for _, r := range siteResults {
 		if r.err != nil {
-			if firstErr == nil {
-				firstErr = r.err
-			}
-			continue
+			discardStaged(siteResults)
+			return rep, e.failAfterCommit(next, r.err)
 		}
+	}
+	if err := e.commitStaged(siteResults, func(r fileResult) {
 		next.Files[r.rel] = r.entry
 		rep.count(r.written)
 		done++
 		if progress != nil {
 			progress(done, total)
 		}
-	}
-	if firstErr != nil {
-		e.removeFreshDirs(jobs)
-		// Keep owning every file of the old manifest not rewritten, so a
-		// later export can still clean up.
-		for rel, entry := range old.Files {
-			if _, ok := next.Files[rel]; !ok {
-				next.Files[rel] = entry
-			}
-		}
-		if err := saveManifest(dir, next); err != nil {
-			return rep, errors.Join(fmt.Errorf("export: %w", firstErr), err)
-		}
-		return rep, fmt.Errorf("export: %w", firstErr)
+	}); err != nil {
+		return rep, e.failAfterCommit(next, err)
 	}
 	for _, w := range pageWarnings {
 		rep.Warnings = append(rep.Warnings, w...)
 	}
 	rep.Warnings = append(rep.Warnings, e.removeStale(next)...)
 	rep.Removed = e.removed
-	if sameFiles(old, next) {
+	if sameFiles(e.old, next) {
 		return rep, nil
 	}
 	if err := saveManifest(dir, next); err != nil {
 		return rep, fmt.Errorf("export: %w", err)
 	}
 	return rep, nil
+}
+
+// commitStaged puts the staged files of results in place, calling done
+// for each result as it is. After a failed rename the rest are discarded.
+func (e *exporter) commitStaged(results []fileResult, done func(fileResult)) error {
+	for i, r := range results {
+		if r.tmp != "" {
+			path := filepath.Join(e.dir, filepath.FromSlash(r.rel))
+			if err := renameFile(r.tmp, path); err != nil {
+				discardStaged(results[i:])
+				return fmt.Errorf("write %s: %w", path, err)
+			}
+		}
+		done(r)
+	}
+	return nil
+}
+
+// discardStaged removes the staged files of results.
+func discardStaged(results []fileResult) {
+	for _, r := range results {
+		if r.tmp != "" {
+			_ = os.Remove(r.tmp)
+		}
+	}
+}
+
+// failAfterCommit records, after some files were put in place, those (in
+// next) and every file of the old manifest not rewritten, so a later
+// export still owns and can clean them up, and returns the export error.
+func (e *exporter) failAfterCommit(next manifest, err error) error {
+	for rel, entry := range e.old.Files {
+		if _, ok := next.Files[rel]; !ok {
+			next.Files[rel] = entry
+		}
+	}
+	if saveErr := saveManifest(e.dir, next); saveErr != nil {
+		return errors.Join(fmt.Errorf("export: %w", err), saveErr)
+	}
+	return fmt.Errorf("export: %w", err)
 }
 
 func (r *Report) count(written bool) {
@@ -698,9 +733,18 @@ func (e *exporter) writeFile(rel string, data []byte, freshDir bool) (fileResult
 			return r, nil
 		}
 	}
-	if err := writeFileAtomic(path, data); err != nil {
+	if owned {
+		// Staged files are put in place only after every page is
+		// staged: find what would stop the rename now, not then.
+		if fi, err := os.Lstat(path); err == nil && !fi.Mode().IsRegular() {
+			return r, fmt.Errorf("refusing to replace %s: it is not a regular file written by an earlier export", path)
+		}
+	}
+	tmp, err := writeTemp(path, data)
+	if err != nil {
 		return r, err
 	}
+	r.tmp = tmp
 	r.written = true
 	return r, nil
 }

@@ -15,6 +15,9 @@ import (
 func blockPage(t *testing.T, dir, slug string) {
 	t.Helper()
 	in := filepath.Join(dir, slug, "index.html")
+	if err := os.RemoveAll(in); err != nil {
+		t.Fatal(err)
+	}
 	if err := os.MkdirAll(in, 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -40,37 +43,45 @@ func emptyDirs(t *testing.T, dir string) []string {
 }
 
 // TestFailedExportLeavesTheIndexAndFeedAsTheyWere: a page that cannot be
-// written fails the export; the index, feed and stylesheet are not
-// rewritten (readers see no links to pages that were not written), no
-// empty page folder is left, and the next export, once the obstacle is
-// gone, completes.
+// written fails the export and leaves the site exactly as it was: no page
+// rewritten (one article's headline changed), no new page or temporary
+// file, the index, feed, stylesheet and manifest untouched, no empty page
+// folder; the next export, once the obstacle is gone, completes.
 func TestFailedExportLeavesTheIndexAndFeedAsTheyWere(t *testing.T) {
 	dir := t.TempDir()
 	mustExport(t, corpus(20, 50), dir, baseExportOptions())
+	blockPage(t, dir, "story-00005")
 	before := readTree(t, dir)
 
-	src := corpus(400, 50) // 380 new articles; the newest comes first
-	src.articles[0].Headline = "A changed headline"
-	blockPage(t, dir, "story-00399")
+	// 380 new articles, and a changed one among the old that comes (in
+	// publication order, newest first) before the page that cannot be
+	// written.
+	src := corpus(400, 50)
+	src.articles[10].Headline = "A changed headline"
 	_, err := Export(context.Background(), src, dir, baseExportOptions(), nil)
-	if err == nil || !strings.Contains(err.Error(), "story-00399") {
+	if err == nil || !strings.Contains(err.Error(), "story-00005") {
 		t.Fatalf("export with an unwritable page: %v, want an error naming it", err)
 	}
 	after := readTree(t, dir)
-	for _, rel := range []string{"index.html", "feed.xml", "site.css"} {
-		if !bytes.Equal(before[rel], after[rel]) {
+	for rel, data := range before {
+		if !bytes.Equal(data, after[rel]) {
 			t.Errorf("%s was rewritten by a failed export", rel)
+		}
+	}
+	for rel := range after {
+		if _, ok := before[rel]; !ok {
+			t.Errorf("a failed export left %s", rel)
 		}
 	}
 	if empty := emptyDirs(t, dir); len(empty) != 0 {
 		t.Errorf("a failed export left %d empty page folders, such as %s", len(empty), empty[0])
 	}
-	if err := os.RemoveAll(filepath.Join(dir, "story-00399")); err != nil {
+	if err := os.RemoveAll(filepath.Join(dir, "story-00005")); err != nil {
 		t.Fatal(err)
 	}
 	mustExport(t, src, dir, baseExportOptions())
 	index, _ := os.ReadFile(filepath.Join(dir, "index.html"))
-	if !strings.Contains(string(index), "story-00399") {
+	if !strings.Contains(string(index), "story-00005") {
 		t.Error("the export after the failure does not list the new pages")
 	}
 }

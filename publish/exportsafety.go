@@ -26,13 +26,13 @@ func (e *exporter) markRunning() func() {
 }
 
 // sweepStrays removes temporary files of ours (.newsroom-PID-N.tmp) that
-// a killed export left: in the export folder itself always, and in every
-// page folder when the running marker shows an export was killed here.
-// Files of a process still running (another export) are left alone.
+// a killed export left, in the export folder and every page folder, when
+// the running marker shows an export was killed here; otherwise it costs
+// one lookup. Files of a process still running (another export) are left
+// alone.
 func (e *exporter) sweepStrays() {
-	killed := false
-	if _, err := e.safe.Lstat(runningMarker); err == nil {
-		killed = true
+	if _, err := e.safe.Lstat(runningMarker); err != nil {
+		return
 	}
 	entries, err := fs.ReadDir(e.safe.FS(), ".")
 	if err != nil {
@@ -42,7 +42,7 @@ func (e *exporter) sweepStrays() {
 		switch {
 		case entry.Type().IsRegular() && strayTemp(entry.Name()):
 			_ = e.safe.Remove(entry.Name())
-		case killed && entry.IsDir() && !strings.HasPrefix(entry.Name(), "."):
+		case entry.IsDir() && !strings.HasPrefix(entry.Name(), "."):
 			inner, err := fs.ReadDir(e.safe.FS(), entry.Name())
 			if err != nil {
 				continue

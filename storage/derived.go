@@ -19,9 +19,13 @@ type derived struct {
 	keywords    string // keywords as a JSON array
 }
 
+// computeFindings is the attribution check derive runs; tests wrap it to
+// see that no write lock is held meanwhile.
+var computeFindings = domain.ComputeFindings
+
 // derive runs the attribution check on a and encodes the stored columns.
 func derive(a *domain.Article) (derived, error) {
-	return encodeDerived(a, domain.ComputeFindings(a))
+	return encodeDerived(a, computeFindings(a))
 }
 
 // deriveStored is derive for an article just loaded from the store, whose
