@@ -26,6 +26,9 @@ const (
 	// maxIndent bounds a line's container prefix (indentation, ">" and
 	// list markers), in bytes: about 100 levels of nesting.
 	maxIndent = 256
+	// maxContainerMarks bounds the blockquote and list markers at the
+	// starts of lines, each of which may open nested blocks.
+	maxContainerMarks = 300_000
 	// maxTableCells bounds the cells of all tables: each delimiter row's
 	// columns times the lines that may follow it.
 	maxTableCells = 200_000
@@ -39,6 +42,7 @@ func Bounds(src string) string {
 	}
 	var (
 		markup, refs, cells int
+		containers          int
 		linkScan            int
 		pendingLinks        int // "](" not yet closed by ')' or a blank line
 		indent              int
@@ -74,10 +78,14 @@ func Bounds(src string) string {
 		}
 		if inPrefix {
 			switch {
-			case c == ' ' || c == '\t' || c == '>':
+			case c == ' ' || c == '\t':
 				indent++
+			case c == '>':
+				indent++
+				containers++
 			case (c == '-' || c == '+' || c == '*') && i+1 < len(src) && (src[i+1] == ' ' || src[i+1] == '\t'):
 				indent++
+				containers++
 			default:
 				inPrefix = false
 			}
@@ -116,6 +124,8 @@ func Bounds(src string) string {
 		return fmt.Sprintf("the body has %d markup characters (brackets, emphasis, backticks), over the limit of %d", markup, maxMarkupBytes)
 	case linkScan > maxLinkScan:
 		return "the body has too many unclosed link targets (\"](\" without \")\")"
+	case containers > maxContainerMarks:
+		return fmt.Sprintf("the body has %d blockquote and list markers, over the limit of %d", containers, maxContainerMarks)
 	case refs > maxReferences:
 		return fmt.Sprintf("the body has %d link or footnote definitions, over the limit of %d", refs, maxReferences)
 	case cells > maxTableCells:
