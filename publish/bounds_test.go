@@ -68,8 +68,8 @@ func adversarialBodies(n int) map[string]string {
 // shape at 4.9 MB: each is refused or handled within the time budget, and
 // a refused body renders as a note while the check reports it.
 func TestAdversarialBodiesAreBounded(t *testing.T) {
-	if testing.Short() {
-		t.Skip("renders 50 MB of adversarial bodies")
+	if testing.Short() || raceEnabled {
+		t.Skip("renders 100 MB of adversarial bodies against a time budget")
 	}
 	for name, body := range adversarialBodies(4_900_000) {
 		t.Run(name, func(t *testing.T) {
