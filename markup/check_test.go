@@ -343,3 +343,18 @@ func BenchmarkCheckAttribution60000(b *testing.B) {
 		CheckAttribution(a)
 	}
 }
+
+func TestPlacesQuoteAndCreditsExcerpt(t *testing.T) {
+	a := &domain.Article{Body: "Intro {{quote inline}}.\n\n{{ Quote harf }}\n\n> [!EXCERPT the guardian]\n> Text.\n\n`{{quote code}}`"}
+	for ref, want := range map[string]bool{"harf": true, "inline": false, "code": false} {
+		if got := PlacesQuote(a, ref); got != want {
+			t.Errorf("PlacesQuote(%q) = %v, want %v", ref, got, want)
+		}
+	}
+	if !CreditsExcerpt(a, "The Guardian") || CreditsExcerpt(a, "Reuters") {
+		t.Error("CreditsExcerpt should see the excerpt credited to The Guardian only")
+	}
+	if got, want := AttributionFindings(a), CheckAttribution(a); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("AttributionFindings without stored findings = %+v, want CheckAttribution's %+v", got, want)
+	}
+}

@@ -186,3 +186,14 @@ func CreditsExcerpt(a *domain.Article, name string) bool {
 	}
 	return false
 }
+
+// PlacesQuote reports whether a's body places the quote record ref (a
+// {{quote ref}} paragraph, as the page renders it).
+func PlacesQuote(a *domain.Article, ref string) bool {
+	for _, p := range BodyMarks(a).Placements {
+		if p.Ref == ref {
+			return true
+		}
+	}
+	return false
+}
