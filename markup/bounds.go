@@ -46,7 +46,7 @@ func Bounds(src string) string {
 		return fmt.Sprintf("the body is %d bytes, over the limit of %d", len(src), domain.MaxBodyBytes)
 	}
 	markup := 0
-	for i := 0; i < len(markupBytes); i++ {
+	for i := 0; i < len(markupBytes) && len(src) > maxMarkupBytes; i++ {
 		markup += strings.Count(src, markupBytes[i:i+1])
 	}
 	if markup > maxMarkupBytes {
