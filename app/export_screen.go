@@ -18,6 +18,7 @@ import (
 
 	"newsroom/domain"
 	"newsroom/editor"
+	"newsroom/markup"
 	"newsroom/publish"
 	"newsroom/storage"
 )
@@ -294,7 +295,7 @@ func exportOptions(ctx context.Context, store ExportStore) (publish.ExportOption
 // warnings.
 func attributionWarnings(a *domain.Article) []string {
 	var out []string
-	for _, f := range domain.AttributionFindings(a) {
+	for _, f := range markup.AttributionFindings(a) {
 		out = append(out, fmt.Sprintf("article %q: %s", a.Slug, f.Summary()))
 	}
 	return out

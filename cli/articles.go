@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"newsroom/domain"
+	"newsroom/markup"
 	"newsroom/storage"
 )
 
@@ -136,7 +137,7 @@ func newArticlesCheckCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			findings := domain.AttributionFindings(a)
+			findings := markup.AttributionFindings(a)
 			if findings == nil {
 				findings = []domain.Finding{}
 			}

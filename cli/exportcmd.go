@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"newsroom/domain"
+	"newsroom/markup"
 	"newsroom/publish"
 	"newsroom/storage"
 )
@@ -39,7 +40,7 @@ func ExportOptionsFromSettings(ctx context.Context, store *storage.Store) (publi
 // export warnings.
 func AttributionWarnings(a *domain.Article) []string {
 	var out []string
-	for _, f := range domain.AttributionFindings(a) {
+	for _, f := range markup.AttributionFindings(a) {
 		out = append(out, fmt.Sprintf("article %q: %s: %s", a.Slug, f.Kind, f.Message))
 	}
 	return out

@@ -30,9 +30,15 @@ func (s Status) Valid() bool {
 const (
 	MaxSlugLen     = 200
 	MaxHeadlineLen = 1000
-	MaxFieldLen    = 10_000    // standfirst, byline, quote text, notes
-	MaxBodyLen     = 5_000_000 // about 800,000 words
+	MaxFieldLen    = 10_000 // standfirst, byline, quote text, notes
+	// MaxBodyLen is MaxBodyBytes, under its older name.
+	MaxBodyLen = MaxBodyBytes
 )
+
+// MaxBodyBytes is the one limit on an article body's size, in bytes (about
+// 800,000 words), on every route: the window, import (Markdown and WXR),
+// the database and rendering (markup.Parse refuses longer bodies).
+const MaxBodyBytes = 5_000_000
 
 // Article is one story with everything that belongs to it.
 type Article struct {

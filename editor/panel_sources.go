@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"regexp"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -14,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"newsroom/domain"
+	"newsroom/markup"
 )
 
 // sourcesPanel edits the article's source register. Sources are shared
@@ -139,19 +139,6 @@ func renameQuoteSource(quotes []domain.Quote, old, name string) []domain.Quote {
 	return out
 }
 
-// excerptLine matches a body line crediting an excerpt to a source.
-var excerptLine = regexp.MustCompile(`(?m)^[ \t]{0,3}>[ \t]?\[!excerpt[ \t]+([^\]\n]*?)[ \t]*\]`)
-
-// creditedInBody reports whether the body credits an excerpt to name.
-func creditedInBody(body, name string) bool {
-	for _, m := range excerptLine.FindAllStringSubmatch(body, -1) {
-		if strings.EqualFold(strings.TrimSpace(m[1]), name) {
-			return true
-		}
-	}
-	return false
-}
-
 // usedBy counts the quotes crediting name and whether the body does.
 func (sp *sourcesPanel) usedBy(name string) (quotes int, body bool) {
 	a := sp.p.s.article
@@ -160,7 +147,7 @@ func (sp *sourcesPanel) usedBy(name string) (quotes int, body bool) {
 			quotes++
 		}
 	}
-	return quotes, creditedInBody(a.Body, name)
+	return quotes, markup.CreditsExcerpt(a, name)
 }
 
 // remove deletes entry i; quotes crediting it lose their source.
@@ -234,7 +221,7 @@ func (sp *sourcesPanel) showForm(index int) {
 		}
 		return nil
 	}
-	if index >= 0 && creditedInBody(sp.p.s.article.Body, src.Name) {
+	if index >= 0 && markup.CreditsExcerpt(sp.p.s.article, src.Name) {
 		name.Disable() // excerpts in the body credit it by this name
 	}
 	kinds := make([]string, len(domain.SourceKinds))

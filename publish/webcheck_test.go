@@ -51,7 +51,8 @@ func exportWebSample(t *testing.T) string {
 	plain.ID, plain.Slug, plain.Headline = 2, "sochi-talks-end", "Sochi talks end without a breakthrough"
 	plain.FactCheck = domain.FactCheck{}
 	plain.PublishedAt = t0.Add(-24 * time.Hour)
-	plain.Body = "Talks ended.\n\n{{quote missing-ref}}\n\n1. first\n2. second\n\n```\ncode <b>\n```"
+	plain.Body = "Talks ended.[^1]\n\n{{quote missing-ref}}\n\n1. first\n2. second\n\n```\ncode <b>\n```\n\n" +
+		"> [!NOTE]\n> Updated on Tuesday.\n\n{{embed https://www.youtube.com/watch?v=dQw4w9WgXcQ}}\n\n{{embed ftp://x}}\n\n[^1]: In Sochi."
 	draft := sampleArticle()
 	draft.ID, draft.Slug, draft.Headline, draft.Status = 3, "draft-analysis", "Analysis: what Kerry wants", domain.StatusDraft
 	draft.PublishedAt = time.Time{}

@@ -11,6 +11,7 @@ import (
 	"github.com/mattn/go-sqlite3"
 
 	"newsroom/domain"
+	"newsroom/markup"
 )
 
 const articleColumns = `id, slug, headline, standfirst, byline, body, status, published_at, keywords,
@@ -204,7 +205,7 @@ func (s *Store) insertArticle(ctx context.Context, tx *sql.Tx, a *domain.Article
 // a.Attribution and returns it as JSON for the attribution column, so an
 // export reads the findings instead of checking every article again.
 func storedFindings(a *domain.Article) (string, error) {
-	a.Attribution = domain.ComputeFindings(a)
+	a.Attribution = markup.ComputeFindings(a)
 	data, err := json.Marshal(a.Attribution)
 	if err != nil {
 		return "", fmt.Errorf("store attribution findings of %q: %w", a.Slug, err)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"newsroom/domain"
+	"newsroom/markup"
 )
 
 // derived is what a save computes from an article's text before its write
@@ -21,7 +22,7 @@ type derived struct {
 
 // computeFindings is the attribution check derive runs; tests wrap it to
 // see that no write lock is held meanwhile.
-var computeFindings = domain.ComputeFindings
+var computeFindings = markup.ComputeFindings
 
 // derive runs the attribution check on a and encodes the stored columns.
 func derive(a *domain.Article) (derived, error) {

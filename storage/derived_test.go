@@ -52,7 +52,9 @@ func TestDerivedWorkRunsOutsideTheWriteLock(t *testing.T) {
 			if err != nil {
 				return err
 			}
-			if _, err := b.UpsertArticle(ctx, sample("imported")); err != nil {
+			imported := sample("imported")
+			imported.Origin = "file:imported.md"
+			if _, err := b.UpsertArticle(ctx, imported, ImportOptions{}); err != nil {
 				b.Rollback()
 				return err
 			}

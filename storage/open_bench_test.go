@@ -26,7 +26,8 @@ func BenchmarkOpen(b *testing.B) {
 	for i := 0; i < 2000; i++ {
 		a := sample(fmt.Sprintf("article-%05d", i))
 		a.Body = strings.Repeat(fmt.Sprintf("Paragraph %d of a story about the harbour and the council. ", i), 170)
-		if _, err := batch.UpsertArticle(ctx, a); err != nil {
+		a.Origin = "bench:" + a.Slug
+		if _, err := batch.UpsertArticle(ctx, a, ImportOptions{}); err != nil {
 			b.Fatal(err)
 		}
 	}
