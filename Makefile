@@ -85,10 +85,11 @@ vet:
 # page checks (Nu HTML checker, axe-core in Chromium, xmllint). The window
 # tests run after the others, not beside them: they read the screen with
 # OCR and measure CPU, and Chromium and Java on the other core made them
-# miss their marks now and then.
+# miss their marks now and then. Every test runs under the race detector;
+# the binary the window tests drive is built without it.
 test: test-deps vet build
-	NEWSROOM_REQUIRE_WEBCHECKS=1 NEWSROOM_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 -timeout 40m $$($(GO) list ./... | grep -v '/e2e$$')
-	NEWSROOM_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 -timeout 40m ./e2e
+	NEWSROOM_REQUIRE_WEBCHECKS=1 NEWSROOM_BIN=$(CURDIR)/$(BIN) $(GO) test -race -count=1 -timeout 40m $$($(GO) list ./... | grep -v '/e2e$$')
+	NEWSROOM_BIN=$(CURDIR)/$(BIN) $(GO) test -race -count=1 -timeout 40m ./e2e
 	@$(MAKE) --no-print-directory test-readonly
 
 # Root ignores file permissions, so under root (CI) the read-only database

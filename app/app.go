@@ -19,6 +19,7 @@ import (
 
 	"newsroom/assets"
 	"newsroom/importer"
+	"newsroom/schedule"
 	"newsroom/storage"
 )
 
@@ -55,7 +56,7 @@ func Run(store *storage.Store, openSlug, importPath string) (err error) {
 		ui.articles.OpenSlug(openSlug)
 	}
 	if importPath != "" {
-		offerImport(importer.ForStorage(store), ui.win, importPath, ui.articles.Reload)
+		offerImport(importer.ForStorage(store), ui.win, ui.sched, importPath, ui.articles.Reload)
 	}
 	ui.win.ShowAndRun()
 	return nil
@@ -65,6 +66,7 @@ func Run(store *storage.Store, openSlug, importPath string) (err error) {
 type mainUI struct {
 	app      fyne.App
 	store    *storage.Store
+	sched    schedule.Scheduler
 	win      fyne.Window
 	articles *ArticlesScreen
 	comments *CommentsScreen
@@ -73,7 +75,7 @@ type mainUI struct {
 
 // newMainUI creates the window, sized as it was last time.
 func newMainUI(a fyne.App, store *storage.Store) *mainUI {
-	ui := &mainUI{app: a, store: store}
+	ui := &mainUI{app: a, store: store, sched: schedule.Fyne()}
 	ui.win = a.NewWindow("Newsroom — " + store.Path())
 	prefs := a.Preferences()
 	w := prefs.FloatWithFallback(prefWindowWidth, 1200)
@@ -94,8 +96,8 @@ func (ui *mainUI) userName() string {
 
 // build lays out the window, menus and shortcuts.
 func (ui *mainUI) build() {
-	ui.articles = NewArticlesScreen(ui.store, ui.win, ui.userName)
-	ui.comments = NewCommentsScreen(ui.store, ui.win, ui.userName)
+	ui.articles = NewArticlesScreen(ui.store, ui.win, ui.userName, ui.sched)
+	ui.comments = NewCommentsScreen(ui.store, ui.win, ui.userName, ui.sched)
 	ui.tabs = container.NewAppTabs(
 		container.NewTabItem("Articles", ui.articles.Content()),
 		container.NewTabItem("Comments", ui.comments.Content()),
@@ -166,8 +168,8 @@ func (ui *mainUI) menu() *fyne.MainMenu {
 		item("New article", fyne.KeyN, func() { ui.tabs.SelectIndex(0); ui.articles.NewArticle() }),
 		item("Save", fyne.KeyS, ui.articles.SaveNow),
 		fyne.NewMenuItemSeparator(),
-		item("Import…", "", func() { ShowImportDialog(importer.ForStorage(ui.store), ui.win, ui.articles.Reload) }),
-		item("Export…", "", func() { NewExportDialog(ui.store, ui.win, ui.app.Preferences()).Show() }),
+		item("Import…", "", func() { ShowImportDialog(importer.ForStorage(ui.store), ui.win, ui.sched, ui.articles.Reload) }),
+		item("Export…", "", func() { NewExportDialog(ui.store, ui.win, ui.app.Preferences(), ui.sched).Show() }),
 		fyne.NewMenuItemSeparator(),
 		quitItem,
 	)
@@ -175,7 +177,7 @@ func (ui *mainUI) menu() *fyne.MainMenu {
 		item("Find", fyne.KeyF, ui.focusSearch),
 		item("Preview", fyne.KeyP, ui.articles.TogglePreview),
 		fyne.NewMenuItemSeparator(),
-		item("Settings…", "", func() { ShowSettingsDialog(ui.store, ui.win, ui.app.Preferences()) }),
+		item("Settings…", "", func() { ShowSettingsDialog(ui.store, ui.win, ui.app.Preferences(), ui.sched) }),
 	)
 	view := fyne.NewMenu("View",
 		item("Articles", fyne.Key1, func() { ui.showTab(0) }),
@@ -228,11 +230,11 @@ func (ui *mainUI) focusSearch() {
 
 // background runs fn off the UI goroutine and reports its error in a
 // dialog.
-func background(win fyne.Window, what string, fn func(ctx context.Context) error) {
-	go func() {
+func background(win fyne.Window, sched schedule.Scheduler, what string, fn func(ctx context.Context) error) {
+	sched.Go(func() {
 		if err := fn(context.Background()); err != nil {
 			log.Printf("%s: %v", what, err)
-			fyne.Do(func() { dialog.ShowError(fmt.Errorf("%s: %w", what, err), win) })
+			sched.Do(func() { dialog.ShowError(fmt.Errorf("%s: %w", what, err), win) })
 		}
-	}()
+	})
 }

@@ -16,6 +16,7 @@ import (
 
 	"newsroom/domain"
 	"newsroom/editor"
+	"newsroom/schedule"
 	"newsroom/storage"
 )
 
@@ -34,6 +35,7 @@ type ArticlesScreen struct {
 	store  ArticleStore
 	win    fyne.Window
 	user   func() string
+	sched  schedule.Scheduler
 	editor *editor.Screen
 
 	search      *widget.Entry
@@ -47,13 +49,14 @@ type ArticlesScreen struct {
 	queryGen int
 	items    []storage.ArticleSummary // UI goroutine only
 	selected int64
-	debounce *time.Timer
+	debounce schedule.Timer
 }
 
-// NewArticlesScreen builds the list and the editor beside it.
-func NewArticlesScreen(store ArticleStore, win fyne.Window, user func() string) *ArticlesScreen {
-	s := &ArticlesScreen{store: store, win: win, user: user}
-	s.editor = editor.NewScreen(store, win, user)
+// NewArticlesScreen builds the list and the editor beside it; sched
+// runs their background work, timers and UI updates.
+func NewArticlesScreen(store ArticleStore, win fyne.Window, user func() string, sched schedule.Scheduler) *ArticlesScreen {
+	s := &ArticlesScreen{store: store, win: win, user: user, sched: sched}
+	s.editor = editor.NewScreen(store, win, user, sched)
 	s.editor.OnSaved = s.articleSaved
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder("Search headline, text, quotes, byline… (Ctrl+F)")
@@ -154,7 +157,7 @@ func (s *ArticlesScreen) reloadSoon() {
 	if s.debounce != nil {
 		s.debounce.Stop()
 	}
-	s.debounce = time.AfterFunc(150*time.Millisecond, func() { fyne.Do(s.Reload) })
+	s.debounce = s.sched.AfterFunc(150*time.Millisecond, func() { s.sched.Do(s.Reload) })
 }
 
 // query reads the filters (UI goroutine).
@@ -185,9 +188,9 @@ func (s *ArticlesScreen) Reload() {
 	s.queryGen++
 	gen := s.queryGen
 	s.mu.Unlock()
-	go func() {
+	s.sched.Go(func() {
 		items, err := s.store.ListArticles(context.Background(), q)
-		fyne.Do(func() {
+		s.sched.Do(func() {
 			s.mu.Lock()
 			stale := gen != s.queryGen
 			s.mu.Unlock()
@@ -203,7 +206,7 @@ func (s *ArticlesScreen) Reload() {
 			s.list.Refresh()
 			s.reselect()
 		})
-	}()
+	})
 }
 
 // reselect highlights the open article in the list without reopening it.
@@ -225,9 +228,9 @@ func (s *ArticlesScreen) open(id int64, focus editor.Focus) {
 
 // OpenSlug opens the article with that slug, the keyboard in its body.
 func (s *ArticlesScreen) OpenSlug(slug string) {
-	go func() {
+	s.sched.Go(func() {
 		a, err := s.store.GetArticleBySlug(context.Background(), slug)
-		fyne.Do(func() {
+		s.sched.Do(func() {
 			if err != nil {
 				dialog.ShowError(err, s.win)
 				return
@@ -235,7 +238,7 @@ func (s *ArticlesScreen) OpenSlug(slug string) {
 			s.open(a.ID, editor.FocusBody)
 			s.reselect()
 		})
-	}()
+	})
 }
 
 // articleSaved refreshes the list row of a saved article.
@@ -256,17 +259,17 @@ func (s *ArticlesScreen) articleSaved(a *domain.Article) {
 func (s *ArticlesScreen) NewArticle() {
 	who := s.user()
 	s.editor.Flush(func() {
-		go func() {
+		s.sched.Go(func() {
 			a := &domain.Article{Status: domain.StatusDraft, Byline: who}
 			var err error
 			for i := 0; i < 5; i++ {
-				a.Slug = fmt.Sprintf("untitled-%s", time.Now().UTC().Format("20060102-150405.000000"))
+				a.Slug = fmt.Sprintf("untitled-%s", s.sched.Now().UTC().Format("20060102-150405.000000"))
 				a.Slug = slugSafe(a.Slug)
-				if err = s.store.CreateArticle(context.Background(), a, who); !errors.Is(err, domain.ErrConflict) {
+				if err = s.store.CreateArticle(context.Background(), a, who); !errors.Is(err, domain.ErrSlugTaken) {
 					break
 				}
 			}
-			fyne.Do(func() {
+			s.sched.Do(func() {
 				if err != nil {
 					dialog.ShowError(err, s.win)
 					return
@@ -275,7 +278,7 @@ func (s *ArticlesScreen) NewArticle() {
 				s.editor.Load(a.ID, editor.FocusHeadline)
 				s.Reload()
 			})
-		}()
+		})
 	})
 }
 
@@ -310,9 +313,9 @@ func (s *ArticlesScreen) deleteSelected() {
 			}
 			s.editor.Discard()
 			s.selected = 0
-			background(s.win, "delete article", func(ctx context.Context) error {
+			background(s.win, s.sched, "delete article", func(ctx context.Context) error {
 				err := s.store.DeleteArticle(ctx, id)
-				fyne.Do(s.Reload)
+				s.sched.Do(s.Reload)
 				return err
 			})
 		}, s.win)

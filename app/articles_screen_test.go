@@ -5,7 +5,6 @@ import (
 	"errors"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -34,17 +33,6 @@ func newTestStore(t *testing.T) *storage.Store {
 	return st
 }
 
-// eventually polls cond for up to 5 s.
-func eventually(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		if cond() {
-			return
-		}
-	}
-	t.Fatalf("timed out waiting for %s", what)
-}
-
 func TestArticlesScreenNewTypeSearchDelete(t *testing.T) {
 	test.NewTempApp(t)
 	st := newTestStore(t)
@@ -53,23 +41,24 @@ func TestArticlesScreenNewTypeSearchDelete(t *testing.T) {
 	w := test.NewWindow(nil)
 	defer w.Close()
 	w.Resize(fyne.NewSize(1200, 800))
-	s := NewArticlesScreen(st, w, func() string { return "Tester" })
+	q := newScreenTestQueue()
+	s := NewArticlesScreen(st, w, func() string { return "Tester" }, q)
 	w.SetContent(s.Content())
-	eventually(t, "the list", func() bool { return len(s.items) == 1 })
+	q.waitUntil(t, "the list", func() bool { return len(s.items) == 1 })
 
 	s.NewArticle()
-	eventually(t, "the new article open", func() bool { return s.editor.Current() != nil && s.editor.Current().Headline == "" })
-	eventually(t, "the list to show it", func() bool { return len(s.items) == 2 })
+	q.waitUntil(t, "the new article open", func() bool { return s.editor.Current() != nil && s.editor.Current().Headline == "" })
+	q.waitUntil(t, "the list to show it", func() bool { return len(s.items) == 2 })
 	test.Type(w.Canvas().Focused(), "Budget vote delayed")
-	eventually(t, "the headline saved", func() bool {
+	q.waitUntil(t, "the headline saved", func() bool {
 		list, _ := st.ListArticles(ctx, storage.ArticleQuery{Search: "budget"})
 		return len(list) == 1 && list[0].Headline == "Budget vote delayed" && list[0].Slug == "budget-vote-delayed"
 	})
 
 	s.search.SetText("sochi")
-	eventually(t, "the search result", func() bool { return len(s.items) == 1 && s.items[0].Slug == "existing" })
+	q.waitUntil(t, "the search result", func() bool { return len(s.items) == 1 && s.items[0].Slug == "existing" })
 	s.search.SetText("")
-	eventually(t, "the full list", func() bool { return len(s.items) == 2 })
+	q.waitUntil(t, "the full list", func() bool { return len(s.items) == 2 })
 
 	// Delete asks first; confirming removes the open article.
 	id := s.selected
@@ -79,7 +68,7 @@ func TestArticlesScreenNewTypeSearchDelete(t *testing.T) {
 		t.Fatal("no confirmation dialog")
 	}
 	test.Tap(confirm)
-	eventually(t, "the article deleted", func() bool {
+	q.waitUntil(t, "the article deleted", func() bool {
 		_, err := st.GetArticle(ctx, id)
 		return errors.Is(err, domain.ErrNotFound)
 	})

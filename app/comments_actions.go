@@ -192,9 +192,9 @@ func (s *CommentsScreen) moderate(action string, cs []domain.Comment) {
 		ids[i] = c.ID
 	}
 	s.showLocally(ids, act.to)
-	go func() {
+	s.sched.Go(func() {
 		err := s.store.ModerateComments(s.ctx, action, ids)
-		s.do(func() {
+		s.sched.Do(func() {
 			if err != nil {
 				s.showError(fmt.Errorf("%s %d comment(s): %w", strings.ToLower(act.label), len(ids), err))
 			} else {
@@ -202,7 +202,7 @@ func (s *CommentsScreen) moderate(action string, cs []domain.Comment) {
 			}
 			s.Refresh()
 		})
-	}()
+	})
 }
 
 // showLocally gives the comments their new status in the list, or drops
@@ -257,9 +257,9 @@ func (s *CommentsScreen) deletePermanently(cs []domain.Comment) error {
 	s.confirm("Delete permanently?",
 		fmt.Sprintf("Delete %d comment(s) for good? This cannot be undone.", len(ids)),
 		func() {
-			go func() {
+			s.sched.Go(func() {
 				err := s.store.DeleteComments(s.ctx, ids)
-				s.do(func() {
+				s.sched.Do(func() {
 					if err != nil {
 						s.showError(fmt.Errorf("delete comments: %w", err))
 					} else {
@@ -267,7 +267,7 @@ func (s *CommentsScreen) deletePermanently(cs []domain.Comment) error {
 					}
 					s.Refresh()
 				})
-			}()
+			})
 		})
 	return nil
 }
@@ -311,7 +311,7 @@ func (s *CommentsScreen) reply() error {
 		ByEditor:  true,
 	}
 	s.replyButton.Disable()
-	go func() {
+	s.sched.Go(func() {
 		var err error
 		if parent.Status == domain.CommentPending {
 			err = s.store.ModerateComments(s.ctx, storage.ActionApprove, []int64{parent.ID})
@@ -319,7 +319,7 @@ func (s *CommentsScreen) reply() error {
 		if err == nil {
 			err = s.store.AddComment(s.ctx, r)
 		}
-		s.do(func() {
+		s.sched.Do(func() {
 			if err != nil {
 				s.showError(fmt.Errorf("reply to comment %d: %w", parent.ID, err))
 			} else {
@@ -328,7 +328,7 @@ func (s *CommentsScreen) reply() error {
 			}
 			s.Refresh()
 		})
-	}()
+	})
 	return nil
 }
 

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"newsroom/domain"
+	"newsroom/schedule"
 	"newsroom/storage"
 )
 
@@ -85,8 +86,10 @@ type CommentsScreen struct {
 	win        fyne.Window
 	editorName func() string
 
-	// do runs a function on the UI goroutine (fyne.Do; tests queue it).
-	do func(func())
+	// sched runs background work, UI updates and the watch timer.
+	sched schedule.Scheduler
+	// every is how often the queue looks for new comments.
+	every time.Duration
 	// confirm asks before an irreversible step and calls ok on yes.
 	confirm func(title, message string, ok func())
 	// showError reports a failure to the editor.
@@ -136,18 +139,19 @@ type CommentsScreen struct {
 // NewCommentsScreen builds the queue, loads the pending comments and
 // starts watching for new ones; call Close to stop watching.
 // editorName gives the name replies are signed with.
-func NewCommentsScreen(store CommentStore, win fyne.Window, editorName func() string) *CommentsScreen {
-	return newCommentsScreen(store, win, editorName, fyne.Do, commentsWatchEvery)
+func NewCommentsScreen(store CommentStore, win fyne.Window, editorName func() string, sched schedule.Scheduler) *CommentsScreen {
+	return newCommentsScreen(store, win, editorName, sched, commentsWatchEvery)
 }
 
-// newCommentsScreen is NewCommentsScreen with the UI dispatcher and the
-// watch interval chosen by the caller.
-func newCommentsScreen(store CommentStore, win fyne.Window, editorName func() string, do func(func()), every time.Duration) *CommentsScreen {
+// newCommentsScreen is NewCommentsScreen with the watch interval chosen
+// by the caller.
+func newCommentsScreen(store CommentStore, win fyne.Window, editorName func() string, sched schedule.Scheduler, every time.Duration) *CommentsScreen {
 	s := &CommentsScreen{
 		store:      store,
 		win:        win,
 		editorName: editorName,
-		do:         do,
+		sched:      sched,
+		every:      every,
 		status:     domain.CommentPending,
 		checked:    make(map[int64]bool),
 		current:    -1,
@@ -164,7 +168,7 @@ func newCommentsScreen(store CommentStore, win fyne.Window, editorName func() st
 	s.ctx, s.cancel = context.WithCancel(context.Background())
 	s.build()
 	s.Refresh()
-	go s.watch(every)
+	s.watchSoon()
 	return s
 }
 
@@ -276,15 +280,15 @@ func (s *CommentsScreen) Refresh() {
 	s.gen++
 	gen := s.gen
 	q := s.commentQuery()
-	go func() {
+	s.sched.Go(func() {
 		res := s.load(q)
-		s.do(func() {
+		s.sched.Do(func() {
 			if gen != s.gen || s.ctx.Err() != nil {
 				return // a newer refresh is on its way, or the screen closed
 			}
 			s.apply(res)
 		})
-	}()
+	})
 }
 
 // load reads the change counter, the counts and one page of comments.
@@ -388,28 +392,27 @@ func (s *CommentsScreen) updateSlugOptions() {
 	s.slugEntry.SetOptions(opts)
 }
 
-// watch polls the change counter and refreshes when comments changed,
-// in this process or another one, until Close.
-func (s *CommentsScreen) watch(every time.Duration) {
-	t := time.NewTicker(every)
-	defer t.Stop()
-	for {
-		select {
-		case <-s.ctx.Done():
-			return
-		case <-t.C:
-		}
-		n, err := s.store.ChangeCounter(s.ctx, "comments")
-		if err != nil || n == s.seen.Load() {
-			continue // a failed poll is retried at the next tick
-		}
-		s.seen.Store(n)
-		s.do(func() {
-			if s.ctx.Err() == nil {
-				s.Refresh()
-			}
-		})
+// watchSoon schedules the next look at the change counter.
+func (s *CommentsScreen) watchSoon() { s.sched.AfterFunc(s.every, s.watch) }
+
+// watch reads the change counter (off the UI goroutine) and refreshes
+// when comments changed, in this process or another one; it looks again
+// every s.every until Close.
+func (s *CommentsScreen) watch() {
+	if s.ctx.Err() != nil {
+		return
 	}
+	defer s.watchSoon()
+	n, err := s.store.ChangeCounter(s.ctx, "comments")
+	if err != nil || n == s.seen.Load() {
+		return // a failed poll is retried at the next tick
+	}
+	s.seen.Store(n)
+	s.sched.Do(func() {
+		if s.ctx.Err() == nil {
+			s.Refresh()
+		}
+	})
 }
 
 // setStatusFilter shows the comments of one status ("" for all).

@@ -12,45 +12,36 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"newsroom/domain"
+	"newsroom/schedule"
 	"newsroom/storage"
 )
 
-// screenTestQueue stands in for fyne.Do in tests: background work queues
-// its UI updates, and the test goroutine runs them while it waits.
-type screenTestQueue struct{ ch chan func() }
+// screenTestQueue is the scheduler app tests give the screens: a
+// schedule.Fake whose UI work runs on the test goroutine.
+type screenTestQueue struct{ *schedule.Fake }
 
-func newScreenTestQueue() *screenTestQueue { return &screenTestQueue{ch: make(chan func(), 4096)} }
+func newScreenTestQueue() *screenTestQueue { return &screenTestQueue{schedule.NewFake(testStart)} }
 
-func (q *screenTestQueue) do(f func()) { q.ch <- f }
+// testStart is where the fake clock of app tests starts.
+var testStart = time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
 
-// waitUntil runs queued UI updates until cond holds, failing the test
-// after a deadline.
+// waitUntil runs the screens' pending work and moves the fake clock on, a
+// tenth of a second at a time, until cond holds; the test fails when it
+// does not hold after ten seconds of fake time.
 func (q *screenTestQueue) waitUntil(t testing.TB, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.After(15 * time.Second)
-	for !cond() {
-		select {
-		case f := <-q.ch:
-			f()
-		case <-deadline:
-			t.Fatalf("timed out waiting for %s", what)
-		case <-time.After(5 * time.Millisecond):
+	q.Settle()
+	for step := 0; !cond(); step++ {
+		if step == 100 {
+			t.Fatalf("%s did not happen within 10 s of fake time", what)
 		}
+		q.Advance(100 * time.Millisecond)
 	}
 }
 
-// settle runs the UI updates queued so far and those that follow within
-// a short quiet period.
-func (q *screenTestQueue) settle() {
-	for {
-		select {
-		case f := <-q.ch:
-			f()
-		case <-time.After(100 * time.Millisecond):
-			return
-		}
-	}
-}
+// settle runs the UI work queued and what the background work it waits
+// for queues in turn; timers do not fire.
+func (q *screenTestQueue) settle() { q.Settle() }
 
 // openTestStore opens a fresh database in a temporary folder.
 func openTestStore(t testing.TB) (*storage.Store, string) {
@@ -73,7 +64,7 @@ func addTestArticle(t testing.TB, store *storage.Store, slug, body string) *doma
 		Byline:      "A. Reporter",
 		Body:        body,
 		Status:      domain.StatusPublished,
-		PublishedAt: time.Now().Add(-time.Hour).UTC(),
+		PublishedAt: testStart.Add(-time.Hour),
 	}
 	if err := store.CreateArticle(context.Background(), a, "tester"); err != nil {
 		t.Fatal(err)
@@ -127,7 +118,7 @@ func newQueueFixture(t *testing.T, store *storage.Store, path string) *queueFixt
 	f := &queueFixture{store: store, path: path, q: newScreenTestQueue(), editor: "Edith Editor"}
 	f.win = test.NewWindow(nil)
 	t.Cleanup(f.win.Close)
-	f.s = newCommentsScreen(store, f.win, func() string { return f.editor }, f.q.do, 20*time.Millisecond)
+	f.s = newCommentsScreen(store, f.win, func() string { return f.editor }, f.q, 20*time.Millisecond)
 	t.Cleanup(f.s.Close)
 	f.s.showError = func(err error) { f.errs = append(f.errs, err) }
 	f.win.SetContent(f.s.Content())
@@ -470,7 +461,7 @@ func BenchmarkCommentsRefresh(b *testing.B) {
 	q := newScreenTestQueue()
 	win := test.NewWindow(nil)
 	defer win.Close()
-	s := newCommentsScreen(store, win, func() string { return "Editor" }, q.do, time.Hour)
+	s := newCommentsScreen(store, win, func() string { return "Editor" }, q, time.Hour)
 	defer s.Close()
 	win.SetContent(s.Content())
 	q.waitUntil(b, "the first page", func() bool { return len(s.rows) == commentsPageSize })
@@ -478,8 +469,7 @@ func BenchmarkCommentsRefresh(b *testing.B) {
 		for b.Loop() {
 			gen := s.gen + 1
 			s.Refresh()
-			f := <-q.ch
-			f()
+			q.Settle()
 			if s.gen != gen || len(s.rows) != commentsPageSize {
 				b.Fatalf("refresh showed %d rows", len(s.rows))
 			}

@@ -17,18 +17,17 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"newsroom/domain"
-	"newsroom/editor"
-	"newsroom/markup"
 	"newsroom/publish"
-	"newsroom/storage"
+	"newsroom/schedule"
+	"newsroom/textedit"
 )
 
 // ExportStore is what the export dialog needs from the database;
 // *storage.Store satisfies it.
 type ExportStore interface {
 	publish.Source
-	Setting(ctx context.Context, key, def string) (string, error)
-	SetSetting(ctx context.Context, key, value string) error
+	Site(ctx context.Context) (domain.Site, error)
+	SetSite(ctx context.Context, site domain.Site) error
 }
 
 const (
@@ -36,8 +35,6 @@ const (
 	prefExportFolder = "export.folder"
 	// exportProgressEvery throttles progress bar updates.
 	exportProgressEvery = 50 * time.Millisecond
-	// defaultSiteName is the site title and publisher when none is set.
-	defaultSiteName = "Newsroom"
 )
 
 // ExportDialog publishes the site into a folder: it asks for the folder,
@@ -49,8 +46,8 @@ type ExportDialog struct {
 	win   fyne.Window
 	prefs fyne.Preferences
 
-	// do runs a function on the UI goroutine (fyne.Do; tests queue it).
-	do func(func())
+	// sched runs background work and UI updates and reads the clock.
+	sched schedule.Scheduler
 	// showError and showWarnings report to the editor.
 	showError    func(error)
 	showWarnings func([]string)
@@ -77,14 +74,8 @@ type ExportDialog struct {
 
 // NewExportDialog builds the export dialog; Show opens it. The URLs are
 // read from the database in the background; the folder comes from prefs.
-func NewExportDialog(store ExportStore, win fyne.Window, prefs fyne.Preferences) *ExportDialog {
-	return newExportDialog(store, win, prefs, fyne.Do)
-}
-
-// newExportDialog is NewExportDialog with the UI dispatcher chosen by
-// the caller.
-func newExportDialog(store ExportStore, win fyne.Window, prefs fyne.Preferences, do func(func())) *ExportDialog {
-	d := &ExportDialog{store: store, win: win, prefs: prefs, do: do}
+func NewExportDialog(store ExportStore, win fyne.Window, prefs fyne.Preferences, sched schedule.Scheduler) *ExportDialog {
+	d := &ExportDialog{store: store, win: win, prefs: prefs, sched: sched}
 	d.showError = func(err error) { dialog.ShowError(err, d.win) }
 	d.showWarnings = d.warningsDialog
 	d.build()
@@ -141,14 +132,10 @@ func (d *ExportDialog) Show() {
 // loadSettings fills the URL fields from the database unless the editor
 // typed in them already.
 func (d *ExportDialog) loadSettings() {
-	go func() {
-		ctx := context.Background()
-		base, err := d.store.Setting(ctx, storage.SettingBaseURL, "")
-		var comments string
-		if err == nil {
-			comments, err = d.store.Setting(ctx, storage.SettingCommentsURL, "")
-		}
-		d.do(func() {
+	d.sched.Go(func() {
+		site, err := d.store.Site(context.Background())
+		base, comments := site.BaseURL, site.CommentsURL
+		d.sched.Do(func() {
 			if err != nil {
 				d.summary.SetText(fmt.Sprintf("Could not read the saved URLs: %v", err))
 				return
@@ -160,7 +147,7 @@ func (d *ExportDialog) loadSettings() {
 				d.commentsURL.SetText(comments)
 			}
 		})
-	}()
+	})
 }
 
 // chooseFolder opens the folder chooser at the typed folder.
@@ -207,10 +194,10 @@ func (d *ExportDialog) request() (exportRequest, error) {
 	if fi, err := os.Stat(abs); err == nil && !fi.IsDir() {
 		return r, fmt.Errorf("export folder %s is a file, not a folder", abs)
 	}
-	if err := checkBaseURL(r.baseURL); err != nil {
+	if err := domain.CheckBaseURL(r.baseURL); err != nil {
 		return r, err
 	}
-	if err := checkCommentsURL(r.commentsURL); err != nil {
+	if err := domain.CheckCommentsURL(r.commentsURL); err != nil {
 		return r, err
 	}
 	return r, nil
@@ -237,68 +224,42 @@ func (d *ExportDialog) start() {
 	d.progress.SetValue(0)
 	d.progress.Show()
 	d.summary.SetText("Exporting…")
-	started := time.Now()
-	go func() {
+	started := d.sched.Now()
+	d.sched.Go(func() {
 		rep, err := d.run(ctx, req)
-		elapsed := time.Since(started)
-		d.do(func() { d.finish(req, rep, err, elapsed) })
-	}()
+		elapsed := d.sched.Now().Sub(started)
+		d.sched.Do(func() { d.finish(req, rep, err, elapsed) })
+	})
 }
 
 // run exports, then keeps the URLs used as the settings for next time.
 func (d *ExportDialog) run(ctx context.Context, req exportRequest) (publish.Report, error) {
-	opt, err := exportOptions(ctx, d.store)
+	site, err := d.store.Site(ctx)
 	if err != nil {
 		return publish.Report{}, err
 	}
-	opt.BaseURL = req.baseURL
-	opt.CommentsURL = req.commentsURL
+	site.BaseURL, site.CommentsURL = req.baseURL, req.commentsURL
+	opt := publish.ExportOptionsFor(site, d.sched.Now())
 	opt.Drafts = req.drafts
 	var last time.Time
 	progress := func(done, total int) {
-		if now := time.Now(); done == total || now.Sub(last) >= exportProgressEvery {
+		if now := d.sched.Now(); done == total || now.Sub(last) >= exportProgressEvery {
 			last = now
 			v := 0.0
 			if total > 0 {
 				v = float64(done) / float64(total)
 			}
-			d.do(func() { d.progress.SetValue(v) })
+			d.sched.Do(func() { d.progress.SetValue(v) })
 		}
 	}
 	rep, err := publish.Export(ctx, d.store, req.dir, opt, progress)
 	if err != nil {
 		return rep, err
 	}
-	for _, kv := range [][2]string{{storage.SettingBaseURL, req.baseURL}, {storage.SettingCommentsURL, req.commentsURL}} {
-		if err := d.store.SetSetting(ctx, kv[0], kv[1]); err != nil {
-			return rep, fmt.Errorf("the site was exported, but the URLs were not saved: %w", err)
-		}
+	if err := d.store.SetSite(ctx, site); err != nil {
+		return rep, fmt.Errorf("the site was exported, but the URLs were not saved: %w", err)
 	}
 	return rep, nil
-}
-
-// exportOptions fills the options the dialog does not ask for from the
-// database settings.
-func exportOptions(ctx context.Context, store ExportStore) (publish.ExportOptions, error) {
-	opt := publish.ExportOptions{Now: time.Now().UTC(), Check: attributionWarnings}
-	var err error
-	if opt.SiteTitle, err = store.Setting(ctx, storage.SettingSiteTitle, defaultSiteName); err != nil {
-		return opt, fmt.Errorf("read site title: %w", err)
-	}
-	if opt.PublisherName, err = store.Setting(ctx, storage.SettingPublisherName, opt.SiteTitle); err != nil {
-		return opt, fmt.Errorf("read publisher name: %w", err)
-	}
-	return opt, nil
-}
-
-// attributionWarnings lists an article's attribution findings as export
-// warnings.
-func attributionWarnings(a *domain.Article) []string {
-	var out []string
-	for _, f := range markup.AttributionFindings(a) {
-		out = append(out, fmt.Sprintf("article %q: %s", a.Slug, f.Summary()))
-	}
-	return out
 }
 
 // finish shows how the export went.
@@ -341,7 +302,7 @@ func (d *ExportDialog) Cancel() {
 }
 
 // warningsDialog lists the export's warnings, one per line, in the body
-// editor's read-only text view: a site imported from WordPress can give
+// text engine's read-only viewer: a site imported from WordPress can give
 // ten thousand "not fact-checked" lines, which a word-wrapped label would
 // take minutes to lay out. The text can be selected and copied.
 func (d *ExportDialog) warningsDialog(warnings []string) {
@@ -350,9 +311,8 @@ func (d *ExportDialog) warningsDialog(warnings []string) {
 
 // warningsView is the scrolling, read-only list of warnings.
 func warningsView(warnings []string) fyne.CanvasObject {
-	text := editor.NewBodyEditor()
-	text.SetReadOnly(true)
-	text.SetText(strings.Join(warnings, "\n"))
+	text := textedit.NewViewer()
+	text.SetText(strings.Join(warnings, "\n"), false)
 	return container.NewGridWrap(fyne.NewSize(640, 320), text)
 }
 
@@ -373,34 +333,4 @@ func fileURL(path string) *url.URL {
 		p = "/" + p // a Windows drive letter
 	}
 	return &url.URL{Scheme: "file", Path: p}
-}
-
-// checkBaseURL accepts an empty URL or an absolute http(s) URL.
-func checkBaseURL(raw string) error {
-	if raw == "" {
-		return nil
-	}
-	if !isHTTPURL(raw) {
-		return fmt.Errorf("base URL %q is not an http(s) address such as https://news.example", raw)
-	}
-	return nil
-}
-
-// checkCommentsURL accepts an empty URL, an http(s) URL or a path on the
-// site starting with /.
-func checkCommentsURL(raw string) error {
-	if raw == "" || isHTTPURL(raw) {
-		return nil
-	}
-	if strings.HasPrefix(raw, "/") && !strings.HasPrefix(raw, "//") && !strings.ContainsAny(raw, " \t\r\n<>\"'`\\") {
-		return nil
-	}
-	return fmt.Errorf("comments URL %q is neither an http(s) address nor a path starting with /", raw)
-}
-
-// isHTTPURL reports whether raw is an absolute http or https URL with a
-// host.
-func isHTTPURL(raw string) bool {
-	u, err := url.Parse(raw)
-	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && !strings.ContainsAny(raw, " \t\r\n")
 }

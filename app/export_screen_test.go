@@ -13,9 +13,9 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"newsroom/domain"
-	"newsroom/editor"
 	"newsroom/publish"
 	"newsroom/storage"
+	"newsroom/textedit"
 )
 
 // exportFixture is an export dialog over a real store.
@@ -36,7 +36,7 @@ func newExportFixture(t *testing.T, store ExportStore) *exportFixture {
 	f := &exportFixture{q: newScreenTestQueue()}
 	win := test.NewWindow(nil)
 	t.Cleanup(win.Close)
-	f.d = newExportDialog(store, win, a.Preferences(), f.q.do)
+	f.d = NewExportDialog(store, win, a.Preferences(), f.q)
 	f.d.showError = func(err error) { f.errs = append(f.errs, err) }
 	f.d.showWarnings = func(w []string) { f.warnings = w }
 	f.d.onDone = func(rep publish.Report, err error) { f.done, f.rep, f.err = true, rep, err }
@@ -199,30 +199,6 @@ func TestFileURL(t *testing.T) {
 	}
 }
 
-func TestCheckURLs(t *testing.T) {
-	tests := []struct {
-		in             string
-		base, comments bool // accepted as
-	}{
-		{"", true, true},
-		{"https://news.example", true, true},
-		{"http://localhost:8080/c", true, true},
-		{"/comments", false, true},
-		{"//evil.example/c", false, false},
-		{"news.example", false, false},
-		{"javascript:alert(1)", false, false},
-		{"https://news.example/a b", false, false},
-	}
-	for _, tc := range tests {
-		if got := checkBaseURL(tc.in) == nil; got != tc.base {
-			t.Errorf("checkBaseURL(%q) accepted=%v, want %v", tc.in, got, tc.base)
-		}
-		if got := checkCommentsURL(tc.in) == nil; got != tc.comments {
-			t.Errorf("checkCommentsURL(%q) accepted=%v, want %v", tc.in, got, tc.comments)
-		}
-	}
-}
-
 func tenThousandWarnings() []string {
 	out := make([]string, 10000)
 	for i := range out {
@@ -240,14 +216,14 @@ func TestWarningsViewHoldsEveryWarning(t *testing.T) {
 	w := test.NewWindow(view)
 	defer w.Close()
 	w.Resize(fyne.NewSize(700, 400))
-	var text *editor.BodyEditor
+	var text *textedit.Viewer
 	for _, o := range test.LaidOutObjects(view) {
-		if e, ok := o.(*editor.BodyEditor); ok {
+		if e, ok := o.(*textedit.Viewer); ok {
 			text = e
 		}
 	}
 	if text == nil {
-		t.Fatal("the warnings are not in the body text view")
+		t.Fatal("the warnings are not in the read-only text viewer")
 	}
 	lines := strings.Split(text.Text(), "\n")
 	if len(lines) != len(warnings) || lines[0] != warnings[0] || lines[9999] != warnings[9999] {

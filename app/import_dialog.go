@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"newsroom/importer"
+	"newsroom/schedule"
 )
 
 // importFilter lets the file chooser show what Import reads.
@@ -73,7 +74,7 @@ func (f *importForm) options() importer.Options {
 // folder (typed or chosen) and imports it off the UI goroutine with a
 // progress display, then shows what each file became and the warnings;
 // done runs after a real (not dry) run.
-func ShowImportDialog(store importer.Store, win fyne.Window, done func()) {
+func ShowImportDialog(store importer.Store, win fyne.Window, sched schedule.Scheduler, done func()) {
 	f := newImportForm(win)
 	d := dialog.NewCustomConfirm("Import", "Import", "Cancel", f.content, func(ok bool) {
 		path := strings.TrimSpace(f.path.Text)
@@ -81,7 +82,7 @@ func ShowImportDialog(store importer.Store, win fyne.Window, done func()) {
 			return
 		}
 		opt := f.options()
-		runImport(store, win, path, opt, func(importer.Report, error) {
+		runImport(store, win, sched, path, opt, func(importer.Report, error) {
 			if done != nil && !opt.DryRun {
 				done()
 			}
@@ -94,7 +95,7 @@ func ShowImportDialog(store importer.Store, win fyne.Window, done func()) {
 
 // runImport imports path, showing progress and then the report; finished
 // runs on the UI goroutine after the report is shown.
-func runImport(store importer.Store, win fyne.Window, path string, opt importer.Options, finished func(importer.Report, error)) {
+func runImport(store importer.Store, win fyne.Window, sched schedule.Scheduler, path string, opt importer.Options, finished func(importer.Report, error)) {
 	ctx, cancel := context.WithCancel(context.Background())
 	bar := widget.NewProgressBarInfinite()
 	status := widget.NewLabel("Importing " + path + "…")
@@ -103,23 +104,23 @@ func runImport(store importer.Store, win fyne.Window, path string, opt importer.
 	// chain, so the same one also runs when the import hides it at the end.
 	prog.SetOnClosed(cancel)
 	prog.Show()
-	go func() {
+	sched.Go(func() {
 		last := 0
 		opt.Progress = func(n int) {
 			if n-last >= 10 {
 				last = n
-				fyne.Do(func() { status.SetText(fmt.Sprintf("Importing %s… %d items", path, n)) })
+				sched.Do(func() { status.SetText(fmt.Sprintf("Importing %s… %d items", path, n)) })
 			}
 		}
 		rep, err := importer.Import(ctx, store, path, opt)
-		fyne.Do(func() {
+		sched.Do(func() {
 			prog.Hide()
 			showImportReport(win, rep, err)
 			if finished != nil {
 				finished(rep, err)
 			}
 		})
-	}()
+	})
 }
 
 // importReportText is what the report dialog shows: the summary line,

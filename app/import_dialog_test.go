@@ -23,10 +23,11 @@ func TestImportFromWindow(t *testing.T) {
 	w := test.NewWindow(nil)
 	defer w.Close()
 	done := make(chan importer.Report, 1)
-	runImport(importer.ForStorage(st), w, filepath.Join("..", "importer", "testdata", "wordpress-theme-unit-test.xml"), importer.Options{},
+	q := newScreenTestQueue()
+	runImport(importer.ForStorage(st), w, q, filepath.Join("..", "importer", "testdata", "wordpress-theme-unit-test.xml"), importer.Options{},
 		func(rep importer.Report, err error) { done <- rep })
 	var rep importer.Report
-	eventually(t, "the import to finish", func() bool {
+	q.waitUntil(t, "the import to finish", func() bool {
 		select {
 		case rep = <-done:
 			return true
@@ -57,14 +58,15 @@ func TestImportDialogTypedFolder(t *testing.T) {
 		os.MkdirAll(filepath.Dir(p), 0o755)
 		os.WriteFile(p, []byte(content), 0o644)
 	}
+	q := newScreenTestQueue()
 	form := newImportForm(w)
 	w.SetContent(form.content)
 	test.Type(form.path, root)
 	run := func() (importer.Report, string, string) {
 		done := make(chan importer.Report, 1)
-		runImport(importer.ForStorage(st), w, form.path.Text, form.options(), func(rep importer.Report, err error) { done <- rep })
+		runImport(importer.ForStorage(st), w, q, form.path.Text, form.options(), func(rep importer.Report, err error) { done <- rep })
 		var rep importer.Report
-		eventually(t, "the import to finish", func() bool {
+		q.waitUntil(t, "the import to finish", func() bool {
 			select {
 			case rep = <-done:
 				return true

@@ -39,7 +39,7 @@ func TestOfferImportOfFileGivenOnCommandLine(t *testing.T) {
 		w := test.NewWindow(nil)
 		defer w.Close()
 		w.Resize(fyne.NewSize(900, 600))
-		offerImport(importer.ForStorage(st), w, path, func() { t.Error("done ran after Cancel") })
+		offerImport(importer.ForStorage(st), w, newScreenTestQueue(), path, func() { t.Error("done ran after Cancel") })
 		top := w.Canvas().Overlays().Top()
 		if top == nil || !labelSays(top, path) {
 			t.Fatal("no dialog naming the file")
@@ -59,7 +59,8 @@ func TestOfferImportOfFileGivenOnCommandLine(t *testing.T) {
 		defer w.Close()
 		w.Resize(fyne.NewSize(900, 600))
 		done := make(chan struct{})
-		offerImport(importer.ForStorage(st), w, path, func() { close(done) })
+		q := newScreenTestQueue()
+		offerImport(importer.ForStorage(st), w, q, path, func() { close(done) })
 		top := w.Canvas().Overlays().Top()
 		if top == nil || !labelSays(top, path) {
 			t.Fatal("no dialog naming the file")
@@ -69,7 +70,7 @@ func TestOfferImportOfFileGivenOnCommandLine(t *testing.T) {
 			t.Fatal("no Import button")
 		}
 		test.Tap(button)
-		eventually(t, "the import to finish", func() bool {
+		q.waitUntil(t, "the import to finish", func() bool {
 			select {
 			case <-done:
 				return true

@@ -11,12 +11,16 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"newsroom/domain"
+	"newsroom/schedule"
 	"newsroom/storage"
 )
 
 // SettingsStore is what the settings dialog needs from the database;
 // *storage.Store satisfies it.
 type SettingsStore interface {
+	Site(ctx context.Context) (domain.Site, error)
+	SetSite(ctx context.Context, site domain.Site) error
 	Setting(ctx context.Context, key, def string) (string, error)
 	SetSetting(ctx context.Context, key, value string) error
 }
@@ -28,8 +32,8 @@ type SettingsDialog struct {
 	win   fyne.Window
 	prefs fyne.Preferences
 
-	// do runs a function on the UI goroutine (fyne.Do; tests queue it).
-	do func(func())
+	// sched runs background work and UI updates.
+	sched schedule.Scheduler
 	// showError reports a failure to the editor.
 	showError func(error)
 	// onSaved, when set, is called on the UI goroutine after each save.
@@ -51,50 +55,61 @@ type SettingsDialog struct {
 
 // NewSettingsDialog builds the settings dialog and loads the current
 // values in the background; Show opens it.
-func NewSettingsDialog(store SettingsStore, win fyne.Window, prefs fyne.Preferences) *SettingsDialog {
-	return newSettingsDialog(store, win, prefs, fyne.Do)
-}
-
-// ShowSettingsDialog builds the settings dialog and opens it.
-func ShowSettingsDialog(store SettingsStore, win fyne.Window, prefs fyne.Preferences) *SettingsDialog {
-	d := NewSettingsDialog(store, win, prefs)
-	d.Show()
-	return d
-}
-
-// newSettingsDialog is NewSettingsDialog with the UI dispatcher chosen
-// by the caller.
-func newSettingsDialog(store SettingsStore, win fyne.Window, prefs fyne.Preferences, do func(func())) *SettingsDialog {
-	d := &SettingsDialog{store: store, win: win, prefs: prefs, do: do}
+func NewSettingsDialog(store SettingsStore, win fyne.Window, prefs fyne.Preferences, sched schedule.Scheduler) *SettingsDialog {
+	d := &SettingsDialog{store: store, win: win, prefs: prefs, sched: sched}
 	d.showError = func(err error) { dialog.ShowError(err, d.win) }
 	d.build()
 	d.load()
 	return d
 }
 
-// settingField ties a database setting to its entry.
-type settingField struct {
-	key   string
-	def   string
-	entry *widget.Entry
-	list  bool // one value per line
+// ShowSettingsDialog builds the settings dialog and opens it.
+func ShowSettingsDialog(store SettingsStore, win fyne.Window, prefs fyne.Preferences, sched schedule.Scheduler) *SettingsDialog {
+	d := NewSettingsDialog(store, win, prefs, sched)
+	d.Show()
+	return d
 }
 
-// fields are the settings kept in the database.
-func (d *SettingsDialog) fields() []settingField {
-	return []settingField{
-		{storage.SettingPublisherName, defaultSiteName, d.publisher, false},
-		{storage.SettingSiteTitle, defaultSiteName, d.siteTitle, false},
-		{storage.SettingBaseURL, "", d.baseURL, false},
-		{storage.SettingCommentsURL, "", d.commentsURL, false},
-		{storage.SettingModerationKeys, "", d.moderation, true},
-		{storage.SettingDisallowedKeys, "", d.disallowed, true},
+// keywordField ties a keyword-list setting (one per line) to its entry.
+type keywordField struct {
+	key   string
+	entry *widget.Entry
+}
+
+// keywordFields are the moderation settings; the site's own settings are
+// a domain.Site (Store.Site, Store.SetSite).
+func (d *SettingsDialog) keywordFields() []keywordField {
+	return []keywordField{
+		{storage.SettingModerationKeys, d.moderation},
+		{storage.SettingDisallowedKeys, d.disallowed},
 	}
+}
+
+// site reads the site fields.
+func (d *SettingsDialog) site() domain.Site {
+	return domain.Site{
+		Title:         strings.TrimSpace(d.siteTitle.Text),
+		PublisherName: strings.TrimSpace(d.publisher.Text),
+		BaseURL:       strings.TrimSpace(d.baseURL.Text),
+		CommentsURL:   strings.TrimSpace(d.commentsURL.Text),
+	}
+}
+
+// showSite fills the site fields; an unset title shows its default.
+func (d *SettingsDialog) showSite(site domain.Site) {
+	if site.Title == "" {
+		site.Title = domain.DefaultSiteTitle
+	}
+	d.siteTitle.SetText(site.Title)
+	d.publisher.SetText(site.PublisherName)
+	d.baseURL.SetText(site.BaseURL)
+	d.commentsURL.SetText(site.CommentsURL)
 }
 
 // build creates the widgets.
 func (d *SettingsDialog) build() {
 	d.publisher = widget.NewEntry()
+	d.publisher.SetPlaceHolder("The site title when empty")
 	d.siteTitle = widget.NewEntry()
 	d.baseURL = widget.NewEntry()
 	d.baseURL.SetPlaceHolder("https://news.example")
@@ -151,56 +166,53 @@ func (d *SettingsDialog) hide() {
 
 // load reads the settings and fills the fields.
 func (d *SettingsDialog) load() {
-	fields := d.fields()
-	go func() {
+	fields := d.keywordFields()
+	d.sched.Go(func() {
+		ctx := context.Background()
+		site, err := d.store.Site(ctx)
 		values := make([]string, len(fields))
-		var err error
 		for i, f := range fields {
-			if values[i], err = d.store.Setting(context.Background(), f.key, f.def); err != nil {
-				break
+			if err == nil {
+				values[i], err = d.store.Setting(ctx, f.key, "")
 			}
 		}
-		d.do(func() {
+		d.sched.Do(func() {
 			if err != nil {
 				d.message.SetText(fmt.Sprintf("Could not read the settings: %v", err))
 				return
 			}
+			d.showSite(site)
 			for i, f := range fields {
 				f.entry.SetText(values[i])
 			}
 			d.message.SetText("")
 			d.saveBtn.Enable()
 		})
-	}()
+	})
 }
 
-// settingsValues reads and checks the fields, in the order of fields().
-func (d *SettingsDialog) settingsValues() ([]string, error) {
-	fields := d.fields()
+// settingsValues reads and checks the fields: the site, and the keyword
+// lists in the order of keywordFields().
+func (d *SettingsDialog) settingsValues() (domain.Site, []string, error) {
+	site := d.site()
+	if site.Title == "" {
+		return site, nil, errors.New("the site title is empty")
+	}
+	if err := site.Validate(); err != nil {
+		return site, nil, err
+	}
+	fields := d.keywordFields()
 	values := make([]string, len(fields))
 	for i, f := range fields {
-		if f.list {
-			values[i] = keywordLines(f.entry.Text)
-		} else {
-			values[i] = strings.TrimSpace(f.entry.Text)
-		}
+		values[i] = keywordLines(f.entry.Text)
 	}
-	if strings.TrimSpace(d.siteTitle.Text) == "" {
-		return nil, errors.New("the site title is empty")
-	}
-	if err := checkBaseURL(strings.TrimSpace(d.baseURL.Text)); err != nil {
-		return nil, err
-	}
-	if err := checkCommentsURL(strings.TrimSpace(d.commentsURL.Text)); err != nil {
-		return nil, err
-	}
-	return values, nil
+	return site, values, nil
 }
 
 // save checks the fields, keeps the editor's name in the preferences and
 // writes the settings in the background, closing the dialog when done.
 func (d *SettingsDialog) save() {
-	values, err := d.settingsValues()
+	site, values, err := d.settingsValues()
 	if err != nil {
 		d.showError(err)
 		return
@@ -208,24 +220,28 @@ func (d *SettingsDialog) save() {
 	if d.prefs != nil {
 		d.prefs.SetString(prefUserName, strings.TrimSpace(d.editorName.Text))
 	}
-	fields := d.fields()
+	fields := d.keywordFields()
 	d.saveBtn.Disable()
 	d.message.SetText("Saving…")
-	go func() {
-		var err error
+	d.sched.Go(func() {
+		ctx := context.Background()
+		err := d.store.SetSite(ctx, site)
 		for i, f := range fields {
-			if err = d.store.SetSetting(context.Background(), f.key, values[i]); err != nil {
-				err = fmt.Errorf("save setting %s: %w", f.key, err)
+			if err != nil {
 				break
 			}
+			if err = d.store.SetSetting(ctx, f.key, values[i]); err != nil {
+				err = fmt.Errorf("save setting %s: %w", f.key, err)
+			}
 		}
-		d.do(func() {
+		d.sched.Do(func() {
 			d.saveBtn.Enable()
 			if err != nil {
 				d.message.SetText("Not saved.")
 				d.showError(err)
 			} else {
 				d.message.SetText("Saved.")
+				d.showSite(site)
 				for i, f := range fields {
 					f.entry.SetText(values[i])
 				}
@@ -235,7 +251,7 @@ func (d *SettingsDialog) save() {
 				d.onSaved(err)
 			}
 		})
-	}()
+	})
 }
 
 // keywordLines keeps one trimmed keyword per line, without blank lines

@@ -29,7 +29,7 @@ func newSettingsFixture(t *testing.T, store SettingsStore) *settingsFixture {
 	f.prefs.SetString(prefUserName, "Old Name")
 	win := test.NewWindow(nil)
 	t.Cleanup(win.Close)
-	f.d = newSettingsDialog(store, win, f.prefs, f.q.do)
+	f.d = NewSettingsDialog(store, win, f.prefs, f.q)
 	f.d.showError = func(err error) { f.errs = append(f.errs, err) }
 	f.d.onSaved = func(err error) { f.saved, f.err = true, err }
 	win.SetContent(f.d.Content())
@@ -44,7 +44,7 @@ func TestSettingsSavedToStore(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := newSettingsFixture(t, store)
-	if f.d.siteTitle.Text != "Old Title" || f.d.publisher.Text != defaultSiteName || f.d.editorName.Text != "Old Name" {
+	if f.d.siteTitle.Text != "Old Title" || f.d.publisher.Text != "" || f.d.editorName.Text != "Old Name" {
 		t.Fatalf("loaded title %q, publisher %q, name %q", f.d.siteTitle.Text, f.d.publisher.Text, f.d.editorName.Text)
 	}
 

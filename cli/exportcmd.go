@@ -10,40 +10,19 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"newsroom/domain"
-	"newsroom/markup"
 	"newsroom/publish"
 	"newsroom/storage"
 )
 
 // ExportOptionsFromSettings fills export options from the database's
-// settings; flags given on the command line win.
+// site settings (publish.ExportOptionsFor, as the window does); flags
+// given on the command line win.
 func ExportOptionsFromSettings(ctx context.Context, store *storage.Store) (publish.ExportOptions, error) {
-	opt := publish.ExportOptions{Now: time.Now().UTC(), Check: AttributionWarnings}
-	var err error
-	get := func(key, def string) string {
-		if err != nil {
-			return def
-		}
-		var v string
-		v, err = store.Setting(ctx, key, def)
-		return v
+	site, err := store.Site(ctx)
+	if err != nil {
+		return publish.ExportOptions{}, err
 	}
-	opt.PublisherName = get(storage.SettingPublisherName, "Newsroom")
-	opt.SiteTitle = get(storage.SettingSiteTitle, "Newsroom")
-	opt.BaseURL = get(storage.SettingBaseURL, "")
-	opt.CommentsURL = get(storage.SettingCommentsURL, "")
-	return opt, err
-}
-
-// AttributionWarnings summarises an article's attribution findings as
-// export warnings.
-func AttributionWarnings(a *domain.Article) []string {
-	var out []string
-	for _, f := range markup.AttributionFindings(a) {
-		out = append(out, fmt.Sprintf("article %q: %s: %s", a.Slug, f.Kind, f.Message))
-	}
-	return out
+	return publish.ExportOptionsFor(site, time.Now()), nil
 }
 
 // newExportCmd is `newsroom export --out DIR`.

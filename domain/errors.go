@@ -10,8 +10,9 @@ import (
 var (
 	// ErrNotFound means the requested record does not exist.
 	ErrNotFound = errors.New("not found")
-	// ErrConflict means the record changed since it was read (a stale
-	// version) or a unique key is already taken.
+	// ErrConflict means the record changed since it was read: the version
+	// given is stale. A taken slug or origin is not a conflict (see
+	// ErrSlugTaken, ErrOriginTaken).
 	ErrConflict = errors.New("conflict")
 	// ErrInvalid means the input breaks a rule; the message says which.
 	ErrInvalid = errors.New("invalid input")
@@ -22,6 +23,11 @@ func Invalidf(format string, args ...any) error {
 	return fmt.Errorf("%w: %s", ErrInvalid, fmt.Sprintf(format, args...))
 }
 
-// ErrSlugTaken means another article already has the slug. It is a
-// conflict: errors.Is(ErrSlugTaken, ErrConflict) holds.
-var ErrSlugTaken = fmt.Errorf("the slug is already taken: %w", ErrConflict)
+// Unique keys already taken by another record.
+var (
+	// ErrSlugTaken means another article already has the slug.
+	ErrSlugTaken = errors.New("the slug is already taken")
+	// ErrOriginTaken means another article was already imported from the
+	// same origin (the source file's or feed's identifier).
+	ErrOriginTaken = errors.New("an article from the same origin already exists")
+)

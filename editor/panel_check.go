@@ -10,6 +10,7 @@ import (
 
 	"newsroom/domain"
 	"newsroom/markup"
+	"newsroom/schedule"
 )
 
 // checkDelay is the pause in changes after which the attribution check
@@ -27,7 +28,7 @@ type checkPanel struct {
 	body     string // the body the findings were computed for
 
 	gen   uint64 // UI goroutine only
-	timer *time.Timer
+	timer schedule.Timer
 }
 
 func newCheckPanel(p *sidePanels) *checkPanel {
@@ -69,9 +70,9 @@ func (c *checkPanel) schedule() {
 		return
 	}
 	snap := cloneArticle(a)
-	c.timer = time.AfterFunc(checkDelay, func() {
+	c.timer = c.p.s.sched.AfterFunc(checkDelay, func() {
 		findings := markup.CheckAttribution(snap)
-		fyne.Do(func() {
+		c.p.s.sched.Do(func() {
 			if gen == c.gen {
 				c.show(findings, snap.Body)
 			}

@@ -12,7 +12,7 @@ func TestCheckPanelFindingsJump(t *testing.T) {
 	body := "The talks ended late.\n\n\"We will never give up on this process.\"\n\nMore news."
 	s, _ := newPanelScreen(t, &domain.Article{Headline: "Talks", Body: body})
 	c := s.panels().check
-	waitFor(t, "a finding", func() bool { return len(c.findings) > 0 })
+	waitFor(t, s, "a finding", func() bool { return len(c.findings) > 0 })
 	f := c.findings[0]
 	if f.Kind != domain.FindingUnattributedQuote || f.Offset != strings.Index(body, "\"We") {
 		t.Fatalf("finding %+v, want an unattributed quote at %d", f, strings.Index(body, "\"We"))
@@ -34,7 +34,7 @@ func TestCheckPanelFindingsJump(t *testing.T) {
 
 	s.Body().SetCursorOffset(len(body) - len("\n\nMore news."))
 	s.Body().InsertAtCursor(" the minister said.")
-	waitFor(t, "no findings", func() bool { return len(c.findings) == 0 && strings.HasPrefix(c.summary.Text, "No findings") })
+	waitFor(t, s, "no findings", func() bool { return len(c.findings) == 0 && strings.HasPrefix(c.summary.Text, "No findings") })
 }
 
 func TestCheckPanelRecordFinding(t *testing.T) {
@@ -43,7 +43,7 @@ func TestCheckPanelRecordFinding(t *testing.T) {
 		{Ref: "anon", Text: "Nobody   said\nthis.", Source: "The Guardian"},
 	}})
 	p := s.panels()
-	waitFor(t, "a finding", func() bool { return len(p.check.findings) > 0 })
+	waitFor(t, s, "a finding", func() bool { return len(p.check.findings) > 0 })
 	if f := p.check.findings[0]; f.Kind != domain.FindingQuoteMissingSpeaker || f.Offset != -1 {
 		t.Fatalf("finding %+v, want a quote record without speaker", f)
 	}
@@ -61,7 +61,7 @@ func TestCheckPanelSelectsWholeLongQuotation(t *testing.T) {
 	body := "Intro.\n\n" + quotation + "\n\nMore news."
 	s, _ := newPanelScreen(t, &domain.Article{Headline: "Talks", Body: body})
 	c := s.panels().check
-	waitFor(t, "a finding", func() bool { return len(c.findings) > 0 })
+	waitFor(t, s, "a finding", func() bool { return len(c.findings) > 0 })
 	if f := c.findings[0]; !strings.HasSuffix(f.Excerpt, "…") {
 		t.Fatalf("excerpt %q is not shortened; the test needs a long quotation", f.Excerpt)
 	}

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"newsroom/domain"
+	"newsroom/textedit"
 )
 
 // historyEntry is one line of the history: a revision or an event.
@@ -31,7 +32,7 @@ type historyPanel struct {
 	p       *sidePanels
 	list    *widget.List
 	state   *widget.Label
-	diff    *readOnlyText
+	diff    *textedit.Viewer
 	restore *widget.Button
 	content fyne.CanvasObject
 
@@ -43,7 +44,7 @@ type historyPanel struct {
 }
 
 func newHistoryPanel(p *sidePanels) *historyPanel {
-	h := &historyPanel{p: p, state: widget.NewLabel(""), diff: newReadOnlyText(), stale: true}
+	h := &historyPanel{p: p, state: widget.NewLabel(""), diff: textedit.NewViewer(), stale: true}
 	h.state.Wrapping = fyne.TextWrapWord
 	h.list = widget.NewList(func() int { return len(h.entries) }, func() fyne.CanvasObject {
 		return container.NewVBox(truncLabel(fyne.TextStyle{Bold: true}), truncLabel(fyne.TextStyle{}))
@@ -51,7 +52,7 @@ func newHistoryPanel(p *sidePanels) *historyPanel {
 	h.list.OnSelected = h.choose
 	h.restore = widget.NewButton("Restore…", h.confirmRestore)
 	h.restore.Disable()
-	bottom := container.NewBorder(container.NewBorder(nil, nil, nil, h.restore, h.state), nil, nil, nil, h.diff.ed)
+	bottom := container.NewBorder(container.NewBorder(nil, nil, nil, h.restore, h.state), nil, nil, nil, h.diff)
 	split := container.NewVSplit(h.list, bottom)
 	split.Offset = 0.6
 	h.content = split
@@ -120,7 +121,7 @@ func (h *historyPanel) loadIfStale() {
 	h.loadGen++
 	gen, id := h.loadGen, a.ID
 	store := h.p.s.store
-	go func() {
+	h.p.s.sched.Go(func() {
 		ctx := context.Background()
 		revs, err := store.Revisions(ctx, id)
 		var events []domain.HistoryEvent
@@ -128,7 +129,7 @@ func (h *historyPanel) loadIfStale() {
 			events, err = store.History(ctx, id)
 		}
 		entries := historyEntries(revs, events)
-		fyne.Do(func() {
+		h.p.s.sched.Do(func() {
 			if gen != h.loadGen {
 				return
 			}
@@ -139,7 +140,7 @@ func (h *historyPanel) loadIfStale() {
 			}
 			h.show(entries, len(revs))
 		})
-	}()
+	})
 }
 
 // historyEntries merges revisions and events, newest first, and sizes
@@ -195,16 +196,16 @@ func (h *historyPanel) choose(id widget.ListItemID) {
 	gen := h.diffGen
 	rev := *e.rev
 	cur := cloneArticle(a)
-	go func() {
+	h.p.s.sched.Go(func() {
 		text := formatDiff(lineDiff(
 			diffLines(rev.Headline, rev.Standfirst, rev.Body, rev.Quotes),
 			diffLines(cur.Headline, cur.Standfirst, cur.Body, cur.Quotes)))
-		fyne.Do(func() {
+		h.p.s.sched.Do(func() {
 			if gen == h.diffGen {
 				h.diff.SetText(text, false)
 			}
 		})
-	}()
+	})
 }
 
 // confirmRestore asks before restoring the chosen revision.
@@ -233,9 +234,9 @@ func (h *historyPanel) restoreRevision(id int64, created time.Time) {
 			return
 		}
 		version, who := s.article.Version, s.user()
-		go func() {
+		h.p.s.sched.Go(func() {
 			a, res, err := s.store.RestoreRevision(context.Background(), id, version, who)
-			fyne.Do(func() {
+			h.p.s.sched.Do(func() {
 				if err != nil {
 					dialog.ShowError(fmt.Errorf("restore revision: %w", err), s.win)
 					return
@@ -253,6 +254,6 @@ func (h *historyPanel) restoreRevision(id int64, created time.Time) {
 					s.OnSaved(cloneArticle(a))
 				}
 			})
-		}()
+		})
 	})
 }

@@ -13,12 +13,12 @@ func TestHistoryPanelRestore(t *testing.T) {
 	body := s.Body()
 	body.Select(0, len(body.Text()))
 	body.InsertAtCursor("New text.")
-	waitFor(t, "the new text to be saved", func() bool { return stored(t, st, s.article.ID).Body == "New text." })
+	waitFor(t, s, "the new text to be saved", func() bool { return stored(t, st, s.article.ID).Body == "New text." })
 
 	p := s.panels()
 	h := p.history
 	p.tabs.SelectIndex(tabHistory)
-	waitFor(t, "two revisions listed", func() bool { return revisionCount(h.entries) == 2 })
+	waitFor(t, s, "two revisions listed", func() bool { return revisionCount(h.entries) == 2 })
 	oldest := -1
 	for i, e := range h.entries {
 		if e.rev != nil && e.rev.Body == "Old text." {
@@ -29,8 +29,8 @@ func TestHistoryPanelRestore(t *testing.T) {
 		t.Fatal("the first revision is not listed")
 	}
 	h.list.Select(oldest)
-	waitFor(t, "the difference", func() bool {
-		text := h.diff.ed.Text()
+	waitFor(t, s, "the difference", func() bool {
+		text := h.diff.Text()
 		return strings.Contains(text, "− Old text.") && strings.Contains(text, "+ New text.")
 	})
 	if h.restore.Disabled() {
@@ -39,7 +39,7 @@ func TestHistoryPanelRestore(t *testing.T) {
 
 	rev := h.entries[oldest].rev
 	h.restoreRevision(rev.ID, rev.CreatedAt)
-	waitFor(t, "the restored text", func() bool { return body.Text() == "Old text." && s.article.Body == "Old text." })
+	waitFor(t, s, "the restored text", func() bool { return body.Text() == "Old text." && s.article.Body == "Old text." })
 	if !strings.HasPrefix(s.notice.Text, "Restored revision from ") {
 		t.Errorf("notice %q, want it to say what was restored", s.notice.Text)
 	}
@@ -50,7 +50,7 @@ func TestHistoryPanelRestore(t *testing.T) {
 	if len(revs) != 3 || revs[0].Body != "Old text." {
 		t.Fatalf("%d revisions after the restore (newest %q), want 3 with the old text newest", len(revs), revs[0].Body)
 	}
-	waitFor(t, "the history to list the restore", func() bool {
+	waitFor(t, s, "the history to list the restore", func() bool {
 		for _, e := range h.entries {
 			if e.ev != nil && e.ev.Kind == domain.EventRestored {
 				return revisionCount(h.entries) == 3

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"newsroom/domain"
+	"newsroom/schedule"
 	"newsroom/storage"
 )
 
@@ -33,7 +34,7 @@ func newPanelScreen(t *testing.T, a *domain.Article) (*Screen, *storage.Store) {
 	}
 	w := test.NewWindow(nil)
 	t.Cleanup(w.Close)
-	s := NewScreen(st, w, func() string { return "Tester" })
+	s := NewScreen(st, w, func() string { return "Tester" }, newTestScheduler())
 	w.SetContent(s.Content())
 	w.Resize(fyne.NewSize(1200, 800))
 	stored, err := st.GetArticle(context.Background(), a.ID)
@@ -44,15 +45,26 @@ func newPanelScreen(t *testing.T, a *domain.Article) (*Screen, *storage.Store) {
 	return s, st
 }
 
-// waitFor polls cond until it holds, failing the test after 5 s.
-func waitFor(t *testing.T, what string, cond func() bool) {
+// newTestScheduler is the fake scheduler editor tests give the screen.
+func newTestScheduler() *schedule.Fake {
+	return schedule.NewFake(time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC))
+}
+
+// fakeOf returns the fake scheduler of a screen made by a test.
+func fakeOf(s *Screen) *schedule.Fake { return s.sched.(*schedule.Fake) }
+
+// waitFor runs the screen's pending work and moves its fake clock on, a
+// tenth of a second at a time, until cond holds; the test fails when it
+// does not hold after ten seconds of fake time.
+func waitFor(t *testing.T, s *Screen, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
+	f := fakeOf(s)
+	f.Settle()
+	for step := 0; !cond(); step++ {
+		if step == 100 {
+			t.Fatalf("%s did not happen within 10 s of fake time", what)
 		}
-		time.Sleep(20 * time.Millisecond)
+		f.Advance(100 * time.Millisecond)
 	}
 }
 
@@ -105,7 +117,7 @@ func TestQuotePanelAddInsertEdit(t *testing.T) {
 	if _, err := qp.apply(0, edited); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, "the edited quote to be saved", func() bool {
+	waitFor(t, s, "the edited quote to be saved", func() bool {
 		a := stored(t, st, s.article.ID)
 		return len(a.Quotes) == 2 && a.Quotes[0].Text == "We will go to Moscow." && strings.Contains(a.Body, "{{quote harf}}")
 	})
@@ -189,7 +201,7 @@ func TestSourcePanel(t *testing.T) {
 	if len(s.article.Sources) != 1 || s.article.Quotes[0].Source != "" {
 		t.Fatalf("after removing Reuters News: sources %+v, quote source %q", s.article.Sources, s.article.Quotes[0].Source)
 	}
-	waitFor(t, "the register to be saved", func() bool {
+	waitFor(t, s, "the register to be saved", func() bool {
 		a := stored(t, st, s.article.ID)
 		return len(a.Sources) == 1 && a.Sources[0].Name == "The Guardian" && strings.Contains(a.Body, "[!excerpt The Guardian]")
 	})
@@ -288,15 +300,9 @@ func TestPanelsFollowArticleSwitch(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Load(other.ID, FocusNone)
-	waitFor(t, "the panels to show the second article", func() bool {
+	waitFor(t, s, "the panels to show the second article", func() bool {
 		return s.panels().shownID == other.ID && qp.selected == -1 && qp.list.Length() == 1
 	})
-}
-
-func TestSettingKeysMatchStorage(t *testing.T) {
-	if settingSiteTitle != storage.SettingSiteTitle || settingPublisherName != storage.SettingPublisherName {
-		t.Fatal("the preview reads settings under other keys than storage defines")
-	}
 }
 
 // TestSourceFormOffersTheSharedRegister: a source used in another
@@ -312,7 +318,7 @@ func TestSourceFormOffersTheSharedRegister(t *testing.T) {
 	kind := widget.NewSelect([]string{"newspaper", "news-agency"}, nil)
 	link, note := widget.NewEntry(), widget.NewEntry()
 	s.panels().sources.offerKnownSources(name, kind, link, note)
-	waitFor(t, "the register offered", func() bool { return name.OnChanged != nil })
+	waitFor(t, s, "the register offered", func() bool { return name.OnChanged != nil })
 	name.SetText("interfax")
 	if kind.Selected != "news-agency" || link.Text != "https://www.interfax.ru/" || note.Text != "Moscow desk" {
 		t.Fatalf("picking Interfax filled %q %q %q", kind.Selected, link.Text, note.Text)

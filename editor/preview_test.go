@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"newsroom/domain"
+	"newsroom/textedit"
 )
 
 // previewArticle has every convention the preview resolves.
@@ -90,21 +91,21 @@ func TestPreviewPaneUpdates(t *testing.T) {
 	if s.main.Trailing != p.Content() {
 		t.Fatal("the preview does not replace the side panels")
 	}
-	waitFor(t, "the first preview", func() bool { return strings.Contains(p.Text(), "Kerry to visit Russia") })
-	if !strings.Contains(p.view.ed.Text(), "✓ Fact checked") || !strings.Contains(p.view.ed.Text(), "Marie Harf") {
-		t.Fatalf("preview view shows:\n%s", p.view.ed.Text())
+	waitFor(t, s, "the first preview", func() bool { return strings.Contains(p.Text(), "Kerry to visit Russia") })
+	if !strings.Contains(p.view.Text(), "✓ Fact checked") || !strings.Contains(p.view.Text(), "Marie Harf") {
+		t.Fatalf("preview view shows:\n%s", p.view.Text())
 	}
 
 	s.headline.SetText("First change")
 	s.headline.SetText("Second change")
-	waitFor(t, "the preview to follow", func() bool { return strings.HasPrefix(p.Text(), "# Second change") })
-	time.Sleep(2 * previewDelay)
-	if !strings.HasPrefix(p.view.ed.Text(), "# Second change") {
-		t.Fatalf("a stale render replaced the newest: %q", firstLine(p.view.ed.Text()))
+	waitFor(t, s, "the preview to follow", func() bool { return strings.HasPrefix(p.Text(), "# Second change") })
+	fakeOf(s).Advance(2 * previewDelay)
+	if !strings.HasPrefix(p.view.Text(), "# Second change") {
+		t.Fatalf("a stale render replaced the newest: %q", firstLine(p.view.Text()))
 	}
 
 	s.factCheck.SetChecked(false)
-	waitFor(t, "the badge to go", func() bool {
+	waitFor(t, s, "the badge to go", func() bool {
 		return !strings.Contains(p.Text(), "Fact checked") && strings.HasPrefix(p.Text(), "# Second change")
 	})
 
@@ -117,31 +118,6 @@ func TestPreviewPaneUpdates(t *testing.T) {
 func firstLine(s string) string {
 	line, _, _ := strings.Cut(s, "\n")
 	return line
-}
-
-func TestReadOnlyTextIgnoresEdits(t *testing.T) {
-	test.NewTempApp(t)
-	r := newReadOnlyText()
-	w := test.NewWindow(r.ed)
-	defer w.Close()
-	w.Resize(fyne.NewSize(400, 300))
-	r.SetText("Fixed text.", false)
-	r.ed.SetCursorOffset(5)
-	r.ed.TypedRune('x')
-	r.ed.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
-	r.ed.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	clip := test.NewClipboard()
-	clip.SetContent("pasted")
-	r.ed.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
-	r.ed.Select(0, 5)
-	r.ed.TypedShortcut(&fyne.ShortcutCut{Clipboard: clip})
-	r.ed.TypedShortcut(&fyne.ShortcutRedo{})
-	if got := r.ed.Text(); got != "Fixed text." {
-		t.Fatalf("read-only text became %q", got)
-	}
-	if clip.Content() != "Fixed" {
-		t.Fatalf("cut did not copy: clipboard %q", clip.Content())
-	}
 }
 
 func TestPreviewWritePage(t *testing.T) {
@@ -175,8 +151,8 @@ func BenchmarkPreview60000(b *testing.B) {
 	test.NewTempApp(b)
 	a := previewArticle()
 	a.Body = genBody(60000) + "\n\n{{quote harf}}\n\n> [!excerpt The Guardian]\n> Passage."
-	r := newReadOnlyText()
-	w := test.NewWindow(r.ed)
+	r := textedit.NewViewer()
+	w := test.NewWindow(r)
 	defer w.Close()
 	w.Resize(fyne.NewSize(500, 700))
 	now := time.Now()
@@ -186,32 +162,6 @@ func BenchmarkPreview60000(b *testing.B) {
 		a.Headline = "Headline " + string(rune('a'+i%26))
 		i++
 		r.SetText(previewText(a, now), true)
-		test.WidgetRenderer(r.ed).Layout(r.ed.Size())
-	}
-}
-
-func TestReadOnlyTextKeepsScroll(t *testing.T) {
-	test.NewTempApp(t)
-	r := newReadOnlyText()
-	w := test.NewWindow(r.ed)
-	defer w.Close()
-	w.Resize(fyne.NewSize(400, 300))
-	text := genBody(20000)
-	r.SetText(text, false)
-	r.ed.SetScrollOffset(900)
-	if r.ed.ScrollOffset() != 900 {
-		t.Fatalf("could not scroll: offset %v", r.ed.ScrollOffset())
-	}
-	r.SetText("# New headline\n"+text, true)
-	if got := r.ed.ScrollOffset(); got != 900 {
-		t.Fatalf("an update moved the view to %v, want 900", got)
-	}
-	r.SetText("Short.", true)
-	if got := r.ed.ScrollOffset(); got != 0 {
-		t.Fatalf("scrolled to %v in a text that fits", got)
-	}
-	r.SetText(text, false)
-	if got := r.ed.ScrollOffset(); got != 0 {
-		t.Fatalf("a new article opened scrolled to %v", got)
+		test.WidgetRenderer(r).Layout(r.Size())
 	}
 }

@@ -16,52 +16,24 @@ import (
 
 	"newsroom/domain"
 	"newsroom/publish"
+	"newsroom/schedule"
+	"newsroom/textedit"
 )
 
 // previewDelay is the pause in changes after which the preview renders.
 const previewDelay = 250 * time.Millisecond
-
-// Settings the browser preview reads (the keys of storage.SettingSiteTitle
-// and storage.SettingPublisherName).
-const (
-	settingSiteTitle     = "site_title"
-	settingPublisherName = "publisher_name"
-	defaultSiteTitle     = "Newsroom"
-)
-
-// readOnlyText is a read-only body editor: it scrolls, selects and copies
-// like the body and is as fast on long texts, but only SetText changes it.
-type readOnlyText struct {
-	ed *BodyEditor
-}
-
-func newReadOnlyText() *readOnlyText {
-	ed := NewBodyEditor()
-	ed.SetReadOnly(true)
-	return &readOnlyText{ed: ed}
-}
-
-// SetText shows text; with keepScroll the view stays where it was
-// scrolled to (clamped when the text got shorter).
-func (r *readOnlyText) SetText(text string, keepScroll bool) {
-	y := r.ed.ScrollOffset()
-	r.ed.SetText(text)
-	if keepScroll {
-		r.ed.SetScrollOffset(y)
-	}
-}
 
 // previewPane shows the article as the published page will read. Update
 // renders off the UI goroutine after a short pause; a generation counter
 // drops results that a newer change has overtaken.
 type previewPane struct {
 	s       *Screen
-	view    *readOnlyText
+	view    *textedit.Viewer
 	state   *widget.Label
 	content fyne.CanvasObject
 
 	gen       uint64 // UI goroutine only
-	timer     *time.Timer
+	timer     schedule.Timer
 	shownID   int64 // the article the view shows, 0 before the first render
 	shownText string
 
@@ -72,9 +44,9 @@ type previewPane struct {
 
 // newPreviewPane builds the preview for s.
 func newPreviewPane(s *Screen) *previewPane {
-	p := &previewPane{s: s, view: newReadOnlyText(), state: widget.NewLabel("")}
+	p := &previewPane{s: s, view: textedit.NewViewer(), state: widget.NewLabel("")}
 	browser := widget.NewButton("Preview in browser", p.openInBrowser)
-	p.content = container.NewBorder(container.NewBorder(nil, nil, nil, browser, p.state), nil, nil, nil, p.view.ed)
+	p.content = container.NewBorder(container.NewBorder(nil, nil, nil, browser, p.state), nil, nil, nil, p.view)
 	return p
 }
 
@@ -97,9 +69,9 @@ func (p *previewPane) Update(a *domain.Article) {
 	if p.timer != nil {
 		p.timer.Stop()
 	}
-	p.timer = time.AfterFunc(delay, func() {
-		text := previewText(snap, time.Now())
-		fyne.Do(func() { p.show(gen, snap.ID, text) })
+	p.timer = p.s.sched.AfterFunc(delay, func() {
+		text := previewText(snap, p.s.sched.Now())
+		p.s.sched.Do(func() { p.show(gen, snap.ID, text) })
 	})
 }
 
@@ -126,9 +98,9 @@ func (p *previewPane) openInBrowser() {
 	}
 	snap := cloneArticle(s.article)
 	p.state.SetText("Rendering page…")
-	go func() {
+	p.s.sched.Go(func() {
 		path, err := p.writePage(snap)
-		fyne.Do(func() {
+		p.s.sched.Do(func() {
 			p.state.SetText("")
 			if err != nil {
 				dialog.ShowError(err, s.win)
@@ -142,7 +114,7 @@ func (p *previewPane) openInBrowser() {
 				dialog.ShowError(fmt.Errorf("open %s in the browser: %w", path, err), s.win)
 			}
 		})
-	}()
+	})
 }
 
 // writePage renders a's page with its approved comments and the site
@@ -153,14 +125,12 @@ func (p *previewPane) writePage(a *domain.Article) (string, error) {
 	if p.tmpErr != nil {
 		return "", fmt.Errorf("preview in browser: %w", p.tmpErr)
 	}
-	opt := publish.Options{Now: time.Now().UTC(), Draft: !a.IsLive(time.Now())}
-	var err error
-	if opt.SiteTitle, err = p.s.store.Setting(ctx, settingSiteTitle, defaultSiteTitle); err != nil {
-		return "", fmt.Errorf("preview in browser: read site title: %w", err)
+	site, err := p.s.store.Site(ctx)
+	if err != nil {
+		return "", fmt.Errorf("preview in browser: %w", err)
 	}
-	if opt.PublisherName, err = p.s.store.Setting(ctx, settingPublisherName, opt.SiteTitle); err != nil {
-		return "", fmt.Errorf("preview in browser: read publisher name: %w", err)
-	}
+	now := p.s.sched.Now()
+	opt := publish.PageOptionsFor(site, now, !a.IsLive(now))
 	comments, err := p.s.store.ApprovedCommentsByArticle(ctx)
 	if err != nil {
 		return "", fmt.Errorf("preview in browser: read comments: %w", err)

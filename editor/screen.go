@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"newsroom/domain"
+	"newsroom/schedule"
+	"newsroom/textedit"
 )
 
 // Store is what the editor screen needs from the database. Every call is
@@ -22,7 +24,7 @@ type Store interface {
 	RestoreRevision(ctx context.Context, revisionID, version int64, who string) (*domain.Article, domain.SaveResult, error)
 	History(ctx context.Context, articleID int64) ([]domain.HistoryEvent, error)
 	ApprovedCommentsByArticle(ctx context.Context) (map[int64][]domain.Comment, error)
-	Setting(ctx context.Context, key, def string) (string, error)
+	Site(ctx context.Context) (domain.Site, error)
 }
 
 // Autosave timing: a save starts after typing pauses for saveQuiet, and at
@@ -41,6 +43,7 @@ type Screen struct {
 	store Store
 	win   fyne.Window
 	user  func() string
+	sched schedule.Scheduler // the UI goroutine, background work, timers, clock
 
 	// OnSaved is called (UI goroutine) after each successful save.
 	OnSaved func(a *domain.Article)
@@ -58,7 +61,7 @@ type Screen struct {
 	factInfo               *widget.Label
 	notice                 *noticeLabel
 	info                   *widget.Label
-	body                   *BodyEditor
+	body                   *textedit.Editor
 	preview                *previewPane
 	previewShown           bool
 
@@ -76,13 +79,15 @@ type saveState struct {
 	firstDirty time.Time
 	inFlight   bool
 	blocked    bool // a conflict dialog is open
-	timer      *time.Timer
+	timer      schedule.Timer
 	waiters    []func()
 }
 
-// NewScreen builds the editor; Load opens an article in it.
-func NewScreen(store Store, win fyne.Window, user func() string) *Screen {
-	s := &Screen{store: store, win: win, user: user}
+// NewScreen builds the editor; Load opens an article in it. sched runs
+// its background work, timers and UI updates (schedule.Fyne() in the
+// program).
+func NewScreen(store Store, win fyne.Window, user func() string, sched schedule.Scheduler) *Screen {
+	s := &Screen{store: store, win: win, user: user, sched: sched}
 	s.build()
 	return s
 }
@@ -95,7 +100,7 @@ func (s *Screen) Content() fyne.CanvasObject { return s.content }
 func (s *Screen) Current() *domain.Article { return s.article }
 
 // Body returns the body editor widget.
-func (s *Screen) Body() *BodyEditor { return s.body }
+func (s *Screen) Body() *textedit.Editor { return s.body }
 
 // FocusHeadline puts the keyboard in the headline.
 func (s *Screen) FocusHeadline() { s.win.Canvas().Focus(s.headline) }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"newsroom/domain"
+	"newsroom/textedit"
 )
 
 // build creates the widgets and lays them out.
@@ -72,7 +73,8 @@ func (s *Screen) build() {
 	s.factInfo = widget.NewLabel("")
 	s.notice = newNoticeLabel()
 	s.info = widget.NewLabel("")
-	s.body = NewBodyEditor()
+	s.body = textedit.NewEditor()
+	s.body.SetWordCounter(domain.WordCount)
 	s.body.OnChanged = func(text string) {
 		if s.article == nil || s.loading {
 			return

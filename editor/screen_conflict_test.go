@@ -4,7 +4,6 @@ import (
 	"context"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -32,14 +31,14 @@ func TestEditorSavesAndNeverOverwritesAnotherSave(t *testing.T) {
 	w := test.NewWindow(nil)
 	defer w.Close()
 	w.Resize(fyne.NewSize(1000, 700))
-	s := NewScreen(st, w, func() string { return "Tester" })
+	s := NewScreen(st, w, func() string { return "Tester" }, newTestScheduler())
 	w.SetContent(s.Content())
 	s.Load(a.ID, FocusBody)
-	waitFor(t, "the article open", func() bool { return s.Current() != nil })
+	waitFor(t, s, "the article open", func() bool { return s.Current() != nil })
 	for _, r := range "Mine " {
 		s.Body().TypedRune(r)
 	}
-	waitFor(t, "the autosave", func() bool {
+	waitFor(t, s, "the autosave", func() bool {
 		got, _ := st.GetArticle(ctx, a.ID)
 		return got.Body == "Mine First paragraph."
 	})
@@ -58,14 +57,14 @@ func TestEditorSavesAndNeverOverwritesAnotherSave(t *testing.T) {
 	for _, r := range "more " {
 		s.Body().TypedRune(r)
 	}
-	waitFor(t, "the conflict question", func() bool { return s.save.blocked && w.Canvas().Overlays().Top() != nil })
-	time.Sleep(2 * saveMaxWait)
+	waitFor(t, s, "the conflict question", func() bool { return s.save.blocked && w.Canvas().Overlays().Top() != nil })
+	fakeOf(s).Advance(2 * saveMaxWait)
 	if got, _ := st.GetArticle(ctx, a.ID); got.Body != "Theirs." {
 		t.Fatalf("their save was overwritten: %q", got.Body)
 	}
 	// Keep mine as a copy: both texts survive.
 	s.saveAsCopy(cloneArticle(s.Current()))
-	waitFor(t, "the copy", func() bool {
+	waitFor(t, s, "the copy", func() bool {
 		cp, err := st.GetArticleBySlug(ctx, "story-copy-1")
 		return err == nil && cp.Body == "Mine more First paragraph." && cp.Status == domain.StatusDraft
 	})

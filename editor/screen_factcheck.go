@@ -46,9 +46,9 @@ func (s *Screen) factCheckToggled(checked bool) {
 			return
 		}
 		version := s.article.Version
-		go func() {
+		s.sched.Go(func() {
 			a, err := s.store.SetFactCheck(context.Background(), id, version, who, checked)
-			fyne.Do(func() {
+			s.sched.Do(func() {
 				if s.article == nil || s.article.ID != id {
 					return
 				}
@@ -69,7 +69,7 @@ func (s *Screen) factCheckToggled(checked bool) {
 					s.OnSaved(cloneArticle(s.article))
 				}
 			})
-		}()
+		})
 	})
 }
 
@@ -83,7 +83,7 @@ func (s *Screen) statusPicked(value string) {
 	apply := func() {
 		s.article.Status = to
 		if to == domain.StatusPublished && s.article.PublishedAt.IsZero() {
-			s.article.PublishedAt = time.Now().UTC().Truncate(time.Minute)
+			s.article.PublishedAt = s.sched.Now().UTC().Truncate(time.Minute)
 			s.loading = true
 			s.pubTime.SetText(formatPubTime(s.article.PublishedAt))
 			s.loading = false

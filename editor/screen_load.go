@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 
 	"newsroom/domain"
@@ -28,9 +27,9 @@ const (
 // Load opens the article off the UI goroutine and then moves the keyboard
 // as focus says. Call Flush first to save the article that was open.
 func (s *Screen) Load(id int64, focus Focus) {
-	go func() {
+	s.sched.Go(func() {
 		a, err := s.store.GetArticle(context.Background(), id)
-		fyne.Do(func() {
+		s.sched.Do(func() {
 			if err != nil {
 				dialog.ShowError(fmt.Errorf("open article: %w", err), s.win)
 				return
@@ -43,7 +42,7 @@ func (s *Screen) Load(id int64, focus Focus) {
 				s.FocusHeadline()
 			}
 		})
-	}()
+	})
 }
 
 // show fills the widgets from a, which becomes the working copy.
@@ -115,7 +114,7 @@ func (s *Screen) pubTimeEdited() {
 // showEmbargo says when a published article is held back.
 func (s *Screen) showEmbargo() {
 	a := s.article
-	if a != nil && a.IsEmbargoed(time.Now()) {
+	if a != nil && a.IsEmbargoed(s.sched.Now()) {
 		s.notice.SetText("Embargoed: not exported before " + formatPubTime(a.PublishedAt) + ".")
 	} else if strings.HasPrefix(s.notice.Text, "Embargoed") || strings.HasPrefix(s.notice.Text, "Publication time") {
 		s.notice.SetText("")

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 
 	"newsroom/domain"
@@ -14,7 +13,7 @@ import (
 
 // markDirty schedules an autosave.
 func (s *Screen) markDirty() {
-	now := time.Now()
+	now := s.sched.Now()
 	if !s.save.dirty {
 		s.save.dirty = true
 		s.save.firstDirty = now
@@ -28,7 +27,7 @@ func (s *Screen) markDirty() {
 	if left := saveMaxWait - now.Sub(s.save.firstDirty); left < wait {
 		wait = left
 	}
-	s.save.timer = time.AfterFunc(wait, func() { fyne.Do(s.startSave) })
+	s.save.timer = s.sched.AfterFunc(wait, func() { s.sched.Do(s.startSave) })
 }
 
 // stopTimer cancels a scheduled autosave.
@@ -85,10 +84,10 @@ func (s *Screen) startSave() {
 	s.save.dirty = false
 	s.save.inFlight = true
 	who := s.user()
-	go func() {
+	s.sched.Go(func() {
 		res, err := s.store.SaveArticle(context.Background(), snap, who)
-		fyne.Do(func() { s.saveDone(snap, res, err) })
-	}()
+		s.sched.Do(func() { s.saveDone(snap, res, err) })
+	})
 }
 
 // saveDone takes the result of a save back on the UI goroutine.
@@ -140,13 +139,13 @@ func (s *Screen) runWaiters() {
 func (s *Screen) saveFailed(snap *domain.Article, err error) {
 	switch {
 	case errors.Is(err, domain.ErrSlugTaken) && s.slugAuto:
-		s.article.Slug = uniqueSlug(snap.Slug)
+		s.article.Slug = uniqueSlug(snap.Slug, s.sched.Now())
 		s.loading = true
 		s.slug.SetText(s.article.Slug)
 		s.loading = false
 		s.save.dirty = true
 		s.startSave()
-	case errors.Is(err, domain.ErrConflict) && !errors.Is(err, domain.ErrSlugTaken):
+	case errors.Is(err, domain.ErrConflict):
 		s.save.blocked = true
 		s.save.dirty = true
 		s.askConflict()
@@ -159,8 +158,8 @@ func (s *Screen) saveFailed(snap *domain.Article, err error) {
 }
 
 // uniqueSlug appends or bumps a numeric suffix.
-func uniqueSlug(slug string) string {
-	return fmt.Sprintf("%s-%d", slug, time.Now().UnixNano()%10000)
+func uniqueSlug(slug string, now time.Time) string {
+	return fmt.Sprintf("%s-%d", slug, now.UnixNano()%10000)
 }
 
 // askConflict offers to reload the stored version or keep ours as a copy.
@@ -186,7 +185,7 @@ func (s *Screen) askConflict() {
 // saveAsCopy stores mine as a new draft and opens it.
 func (s *Screen) saveAsCopy(mine *domain.Article) {
 	who := s.user()
-	go func() {
+	s.sched.Go(func() {
 		cp := cloneArticle(mine)
 		cp.ID, cp.Version, cp.Origin = 0, 0, ""
 		cp.Status = domain.StatusDraft
@@ -194,11 +193,11 @@ func (s *Screen) saveAsCopy(mine *domain.Article) {
 		var err error
 		for i := 1; i <= 20; i++ {
 			cp.Slug = fmt.Sprintf("%s-copy-%d", mine.Slug, i)
-			if err = s.store.CreateArticle(context.Background(), cp, who); !errors.Is(err, domain.ErrConflict) {
+			if err = s.store.CreateArticle(context.Background(), cp, who); !errors.Is(err, domain.ErrSlugTaken) {
 				break
 			}
 		}
-		fyne.Do(func() {
+		s.sched.Do(func() {
 			if err != nil {
 				dialog.ShowError(fmt.Errorf("keep your version as a copy: %w", err), s.win)
 				return
@@ -209,7 +208,7 @@ func (s *Screen) saveAsCopy(mine *domain.Article) {
 				s.OnSaved(cloneArticle(cp))
 			}
 		})
-	}()
+	})
 }
 
 // cloneArticle copies a with its slices, so a snapshot cannot change

@@ -305,17 +305,10 @@ func (r *Report) count(written bool) {
 // checkCommentsURL accepts an empty URL, an http(s) URL or an absolute
 // path on the site.
 func checkCommentsURL(u string) error {
-	u = strings.TrimSpace(u)
-	if u == "" {
-		return nil
+	if err := domain.CheckCommentsURL(u); err != nil {
+		return fmt.Errorf("export: %w", err)
 	}
-	if _, ok := httpURL(u); ok {
-		return nil
-	}
-	if strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") && !strings.ContainsAny(u, " \t\r\n<>\"'`\\") {
-		return nil
-	}
-	return fmt.Errorf("export: comments URL %q is neither an http(s) URL nor a path starting with /", u)
+	return nil
 }
 
 // selectArticles picks the live articles (newest first) and, with drafts,

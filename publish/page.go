@@ -210,7 +210,7 @@ func newSiteView(title, publisher, baseURL, lang string, noindex bool) siteView 
 		s.Lang = "en"
 	}
 	if s.SiteTitle == "" {
-		s.SiteTitle = "Newsroom"
+		s.SiteTitle = domain.DefaultSiteTitle
 	}
 	if s.Publisher == "" {
 		s.Publisher = s.SiteTitle

@@ -63,32 +63,53 @@ func scanArticleInto(r rowScanner, a *domain.Article) error {
 
 // GetArticle returns the article with its sources and quotes.
 func (s *Store) GetArticle(ctx context.Context, id int64) (*domain.Article, error) {
-	a, err := scanArticle(s.reader.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles WHERE id = ?`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, fmt.Errorf("article %d: %w", id, domain.ErrNotFound)
-	}
+	return s.getArticle(ctx, "id", id, fmt.Sprint(id))
+}
+
+// GetArticleBySlug returns the article with that slug.
+func (s *Store) GetArticleBySlug(ctx context.Context, slug string) (*domain.Article, error) {
+	return s.getArticle(ctx, "slug", slug, fmt.Sprintf("%q", slug))
+}
+
+// getArticle reads the article whose column (id or slug) holds key, with
+// its sources and quotes, in one read transaction: all of it comes from
+// the same snapshot, even while another connection saves the article.
+func (s *Store) getArticle(ctx context.Context, column string, key any, label string) (*domain.Article, error) {
+	var a *domain.Article
+	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		a, err = scanArticle(tx.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles WHERE `+column+` = ?`, key))
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("article %s: %w", label, domain.ErrNotFound)
+		}
+		if err != nil {
+			return fmt.Errorf("load article %s: %w", label, err)
+		}
+		if testHookBetweenArticleReads != nil {
+			testHookBetweenArticleReads()
+		}
+		return s.loadChildren(ctx, tx, a)
+	})
 	if err != nil {
-		return nil, fmt.Errorf("load article %d: %w", id, err)
-	}
-	if err := s.loadChildren(ctx, s.reader, a); err != nil {
 		return nil, err
 	}
 	return a, nil
 }
 
-// GetArticleBySlug returns the article with that slug.
-func (s *Store) GetArticleBySlug(ctx context.Context, slug string) (*domain.Article, error) {
-	a, err := scanArticle(s.reader.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles WHERE slug = ?`, slug))
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, fmt.Errorf("article %q: %w", slug, domain.ErrNotFound)
-	}
+// testHookBetweenArticleReads, when set by a test, runs after an
+// article's row is read and before its sources and quotes are.
+var testHookBetweenArticleReads func()
+
+// inReadTx runs fn in one transaction on the read-only pool, so that its
+// statements read one snapshot of the database (WAL keeps it while
+// writers go on).
+func (s *Store) inReadTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.reader.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
-		return nil, fmt.Errorf("load article %q: %w", slug, err)
+		return fmt.Errorf("begin read: %w", err)
 	}
-	if err := s.loadChildren(ctx, s.reader, a); err != nil {
-		return nil, err
-	}
-	return a, nil
+	defer tx.Rollback() // a read transaction has nothing to commit
+	return fn(tx)
 }
 
 // queryer is what reads need: the reader pool or a transaction.
@@ -149,7 +170,8 @@ func closeRows(rows *sql.Rows) error {
 
 // CreateArticle stores a new article and its first revision. It fills
 // a.ID, a.Version, a.CreatedAt and a.UpdatedAt. An empty status means
-// draft. A slug already taken gives ErrConflict.
+// draft. A slug already taken gives ErrSlugTaken, an origin already
+// imported ErrOriginTaken.
 func (s *Store) CreateArticle(ctx context.Context, a *domain.Article, who string) error {
 	if a.Status == "" {
 		a.Status = domain.StatusDraft
@@ -187,7 +209,7 @@ func (s *Store) insertArticle(ctx context.Context, tx *sql.Tx, a *domain.Article
 		d.keywords, a.FactCheck.Checked, a.FactCheck.By, micros(a.FactCheck.At), a.FactCheck.Digest,
 		micros(a.CreatedAt), micros(a.UpdatedAt), nullString(a.Origin), d.attribution, a.StoredDigest)
 	if err != nil {
-		return articleWriteError(a.Slug, err)
+		return articleWriteError(a, err)
 	}
 	if a.ID, err = res.LastInsertId(); err != nil {
 		return err
@@ -213,13 +235,19 @@ func storedFindings(a *domain.Article) (string, error) {
 	return string(data), nil
 }
 
-// articleWriteError maps a unique-constraint failure to ErrConflict.
-func articleWriteError(slug string, err error) error {
+// articleWriteError maps a unique-constraint failure to ErrSlugTaken or
+// ErrOriginTaken, by the column SQLite names.
+func articleWriteError(a *domain.Article, err error) error {
 	var se sqlite3.Error
 	if errors.As(err, &se) && se.ExtendedCode == sqlite3.ErrConstraintUnique {
-		return fmt.Errorf("article %q: %w", slug, domain.ErrSlugTaken)
+		switch {
+		case strings.Contains(se.Error(), "articles.origin"):
+			return fmt.Errorf("article %q from %q: %w", a.Slug, a.Origin, domain.ErrOriginTaken)
+		case strings.Contains(se.Error(), "articles.slug"):
+			return fmt.Errorf("article %q: %w", a.Slug, domain.ErrSlugTaken)
+		}
 	}
-	return fmt.Errorf("write article %q: %w", slug, err)
+	return fmt.Errorf("write article %q: %w", a.Slug, err)
 }
 
 // nonNil returns an empty slice for nil, so JSON says [] not null.

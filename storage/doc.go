@@ -8,6 +8,7 @@
 // migrations are embedded and each is applied in one transaction together
 // with its entry in the version table.
 //
-// Errors wrap the sentinels of package domain (ErrNotFound, ErrConflict,
-// ErrInvalid); test them with errors.Is.
+// Errors wrap the sentinels of package domain (ErrNotFound, ErrConflict
+// for a stale version, ErrSlugTaken, ErrOriginTaken, ErrInvalid); test
+// them with errors.Is. Reads of one article run in one read transaction.
 package storage

@@ -91,7 +91,7 @@ func (s *Store) updateArticle(ctx context.Context, tx *sql.Tx, a *domain.Article
 		a.FactCheck.Checked, a.FactCheck.By, micros(a.FactCheck.At), a.FactCheck.Digest, micros(now), nullString(a.Origin),
 		d.attribution, digest, a.ID)
 	if err != nil {
-		return articleWriteError(a.Slug, err)
+		return articleWriteError(a, err)
 	}
 	if err := writeChildren(ctx, tx, a); err != nil {
 		return err

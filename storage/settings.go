@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+
+	"newsroom/domain"
 )
 
 // Setting keys shared by the window, the command line and the intake.
@@ -51,4 +53,58 @@ func (s *Store) ChangeCounter(ctx context.Context, name string) (int64, error) {
 		return 0, fmt.Errorf("read change counter %q: %w", name, err)
 	}
 	return v, nil
+}
+
+// siteKeys are the settings that make up a domain.Site, in the order of
+// siteFields.
+var siteKeys = []string{SettingSiteTitle, SettingPublisherName, SettingBaseURL, SettingCommentsURL}
+
+// siteFields points at site's fields in the order of siteKeys.
+func siteFields(site *domain.Site) []*string {
+	return []*string{&site.Title, &site.PublisherName, &site.BaseURL, &site.CommentsURL}
+}
+
+// Site reads the site settings as stored (empty when never set; use
+// WithDefaults for what is rendered).
+func (s *Store) Site(ctx context.Context) (domain.Site, error) {
+	var site domain.Site
+	rows, err := s.reader.QueryContext(ctx, `SELECT key, value FROM settings WHERE key IN (?, ?, ?, ?)`,
+		siteKeys[0], siteKeys[1], siteKeys[2], siteKeys[3])
+	if err != nil {
+		return site, fmt.Errorf("read site settings: %w", err)
+	}
+	defer rows.Close()
+	fields := siteFields(&site)
+	for rows.Next() {
+		var key, value string
+		if err := rows.Scan(&key, &value); err != nil {
+			return site, fmt.Errorf("read site settings: %w", err)
+		}
+		for i, k := range siteKeys {
+			if k == key {
+				*fields[i] = value
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return site, fmt.Errorf("read site settings: %w", err)
+	}
+	return site, nil
+}
+
+// SetSite checks site and stores it, all fields in one transaction.
+func (s *Store) SetSite(ctx context.Context, site domain.Site) error {
+	if err := site.Validate(); err != nil {
+		return fmt.Errorf("save site settings: %w", err)
+	}
+	fields := siteFields(&site)
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		for i, key := range siteKeys {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
+				ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, *fields[i]); err != nil {
+				return fmt.Errorf("write setting %q: %w", key, err)
+			}
+		}
+		return nil
+	})
 }

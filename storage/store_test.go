@@ -315,8 +315,8 @@ func TestInvalidInputRejected(t *testing.T) {
 	if err := s.CreateArticle(ctx, sample("dup"), ""); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.CreateArticle(ctx, sample("dup"), ""); !errors.Is(err, domain.ErrConflict) {
-		t.Fatalf("duplicate slug: %v, want ErrConflict", err)
+	if err := s.CreateArticle(ctx, sample("dup"), ""); !errors.Is(err, domain.ErrSlugTaken) || errors.Is(err, domain.ErrConflict) {
+		t.Fatalf("duplicate slug: %v, want ErrSlugTaken and not ErrConflict", err)
 	}
 }
 

@@ -1,4 +1,4 @@
-package editor
+package textedit
 
 import (
 	"time"
@@ -12,7 +12,7 @@ import (
 
 // pointAt returns the widget position of the caret place before byte
 // offset off (text must fit in one line per paragraph).
-func pointAt(e *BodyEditor, off int) fyne.Position {
+func pointAt(e *Editor, off int) fyne.Position {
 	pos := e.doc.posAt(off)
 	p := e.doc.paras[pos.p]
 	l := p.lines[e.lineIndex(pos, false)]
@@ -20,7 +20,7 @@ func pointAt(e *BodyEditor, off int) fyne.Position {
 	return fyne.NewPos(e.pad()+x, e.pad()+e.paraY[pos.p]-e.offsetY+e.m.lineHeight(p.style)/2)
 }
 
-func press(e *BodyEditor, pt fyne.Position, mod fyne.KeyModifier) {
+func press(e *Editor, pt fyne.Position, mod fyne.KeyModifier) {
 	e.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: pt}, Button: desktop.MouseButtonPrimary, Modifier: mod})
 	e.MouseUp(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: pt}, Button: desktop.MouseButtonPrimary})
 }

@@ -1,4 +1,4 @@
-package editor
+package textedit
 
 import (
 	"testing"
@@ -17,7 +17,7 @@ func benchBodyOpen(b *testing.B, n int) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		e := NewBodyEditor()
+		e := newCountingEditor()
 		e.SetText(text)
 		e.Resize(benchSize)
 		test.WidgetRenderer(e).Layout(benchSize)
@@ -30,7 +30,7 @@ func BenchmarkBodyOpen60000(b *testing.B) { benchBodyOpen(b, 60000) }
 
 func benchBodyKeystroke(b *testing.B, n int) {
 	test.NewTempApp(b)
-	e := NewBodyEditor()
+	e := newCountingEditor()
 	text := genBody(n)
 	e.SetText(text)
 	e.Resize(benchSize)
@@ -63,7 +63,7 @@ func BenchmarkBodyKeystroke60000(b *testing.B) { benchBodyKeystroke(b, 60000) }
 
 func BenchmarkBodyResize60000(b *testing.B) {
 	test.NewTempApp(b)
-	e := NewBodyEditor()
+	e := newCountingEditor()
 	e.SetText(genBody(60000))
 	e.Resize(benchSize)
 	sizes := []fyne.Size{fyne.NewSize(650, 600), benchSize}

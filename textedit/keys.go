@@ -1,4 +1,4 @@
-package editor
+package textedit
 
 import (
 	"unicode"
@@ -8,27 +8,27 @@ import (
 )
 
 // FocusGained is part of fyne.Focusable.
-func (e *BodyEditor) FocusGained() {
+func (e *Editor) FocusGained() {
 	e.focused = true
 	e.Refresh()
 }
 
 // FocusLost is part of fyne.Focusable.
-func (e *BodyEditor) FocusLost() {
+func (e *Editor) FocusLost() {
 	e.focused, e.shiftDown = false, false
 	e.undo.seal()
 	e.Refresh()
 }
 
 // KeyDown tracks Shift for keyboard selection (desktop.Keyable).
-func (e *BodyEditor) KeyDown(k *fyne.KeyEvent) {
+func (e *Editor) KeyDown(k *fyne.KeyEvent) {
 	if k.Name == desktop.KeyShiftLeft || k.Name == desktop.KeyShiftRight {
 		e.shiftDown = true
 	}
 }
 
 // KeyUp tracks Shift for keyboard selection (desktop.Keyable).
-func (e *BodyEditor) KeyUp(k *fyne.KeyEvent) {
+func (e *Editor) KeyUp(k *fyne.KeyEvent) {
 	if k.Name == desktop.KeyShiftLeft || k.Name == desktop.KeyShiftRight {
 		e.shiftDown = false
 	}
@@ -37,7 +37,7 @@ func (e *BodyEditor) KeyUp(k *fyne.KeyEvent) {
 // TypedRune inserts a typed character, replacing any selection. Tab and
 // newline are accepted (CR counts as newline); other control characters
 // are ignored.
-func (e *BodyEditor) TypedRune(r rune) {
+func (e *Editor) TypedRune(r rune) {
 	if r == '\r' {
 		r = '\n'
 	}
@@ -50,7 +50,7 @@ func (e *BodyEditor) TypedRune(r rune) {
 // moveTo puts the caret at pos, extending the selection when extend is
 // set; up is the caret affinity (see caretUp) and keepGoal keeps the x
 // remembered by vertical moves.
-func (e *BodyEditor) moveTo(pos bodyPos, extend, up, keepGoal bool) {
+func (e *Editor) moveTo(pos bodyPos, extend, up, keepGoal bool) {
 	if pos != e.caret {
 		e.undo.seal()
 	}
@@ -63,7 +63,7 @@ func (e *BodyEditor) moveTo(pos bodyPos, extend, up, keepGoal bool) {
 }
 
 // TypedKey handles editing and navigation keys.
-func (e *BodyEditor) TypedKey(k *fyne.KeyEvent) {
+func (e *Editor) TypedKey(k *fyne.KeyEvent) {
 	e.ensureLayout()
 	ext := e.shiftDown
 	keepGoal := false
@@ -106,7 +106,7 @@ func (e *BodyEditor) TypedKey(k *fyne.KeyEvent) {
 }
 
 // deleteTo deletes the selection, or the text between the caret and to.
-func (e *BodyEditor) deleteTo(to bodyPos, kind editKind) {
+func (e *Editor) deleteTo(to bodyPos, kind editKind) {
 	if e.hasSelection() {
 		e.undo.seal()
 		e.replaceSelection("", editOther)
@@ -117,7 +117,7 @@ func (e *BodyEditor) deleteTo(to bodyPos, kind editKind) {
 }
 
 // pageStep moves the caret one viewport up or down and scrolls with it.
-func (e *BodyEditor) pageStep(down bool) bodyPos {
+func (e *Editor) pageStep(down bool) bodyPos {
 	x, y, h := e.caretRect()
 	if e.goalOK {
 		x = e.goalX

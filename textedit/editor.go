@@ -1,4 +1,4 @@
-package editor
+package textedit
 
 import (
 	"time"
@@ -6,18 +6,16 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
-
-	"newsroom/domain"
 )
 
-// BodyEditor is a multi-line, word-wrapping text editor for article bodies
+// Editor is a multi-line, word-wrapping plain-text editor (article bodies)
 // that stays fast on long texts: words are measured once through a width
 // cache, only the paragraph an edit touches is re-wrapped, and only the
 // lines inside the viewport get canvas objects.
 //
 // All methods must be called on the Fyne UI goroutine (use fyne.Do from
 // other goroutines). OnChanged is also called on the UI goroutine.
-type BodyEditor struct {
+type Editor struct {
 	widget.BaseWidget
 
 	// OnChanged is called with the full text after every user edit, undo,
@@ -55,21 +53,21 @@ type BodyEditor struct {
 }
 
 var (
-	_ fyne.Focusable      = (*BodyEditor)(nil)
-	_ fyne.Tappable       = (*BodyEditor)(nil)
-	_ fyne.DoubleTappable = (*BodyEditor)(nil)
-	_ fyne.Draggable      = (*BodyEditor)(nil)
-	_ fyne.Shortcutable   = (*BodyEditor)(nil)
-	_ fyne.Scrollable     = (*BodyEditor)(nil)
-	_ desktop.Mouseable   = (*BodyEditor)(nil)
-	_ desktop.Keyable     = (*BodyEditor)(nil)
-	_ desktop.Cursorable  = (*BodyEditor)(nil)
+	_ fyne.Focusable      = (*Editor)(nil)
+	_ fyne.Tappable       = (*Editor)(nil)
+	_ fyne.DoubleTappable = (*Editor)(nil)
+	_ fyne.Draggable      = (*Editor)(nil)
+	_ fyne.Shortcutable   = (*Editor)(nil)
+	_ fyne.Scrollable     = (*Editor)(nil)
+	_ desktop.Mouseable   = (*Editor)(nil)
+	_ desktop.Keyable     = (*Editor)(nil)
+	_ desktop.Cursorable  = (*Editor)(nil)
 	_ fyne.WidgetRenderer = (*bodyRenderer)(nil)
 )
 
-// NewBodyEditor returns an empty body editor.
-func NewBodyEditor() *BodyEditor {
-	e := &BodyEditor{now: time.Now}
+// NewEditor returns an empty editor.
+func NewEditor() *Editor {
+	e := &Editor{now: time.Now}
 	e.doc.setText("")
 	e.ExtendBaseWidget(e)
 	return e
@@ -78,7 +76,7 @@ func NewBodyEditor() *BodyEditor {
 // SetText replaces the whole text (CRLF and CR become LF, invalid UTF-8
 // becomes U+FFFD), clears undo history and selection, puts the caret at
 // the start and scrolls to the top. OnChanged is not called.
-func (e *BodyEditor) SetText(text string) {
+func (e *Editor) SetText(text string) {
 	e.doc.setText(toValidUTF8(normalizeNewlines(text)))
 	e.undo = bodyUndo{}
 	e.caret, e.anchor, e.caretUp, e.goalOK = bodyPos{}, bodyPos{}, false, false
@@ -88,19 +86,19 @@ func (e *BodyEditor) SetText(text string) {
 }
 
 // Text returns the current text; paragraphs are joined by '\n'.
-func (e *BodyEditor) Text() string { return e.doc.String() }
+func (e *Editor) Text() string { return e.doc.String() }
 
 // CursorOffset returns the caret position as a byte offset into Text().
-func (e *BodyEditor) CursorOffset() int { return e.doc.offset(e.caret) }
+func (e *Editor) CursorOffset() int { return e.doc.offset(e.caret) }
 
 // SetCursorOffset moves the caret to byte offset off in Text() (clamped and
 // snapped to a character start), clears the selection and scrolls the caret
 // into view.
-func (e *BodyEditor) SetCursorOffset(off int) { e.Select(off, off) }
+func (e *Editor) SetCursorOffset(off int) { e.Select(off, off) }
 
 // Select selects the bytes [start, end) of Text() (clamped, in any order),
 // puts the caret at end and scrolls it into view. Used to jump to findings.
-func (e *BodyEditor) Select(start, end int) {
+func (e *Editor) Select(start, end int) {
 	e.undo.seal()
 	e.anchor = e.snap(e.doc.posAt(start))
 	e.caret = e.snap(e.doc.posAt(end))
@@ -110,68 +108,74 @@ func (e *BodyEditor) Select(start, end int) {
 
 // SelectionRange returns the selected byte range [start, end) of Text();
 // start == end when nothing is selected.
-func (e *BodyEditor) SelectionRange() (start, end int) {
+func (e *Editor) SelectionRange() (start, end int) {
 	a, b := orderPos(e.anchor, e.caret)
 	return e.doc.offset(a), e.doc.offset(b)
 }
 
 // SelectedText returns the selected text, or "" when nothing is selected.
-func (e *BodyEditor) SelectedText() string {
+func (e *Editor) SelectedText() string {
 	a, b := orderPos(e.anchor, e.caret)
 	return e.doc.slice(a, b)
 }
 
 // InsertAtCursor replaces the selection (or inserts at the caret) with s as
 // one undo step, then calls OnChanged.
-func (e *BodyEditor) InsertAtCursor(s string) {
+func (e *Editor) InsertAtCursor(s string) {
 	e.undo.seal()
 	e.replaceSelection(toValidUTF8(normalizeNewlines(s)), editOther)
 	e.undo.seal()
 }
 
 // Undo reverts the last edit step, if any.
-func (e *BodyEditor) Undo() { e.applyUndo(true) }
+func (e *Editor) Undo() { e.applyUndo(true) }
 
 // Redo re-applies the last undone step, if any.
-func (e *BodyEditor) Redo() { e.applyUndo(false) }
+func (e *Editor) Redo() { e.applyUndo(false) }
 
 // CanUndo reports whether Undo has a step to revert.
-func (e *BodyEditor) CanUndo() bool { return len(e.undo.done) > 0 }
+func (e *Editor) CanUndo() bool { return len(e.undo.done) > 0 }
 
 // CanRedo reports whether Redo has a step to re-apply.
-func (e *BodyEditor) CanRedo() bool { return len(e.undo.undone) > 0 }
+func (e *Editor) CanRedo() bool { return len(e.undo.undone) > 0 }
 
 // SetReadOnly turns editing off (true) or on. A read-only editor still
 // scrolls, selects and copies; only SetText changes its text.
-func (e *BodyEditor) SetReadOnly(ro bool) { e.readOnly = ro }
+func (e *Editor) SetReadOnly(ro bool) { e.readOnly = ro }
 
 // ReadOnly reports whether editing is off.
-func (e *BodyEditor) ReadOnly() bool { return e.readOnly }
+func (e *Editor) ReadOnly() bool { return e.readOnly }
 
 // ScrollOffset returns how far the text is scrolled down, in pixels.
-func (e *BodyEditor) ScrollOffset() float32 { return e.offsetY }
+func (e *Editor) ScrollOffset() float32 { return e.offsetY }
 
 // SetScrollOffset scrolls the text to y pixels from the top (clamped).
-func (e *BodyEditor) SetScrollOffset(y float32) {
+func (e *Editor) SetScrollOffset(y float32) {
 	e.ensureLayout()
 	e.offsetY = y
 	e.clampScroll()
 	e.Refresh()
 }
 
-// WordCount returns domain.WordCount(Text()), kept up to date per paragraph.
-func (e *BodyEditor) WordCount() int { return e.doc.words }
+// SetWordCounter sets how the words of one line are counted (the
+// program's own rule, e.g. domain.WordCount) and counts them at once.
+// Without a counter WordCount is 0.
+func (e *Editor) SetWordCounter(count func(line string) int) {
+	e.doc.countWords = count
+	e.doc.recount()
+}
 
-// ReadingMinutes returns domain.ReadingMinutes(WordCount()).
-func (e *BodyEditor) ReadingMinutes() int { return domain.ReadingMinutes(e.doc.words) }
+// WordCount returns the sum of the word counter over the lines of
+// Text(), kept up to date per paragraph as the text changes.
+func (e *Editor) WordCount() int { return e.doc.words }
 
 // CreateRenderer is part of fyne.Widget.
-func (e *BodyEditor) CreateRenderer() fyne.WidgetRenderer {
+func (e *Editor) CreateRenderer() fyne.WidgetRenderer {
 	return newBodyRenderer(e)
 }
 
 // MinSize is small: the editor is meant to fill the space it is given.
-func (e *BodyEditor) MinSize() fyne.Size {
+func (e *Editor) MinSize() fyne.Size {
 	e.ExtendBaseWidget(e)
 	return fyne.NewSize(120, 80)
 }

@@ -1,4 +1,4 @@
-package editor
+package textedit
 
 import (
 	"math"
@@ -8,14 +8,14 @@ import (
 )
 
 // pad is the space between the widget edge and the text.
-func (e *BodyEditor) pad() float32 { return e.Theme().Size(theme.SizeNameInnerPadding) }
+func (e *Editor) pad() float32 { return e.Theme().Size(theme.SizeNameInnerPadding) }
 
 // barWidth is the width reserved for the scroll bar on the right.
-func (e *BodyEditor) barWidth() float32 { return e.Theme().Size(theme.SizeNameScrollBar) }
+func (e *Editor) barWidth() float32 { return e.Theme().Size(theme.SizeNameScrollBar) }
 
 // textWidth is the wrapping width for the current widget size; before the
 // widget has a size nothing wraps, so no work is wasted on a zero width.
-func (e *BodyEditor) textWidth() float32 {
+func (e *Editor) textWidth() float32 {
 	if e.Size().Width <= 0 {
 		return math.MaxFloat32
 	}
@@ -29,7 +29,7 @@ func (e *BodyEditor) textWidth() float32 {
 // ensureLayout re-wraps whatever paragraphs need it (all of them after a
 // resize or theme change, only edited ones after a keystroke) and updates
 // the paragraph positions.
-func (e *BodyEditor) ensureLayout() {
+func (e *Editor) ensureLayout() {
 	th := e.Theme()
 	if size, sp := th.Size(theme.SizeNameText), th.Size(theme.SizeNameLineSpacing); size != e.m.base || sp != e.m.spacing {
 		e.m.reset(size, sp)
@@ -60,12 +60,12 @@ func (e *BodyEditor) ensureLayout() {
 }
 
 // contentHeight is the height of all the text.
-func (e *BodyEditor) contentHeight() float32 { return e.paraY[len(e.paraY)-1] }
+func (e *Editor) contentHeight() float32 { return e.paraY[len(e.paraY)-1] }
 
 // viewHeight is the height available to text lines.
-func (e *BodyEditor) viewHeight() float32 { return e.Size().Height - 2*e.pad() }
+func (e *Editor) viewHeight() float32 { return e.Size().Height - 2*e.pad() }
 
-func (e *BodyEditor) maxScroll() float32 {
+func (e *Editor) maxScroll() float32 {
 	m := e.contentHeight() - e.viewHeight()
 	if m < 0 {
 		return 0
@@ -73,7 +73,7 @@ func (e *BodyEditor) maxScroll() float32 {
 	return m
 }
 
-func (e *BodyEditor) clampScroll() {
+func (e *Editor) clampScroll() {
 	if e.offsetY > e.maxScroll() {
 		e.offsetY = e.maxScroll()
 	}
@@ -83,7 +83,7 @@ func (e *BodyEditor) clampScroll() {
 }
 
 // paraAtY returns the paragraph containing content y (clamped).
-func (e *BodyEditor) paraAtY(y float32) int {
+func (e *Editor) paraAtY(y float32) int {
 	lo, hi := 0, len(e.doc.paras)-1
 	for lo < hi {
 		mid := (lo + hi + 1) / 2
@@ -98,7 +98,7 @@ func (e *BodyEditor) paraAtY(y float32) int {
 
 // lineIndex returns the index of the wrapped line of pos's paragraph that
 // shows the caret at pos.
-func (e *BodyEditor) lineIndex(pos bodyPos, up bool) int {
+func (e *Editor) lineIndex(pos bodyPos, up bool) int {
 	lines := e.doc.paras[pos.p].lines
 	i := len(lines) - 1
 	for i > 0 && lines[i].start > pos.off {
@@ -113,7 +113,7 @@ func (e *BodyEditor) lineIndex(pos bodyPos, up bool) int {
 // lineX returns the x of byte offset off on line l of paragraph p. It adds
 // up cached token widths, so only a partly covered word is measured (and
 // that through the cache too): moving the caret costs almost nothing.
-func (e *BodyEditor) lineX(p *bodyPara, l bodyLine, off int) float32 {
+func (e *Editor) lineX(p *bodyPara, l bodyLine, off int) float32 {
 	if off <= l.start {
 		return 0
 	}
@@ -152,7 +152,7 @@ func segIndex(segs []bodySeg, off int) int {
 }
 
 // caretRect returns content coordinates of the caret: x, top and height.
-func (e *BodyEditor) caretRect() (x, y, h float32) {
+func (e *Editor) caretRect() (x, y, h float32) {
 	p := e.doc.paras[e.caret.p]
 	i := e.lineIndex(e.caret, e.caretUp)
 	h = e.m.lineHeight(p.style)
@@ -160,7 +160,7 @@ func (e *BodyEditor) caretRect() (x, y, h float32) {
 }
 
 // offsetAtX returns the grapheme boundary on line l closest to x.
-func (e *BodyEditor) offsetAtX(pi int, l bodyLine, x float32) int {
+func (e *Editor) offsetAtX(pi int, l bodyLine, x float32) int {
 	p := e.doc.paras[pi]
 	b := e.bounds(pi)
 	end := l.end
@@ -191,13 +191,13 @@ func (e *BodyEditor) offsetAtX(pi int, l bodyLine, x float32) int {
 }
 
 // posAtPoint maps a point in widget coordinates to a text position.
-func (e *BodyEditor) posAtPoint(pt fyne.Position) bodyPos {
+func (e *Editor) posAtPoint(pt fyne.Position) bodyPos {
 	e.ensureLayout()
 	return e.posAtContent(pt.X-e.pad(), pt.Y-e.pad()+e.offsetY)
 }
 
 // posAtContent maps content coordinates to a text position.
-func (e *BodyEditor) posAtContent(x, y float32) bodyPos {
+func (e *Editor) posAtContent(x, y float32) bodyPos {
 	if y < 0 {
 		return bodyPos{}
 	}
@@ -214,7 +214,7 @@ func (e *BodyEditor) posAtContent(x, y float32) bodyPos {
 }
 
 // showCaret scrolls so the caret line is visible and refreshes.
-func (e *BodyEditor) showCaret() {
+func (e *Editor) showCaret() {
 	e.ensureLayout()
 	_, y, h := e.caretRect()
 	if y < e.offsetY {

@@ -1,4 +1,4 @@
-package editor
+package textedit
 
 import (
 	"unicode"
@@ -7,7 +7,7 @@ import (
 
 // bounds returns the grapheme boundaries of paragraph pi (cached until the
 // paragraph changes).
-func (e *BodyEditor) bounds(pi int) []int {
+func (e *Editor) bounds(pi int) []int {
 	p := e.doc.paras[pi]
 	if p.bounds == nil {
 		p.bounds = e.m.graphemes(p.text)
@@ -16,7 +16,7 @@ func (e *BodyEditor) bounds(pi int) []int {
 }
 
 // snap moves pos back to the nearest grapheme boundary.
-func (e *BodyEditor) snap(pos bodyPos) bodyPos {
+func (e *Editor) snap(pos bodyPos) bodyPos {
 	b := e.bounds(pos.p)
 	i := lowerBound(b, pos.off)
 	if i < len(b) && b[i] == pos.off {
@@ -26,7 +26,7 @@ func (e *BodyEditor) snap(pos bodyPos) bodyPos {
 }
 
 // prevBoundary returns the grapheme boundary before off (or 0).
-func (e *BodyEditor) prevBoundary(pi, off int) int {
+func (e *Editor) prevBoundary(pi, off int) int {
 	b := e.bounds(pi)
 	i := lowerBound(b, off)
 	if i == 0 {
@@ -36,7 +36,7 @@ func (e *BodyEditor) prevBoundary(pi, off int) int {
 }
 
 // nextBoundary returns the grapheme boundary after off (or the end).
-func (e *BodyEditor) nextBoundary(pi, off int) int {
+func (e *Editor) nextBoundary(pi, off int) int {
 	b := e.bounds(pi)
 	i := lowerBound(b, off+1)
 	if i >= len(b) {
@@ -47,7 +47,7 @@ func (e *BodyEditor) nextBoundary(pi, off int) int {
 
 // charLeft returns the position one grapheme before pos, crossing
 // paragraph breaks.
-func (e *BodyEditor) charLeft(pos bodyPos) bodyPos {
+func (e *Editor) charLeft(pos bodyPos) bodyPos {
 	if pos.off == 0 {
 		if pos.p == 0 {
 			return pos
@@ -58,7 +58,7 @@ func (e *BodyEditor) charLeft(pos bodyPos) bodyPos {
 }
 
 // charRight returns the position one grapheme after pos.
-func (e *BodyEditor) charRight(pos bodyPos) bodyPos {
+func (e *Editor) charRight(pos bodyPos) bodyPos {
 	if pos.off == len(e.doc.paras[pos.p].text) {
 		if pos.p == len(e.doc.paras)-1 {
 			return pos
@@ -74,7 +74,7 @@ func isWordRune(r rune) bool {
 }
 
 // wordRight moves to the start of the next word (or paragraph end).
-func (e *BodyEditor) wordRight(pos bodyPos) bodyPos {
+func (e *Editor) wordRight(pos bodyPos) bodyPos {
 	t := e.doc.paras[pos.p].text
 	if pos.off == len(t) {
 		return e.charRight(pos)
@@ -98,7 +98,7 @@ func (e *BodyEditor) wordRight(pos bodyPos) bodyPos {
 }
 
 // wordLeft moves to the start of the current or previous word.
-func (e *BodyEditor) wordLeft(pos bodyPos) bodyPos {
+func (e *Editor) wordLeft(pos bodyPos) bodyPos {
 	if pos.off == 0 {
 		return e.charLeft(pos)
 	}
@@ -122,7 +122,7 @@ func (e *BodyEditor) wordLeft(pos bodyPos) bodyPos {
 }
 
 // wordAt returns the word (or run of non-word characters) around pos.
-func (e *BodyEditor) wordAt(pos bodyPos) (bodyPos, bodyPos) {
+func (e *Editor) wordAt(pos bodyPos) (bodyPos, bodyPos) {
 	t := e.doc.paras[pos.p].text
 	if t == "" {
 		return pos, pos
@@ -155,12 +155,12 @@ func (e *BodyEditor) wordAt(pos bodyPos) (bodyPos, bodyPos) {
 // lineHome and lineEnd return the start and end of the caret's visual line;
 // the end of a soft-wrapped line stops before its hanging space, or sets
 // the caret's upper affinity when the line broke inside a word.
-func (e *BodyEditor) lineHome() bodyPos {
+func (e *Editor) lineHome() bodyPos {
 	p := e.doc.paras[e.caret.p]
 	return bodyPos{e.caret.p, p.lines[e.lineIndex(e.caret, e.caretUp)].start}
 }
 
-func (e *BodyEditor) lineEnd() (bodyPos, bool) {
+func (e *Editor) lineEnd() (bodyPos, bool) {
 	p := e.doc.paras[e.caret.p]
 	l := p.lines[e.lineIndex(e.caret, e.caretUp)]
 	if l.end == len(p.text) {
@@ -175,7 +175,7 @@ func (e *BodyEditor) lineEnd() (bodyPos, bool) {
 
 // lineStep returns the position one visual line up (dir -1) or down (+1)
 // at the remembered x.
-func (e *BodyEditor) lineStep(dir int) bodyPos {
+func (e *Editor) lineStep(dir int) bodyPos {
 	x, y, h := e.caretRect()
 	if e.goalOK {
 		x = e.goalX

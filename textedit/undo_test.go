@@ -1,4 +1,4 @@
-package editor
+package textedit
 
 import (
 	"testing"
@@ -9,7 +9,7 @@ import (
 )
 
 // typeSlowly types s with gap between keystrokes on the fake clock.
-func typeSlowly(e *BodyEditor, clk *fakeClock, s string, gap time.Duration) {
+func typeSlowly(e *Editor, clk *fakeClock, s string, gap time.Duration) {
 	for _, r := range s {
 		clk.advance(gap)
 		e.TypedRune(r)
@@ -21,28 +21,28 @@ func TestBodyUndoCoalescing(t *testing.T) {
 	fast := 100 * time.Millisecond
 	cases := []struct {
 		name  string
-		steps func(e *BodyEditor, clk *fakeClock)
+		steps func(e *Editor, clk *fakeClock)
 		// texts after each successive Undo, ending with the original
 		undos []string
 	}{
-		{"a word is one step", func(e *BodyEditor, clk *fakeClock) {
+		{"a word is one step", func(e *Editor, clk *fakeClock) {
 			typeSlowly(e, clk, "news", fast)
 		}, []string{""}},
-		{"words are separate steps", func(e *BodyEditor, clk *fakeClock) {
+		{"words are separate steps", func(e *Editor, clk *fakeClock) {
 			typeSlowly(e, clk, "hello world", fast)
 		}, []string{"hello ", ""}},
-		{"a pause splits a word", func(e *BodyEditor, clk *fakeClock) {
+		{"a pause splits a word", func(e *Editor, clk *fakeClock) {
 			typeSlowly(e, clk, "abc", fast)
 			clk.advance(2 * time.Second)
 			typeSlowly(e, clk, "def", fast)
 		}, []string{"abc", ""}},
-		{"a caret jump splits", func(e *BodyEditor, clk *fakeClock) {
+		{"a caret jump splits", func(e *Editor, clk *fakeClock) {
 			typeSlowly(e, clk, "abc", fast)
 			key(e, fyne.KeyLeft)
 			key(e, fyne.KeyRight)
 			typeSlowly(e, clk, "def", fast)
 		}, []string{"abc", ""}},
-		{"backspaces coalesce", func(e *BodyEditor, clk *fakeClock) {
+		{"backspaces coalesce", func(e *Editor, clk *fakeClock) {
 			typeSlowly(e, clk, "abcdef", fast)
 			clk.advance(2 * time.Second)
 			for i := 0; i < 3; i++ {
@@ -50,7 +50,7 @@ func TestBodyUndoCoalescing(t *testing.T) {
 				key(e, fyne.KeyBackspace)
 			}
 		}, []string{"abcdef", ""}},
-		{"newline joins the typing run", func(e *BodyEditor, clk *fakeClock) {
+		{"newline joins the typing run", func(e *Editor, clk *fakeClock) {
 			typeSlowly(e, clk, "ab\ncd", fast)
 		}, []string{"ab\n", ""}},
 	}

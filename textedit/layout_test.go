@@ -1,4 +1,4 @@
-package editor
+package textedit
 
 import (
 	"strings"
@@ -11,7 +11,7 @@ import (
 
 // checkLines verifies that the lines of every paragraph tile its text and
 // that no line is wider than width unless it holds a single grapheme.
-func checkLines(t *testing.T, e *BodyEditor, width float32) {
+func checkLines(t *testing.T, e *Editor, width float32) {
 	t.Helper()
 	for pi, p := range e.doc.paras {
 		if len(p.lines) == 0 || p.lines[0].start != 0 || p.lines[len(p.lines)-1].end != len(p.text) {

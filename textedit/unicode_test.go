@@ -1,12 +1,10 @@
-package editor
+package textedit
 
 import (
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-
-	"newsroom/domain"
 )
 
 func TestBodyUnicodeRoundTrips(t *testing.T) {
@@ -31,8 +29,8 @@ func TestBodyUnicodeRoundTrips(t *testing.T) {
 			if typed.Text() != text {
 				t.Fatalf("typing gave %q", typed.Text())
 			}
-			if typed.WordCount() != domain.WordCount(text) {
-				t.Fatalf("word count %d, want %d", typed.WordCount(), domain.WordCount(text))
+			if typed.WordCount() != testWordCount(text) {
+				t.Fatalf("word count %d, want %d", typed.WordCount(), testWordCount(text))
 			}
 			// walk the caret to the end and back: every stop is a valid
 			// boundary and nothing changes
@@ -98,14 +96,14 @@ func TestBodyWordCountTracksEdits(t *testing.T) {
 	test.NewTempApp(t)
 	text := genBody(5000)
 	e, _, _ := newTestBody(t, text, 600, 400)
-	if e.WordCount() != domain.WordCount(text) || e.ReadingMinutes() != domain.ReadingMinutes(domain.WordCount(text)) {
-		t.Fatalf("word count %d, want %d", e.WordCount(), domain.WordCount(text))
+	if e.WordCount() != testWordCount(text) {
+		t.Fatalf("word count %d, want %d", e.WordCount(), testWordCount(text))
 	}
 	e.SetCursorOffset(100)
 	test.Type(e, " extra words\nhere ")
 	e.Select(50, 400)
 	key(e, fyne.KeyBackspace)
-	if e.WordCount() != domain.WordCount(e.Text()) {
-		t.Fatalf("after edits word count %d, want %d", e.WordCount(), domain.WordCount(e.Text()))
+	if e.WordCount() != testWordCount(e.Text()) {
+		t.Fatalf("after edits word count %d, want %d", e.WordCount(), testWordCount(e.Text()))
 	}
 }

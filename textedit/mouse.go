@@ -1,4 +1,4 @@
-package editor
+package textedit
 
 import (
 	"time"
@@ -14,7 +14,7 @@ const multiClickDelay = 500 * time.Millisecond
 
 // thumbGeometry returns the scroll bar thumb's top and height in widget
 // coordinates, and false when the whole text fits.
-func (e *BodyEditor) thumbGeometry() (y, h float32, ok bool) {
+func (e *Editor) thumbGeometry() (y, h float32, ok bool) {
 	e.ensureLayout()
 	track := e.Size().Height
 	content := e.contentHeight() + 2*e.pad()
@@ -26,14 +26,14 @@ func (e *BodyEditor) thumbGeometry() (y, h float32, ok bool) {
 }
 
 // requestFocus focuses the editor in its canvas.
-func (e *BodyEditor) requestFocus() {
+func (e *Editor) requestFocus() {
 	if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil && c.Focused() != e {
 		c.Focus(e)
 	}
 }
 
 // onBar reports whether pt is over the scroll bar.
-func (e *BodyEditor) onBar(pt fyne.Position) bool {
+func (e *Editor) onBar(pt fyne.Position) bool {
 	_, _, ok := e.thumbGeometry()
 	return ok && pt.X >= e.Size().Width-e.barWidth()
 }
@@ -41,7 +41,7 @@ func (e *BodyEditor) onBar(pt fyne.Position) bool {
 // MouseDown places the caret (click), selects a word (double click) or a
 // paragraph (triple click); Shift+click extends the selection. On the
 // scroll bar it grabs the thumb or jumps to the clicked place.
-func (e *BodyEditor) MouseDown(ev *desktop.MouseEvent) {
+func (e *Editor) MouseDown(ev *desktop.MouseEvent) {
 	e.requestFocus()
 	e.pressed = true
 	if ev.Button != desktop.MouseButtonPrimary {
@@ -70,7 +70,7 @@ func (e *BodyEditor) MouseDown(ev *desktop.MouseEvent) {
 }
 
 // clickAt handles the n-th click of a series at pt.
-func (e *BodyEditor) clickAt(pt fyne.Position, n int, extend bool) {
+func (e *Editor) clickAt(pt fyne.Position, n int, extend bool) {
 	pos := e.posAtPoint(pt)
 	switch {
 	case n == 1:
@@ -86,7 +86,7 @@ func (e *BodyEditor) clickAt(pt fyne.Position, n int, extend bool) {
 }
 
 // dragBar scrolls so the thumb follows the pointer at widget y.
-func (e *BodyEditor) dragBar(y float32) {
+func (e *Editor) dragBar(y float32) {
 	_, th, ok := e.thumbGeometry()
 	if !ok {
 		return
@@ -100,11 +100,11 @@ func (e *BodyEditor) dragBar(y float32) {
 }
 
 // MouseUp is part of desktop.Mouseable.
-func (e *BodyEditor) MouseUp(*desktop.MouseEvent) { e.barDrag = false }
+func (e *Editor) MouseUp(*desktop.MouseEvent) { e.barDrag = false }
 
 // Dragged extends the selection to the pointer (scrolling as needed) or
 // moves the scroll bar thumb.
-func (e *BodyEditor) Dragged(ev *fyne.DragEvent) {
+func (e *Editor) Dragged(ev *fyne.DragEvent) {
 	if e.barDrag {
 		e.dragBar(ev.Position.Y)
 		return
@@ -113,11 +113,11 @@ func (e *BodyEditor) Dragged(ev *fyne.DragEvent) {
 }
 
 // DragEnd is part of fyne.Draggable.
-func (e *BodyEditor) DragEnd() { e.barDrag = false }
+func (e *Editor) DragEnd() { e.barDrag = false }
 
 // Tapped focuses the editor. On desktop MouseDown already placed the caret;
 // elsewhere (touch, tests) the tap places it.
-func (e *BodyEditor) Tapped(ev *fyne.PointEvent) {
+func (e *Editor) Tapped(ev *fyne.PointEvent) {
 	e.requestFocus()
 	if e.pressed || e.onBar(ev.Position) {
 		e.pressed = false
@@ -127,7 +127,7 @@ func (e *BodyEditor) Tapped(ev *fyne.PointEvent) {
 }
 
 // DoubleTapped selects the word under the pointer.
-func (e *BodyEditor) DoubleTapped(ev *fyne.PointEvent) {
+func (e *Editor) DoubleTapped(ev *fyne.PointEvent) {
 	if e.clicks >= 2 && e.now().Sub(e.lastClick) < multiClickDelay {
 		return // MouseDown handled the double click
 	}
@@ -135,7 +135,7 @@ func (e *BodyEditor) DoubleTapped(ev *fyne.PointEvent) {
 }
 
 // Scrolled scrolls the text by the wheel or touchpad delta.
-func (e *BodyEditor) Scrolled(ev *fyne.ScrollEvent) {
+func (e *Editor) Scrolled(ev *fyne.ScrollEvent) {
 	e.ensureLayout()
 	e.offsetY -= ev.Scrolled.DY
 	e.clampScroll()
@@ -143,10 +143,10 @@ func (e *BodyEditor) Scrolled(ev *fyne.ScrollEvent) {
 }
 
 // Cursor shows the text cursor over the editor.
-func (e *BodyEditor) Cursor() desktop.Cursor { return desktop.TextCursor }
+func (e *Editor) Cursor() desktop.Cursor { return desktop.TextCursor }
 
 // SecondaryTapped shows a context menu with the clipboard actions.
-func (e *BodyEditor) SecondaryTapped(ev *fyne.PointEvent) {
+func (e *Editor) SecondaryTapped(ev *fyne.PointEvent) {
 	c := fyne.CurrentApp().Driver().CanvasForObject(e)
 	if c == nil {
 		return

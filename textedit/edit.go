@@ -1,17 +1,17 @@
-package editor
+package textedit
 
 // hasSelection reports whether some text is selected.
-func (e *BodyEditor) hasSelection() bool { return e.anchor != e.caret }
+func (e *Editor) hasSelection() bool { return e.anchor != e.caret }
 
 // replaceSelection replaces the selection (or inserts at the caret) with s,
 // records the undo step and notifies OnChanged.
-func (e *BodyEditor) replaceSelection(s string, kind editKind) {
+func (e *Editor) replaceSelection(s string, kind editKind) {
 	a, b := orderPos(e.anchor, e.caret)
 	e.replaceRange(a, b, s, kind)
 }
 
 // replaceRange replaces the text between ordered positions a and b with s.
-func (e *BodyEditor) replaceRange(a, b bodyPos, s string, kind editKind) {
+func (e *Editor) replaceRange(a, b bodyPos, s string, kind editKind) {
 	if (a == b && s == "") || e.readOnly {
 		return
 	}
@@ -34,7 +34,7 @@ func (e *BodyEditor) replaceRange(a, b bodyPos, s string, kind editKind) {
 }
 
 // afterEdit re-lays out what changed, shows the caret and notifies.
-func (e *BodyEditor) afterEdit() {
+func (e *Editor) afterEdit() {
 	e.caretUp, e.goalOK = false, false
 	e.yOK = false
 	e.showCaret()
@@ -44,7 +44,7 @@ func (e *BodyEditor) afterEdit() {
 }
 
 // applyUndo reverts (undo) or re-applies (redo) one step.
-func (e *BodyEditor) applyUndo(undo bool) {
+func (e *Editor) applyUndo(undo bool) {
 	u := &e.undo
 	from, to := &u.done, &u.undone
 	if !undo {

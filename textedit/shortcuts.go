@@ -1,4 +1,4 @@
-package editor
+package textedit
 
 import (
 	"fyne.io/fyne/v2"
@@ -15,7 +15,7 @@ func clipboardOf(c fyne.Clipboard) fyne.Clipboard {
 
 // TypedShortcut handles clipboard, select-all, undo/redo and the modified
 // navigation keys (Ctrl+Left/Right by word, Ctrl+Home/End, Ctrl+Shift+Z…).
-func (e *BodyEditor) TypedShortcut(s fyne.Shortcut) {
+func (e *Editor) TypedShortcut(s fyne.Shortcut) {
 	e.ensureLayout()
 	switch s := s.(type) {
 	case *fyne.ShortcutCopy:
@@ -48,7 +48,7 @@ func (e *BodyEditor) TypedShortcut(s fyne.Shortcut) {
 // customShortcut handles modified keys. Control (or Alt, the macOS word
 // modifier) moves by words; Control or Super with Home/End/Up/Down goes to
 // the document ends; Shift extends the selection.
-func (e *BodyEditor) customShortcut(key fyne.KeyName, mod fyne.KeyModifier) {
+func (e *Editor) customShortcut(key fyne.KeyName, mod fyne.KeyModifier) {
 	ext := mod&fyne.KeyModifierShift != 0
 	word := mod&(fyne.KeyModifierControl|fyne.KeyModifierAlt) != 0
 	cmd := mod&(fyne.KeyModifierControl|fyne.KeyModifierSuper) != 0

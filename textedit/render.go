@@ -1,4 +1,4 @@
-package editor
+package textedit
 
 import (
 	"image/color"
@@ -11,7 +11,7 @@ import (
 // bodyRenderer draws the editor. It owns canvas objects only for the lines
 // in the viewport (plus their selection highlights), reused between frames.
 type bodyRenderer struct {
-	e      *BodyEditor
+	e      *Editor
 	bg     *canvas.Rectangle
 	caret  *canvas.Rectangle
 	thumb  *canvas.Rectangle
@@ -23,7 +23,7 @@ type bodyRenderer struct {
 	colors struct{ fg, sel, caret, bar, bg color.Color }
 }
 
-func newBodyRenderer(e *BodyEditor) *bodyRenderer {
+func newBodyRenderer(e *Editor) *bodyRenderer {
 	r := &bodyRenderer{e: e, bg: canvas.NewRectangle(color.Transparent),
 		caret: canvas.NewRectangle(color.Transparent), thumb: canvas.NewRectangle(color.Transparent)}
 	r.update()

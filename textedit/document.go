@@ -1,10 +1,8 @@
-package editor
+package textedit
 
 import (
 	"strings"
 	"unicode/utf8"
-
-	"newsroom/domain"
 )
 
 // bodyPos is a caret position: a paragraph index and a byte offset inside
@@ -38,22 +36,41 @@ type bodyPara struct {
 	lines []bodyLine
 	wrapW float32
 
-	words int // cached domain.WordCount(text)
+	words int // cached word count of text (bodyDoc.countWords)
 
 	// bounds holds the grapheme boundaries (byte offsets, including 0 and
 	// len(text)); nil means not computed yet.
 	bounds []int
 }
 
-func newBodyPara(text string) *bodyPara {
-	return &bodyPara{text: text, style: styleFor(text), words: domain.WordCount(text)}
+func (d *bodyDoc) newPara(text string) *bodyPara {
+	return &bodyPara{text: text, style: styleFor(text), words: d.count(text)}
+}
+
+// count is the word count of one paragraph, 0 without a counter.
+func (d *bodyDoc) count(text string) int {
+	if d.countWords == nil {
+		return 0
+	}
+	return d.countWords(text)
+}
+
+// recount counts every paragraph's words again with countWords.
+func (d *bodyDoc) recount() {
+	d.words = 0
+	for _, p := range d.paras {
+		p.words = d.count(p.text)
+		d.words += p.words
+	}
 }
 
 // bodyDoc is the text model: a list of paragraphs, never empty.
 type bodyDoc struct {
 	paras []*bodyPara
-	words int    // sum of paragraph word counts
-	text  string // cached joined text, valid when textOK
+	words int // sum of paragraph word counts
+	// countWords counts the words of one paragraph; nil counts none.
+	countWords func(string) int
+	text       string // cached joined text, valid when textOK
 	// textOK reports whether text is current.
 	textOK bool
 }
@@ -79,7 +96,7 @@ func (d *bodyDoc) setText(s string) {
 	d.paras = make([]*bodyPara, len(parts))
 	d.words = 0
 	for i, t := range parts {
-		d.paras[i] = newBodyPara(t)
+		d.paras[i] = d.newPara(t)
 		d.words += d.paras[i].words
 	}
 	d.text, d.textOK = s, true
@@ -178,7 +195,7 @@ func (d *bodyDoc) replace(a, b bodyPos, s string) bodyPos {
 	}
 	fresh := make([]*bodyPara, len(parts))
 	for i, t := range parts {
-		fresh[i] = newBodyPara(t)
+		fresh[i] = d.newPara(t)
 		d.words += fresh[i].words
 	}
 	tail := d.paras[b.p+1:]
@@ -197,7 +214,7 @@ func (d *bodyDoc) replace(a, b bodyPos, s string) bodyPos {
 func (d *bodyDoc) setParaText(p *bodyPara, text string) {
 	d.words -= p.words
 	p.text = text
-	p.words = domain.WordCount(text)
+	p.words = d.count(text)
 	d.words += p.words
 	p.style = styleFor(text)
 	p.segs = nil

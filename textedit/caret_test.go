@@ -1,4 +1,4 @@
-package editor
+package textedit
 
 import (
 	"testing"
@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 )
 
-func ctrl(e *BodyEditor, name fyne.KeyName, shift bool) {
+func ctrl(e *Editor, name fyne.KeyName, shift bool) {
 	mod := fyne.KeyModifierControl
 	if shift {
 		mod |= fyne.KeyModifierShift
@@ -22,25 +22,25 @@ func TestBodyCaretMoves(t *testing.T) {
 	cases := []struct {
 		name  string
 		start int
-		act   func(e *BodyEditor)
+		act   func(e *Editor)
 		want  int
 	}{
-		{"right", 0, func(e *BodyEditor) { key(e, fyne.KeyRight) }, 1},
-		{"left at start stays", 0, func(e *BodyEditor) { key(e, fyne.KeyLeft) }, 0},
-		{"right crosses paragraph", 17, func(e *BodyEditor) { key(e, fyne.KeyRight) }, 18},
-		{"left crosses paragraph", 18, func(e *BodyEditor) { key(e, fyne.KeyLeft) }, 17},
-		{"end", 3, func(e *BodyEditor) { key(e, fyne.KeyEnd) }, 17},
-		{"home", 20, func(e *BodyEditor) { key(e, fyne.KeyHome) }, 18},
-		{"word right", 0, func(e *BodyEditor) { ctrl(e, fyne.KeyRight, false) }, 7},
-		{"word right twice", 0, func(e *BodyEditor) { ctrl(e, fyne.KeyRight, false); ctrl(e, fyne.KeyRight, false) }, 11},
-		{"word left from inside word", 9, func(e *BodyEditor) { ctrl(e, fyne.KeyLeft, false) }, 7},
-		{"word left over punctuation", 7, func(e *BodyEditor) { ctrl(e, fyne.KeyLeft, false) }, 0},
-		{"word right at paragraph end", 17, func(e *BodyEditor) { ctrl(e, fyne.KeyRight, false) }, 18},
-		{"ctrl end", 2, func(e *BodyEditor) { ctrl(e, fyne.KeyEnd, false) }, len(text)},
-		{"ctrl home", 30, func(e *BodyEditor) { ctrl(e, fyne.KeyHome, false) }, 0},
-		{"down keeps column", 2, func(e *BodyEditor) { key(e, fyne.KeyDown) }, 20},
-		{"up keeps column", 20, func(e *BodyEditor) { key(e, fyne.KeyUp) }, 2},
-		{"down on last line goes to end", 30, func(e *BodyEditor) { key(e, fyne.KeyDown) }, len(text)},
+		{"right", 0, func(e *Editor) { key(e, fyne.KeyRight) }, 1},
+		{"left at start stays", 0, func(e *Editor) { key(e, fyne.KeyLeft) }, 0},
+		{"right crosses paragraph", 17, func(e *Editor) { key(e, fyne.KeyRight) }, 18},
+		{"left crosses paragraph", 18, func(e *Editor) { key(e, fyne.KeyLeft) }, 17},
+		{"end", 3, func(e *Editor) { key(e, fyne.KeyEnd) }, 17},
+		{"home", 20, func(e *Editor) { key(e, fyne.KeyHome) }, 18},
+		{"word right", 0, func(e *Editor) { ctrl(e, fyne.KeyRight, false) }, 7},
+		{"word right twice", 0, func(e *Editor) { ctrl(e, fyne.KeyRight, false); ctrl(e, fyne.KeyRight, false) }, 11},
+		{"word left from inside word", 9, func(e *Editor) { ctrl(e, fyne.KeyLeft, false) }, 7},
+		{"word left over punctuation", 7, func(e *Editor) { ctrl(e, fyne.KeyLeft, false) }, 0},
+		{"word right at paragraph end", 17, func(e *Editor) { ctrl(e, fyne.KeyRight, false) }, 18},
+		{"ctrl end", 2, func(e *Editor) { ctrl(e, fyne.KeyEnd, false) }, len(text)},
+		{"ctrl home", 30, func(e *Editor) { ctrl(e, fyne.KeyHome, false) }, 0},
+		{"down keeps column", 2, func(e *Editor) { key(e, fyne.KeyDown) }, 20},
+		{"up keeps column", 20, func(e *Editor) { key(e, fyne.KeyUp) }, 2},
+		{"down on last line goes to end", 30, func(e *Editor) { key(e, fyne.KeyDown) }, len(text)},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -1,13 +1,11 @@
-package editor
+// Package sampletext generates deterministic article-like text for tests
+// and benchmarks, so that figures measured in different packages are
+// measured on the same text.
+package sampletext
 
 import (
 	"math/rand/v2"
 	"strings"
-	"testing"
-	"time"
-
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 )
 
 // bodyWords is the vocabulary of generated articles.
@@ -24,9 +22,9 @@ organisers claimed twice that number correspondent reporting "unprecedented" sce
 negotiations resumed late evening according to statement published on official website
 https://example.org/news/2024/very-long-article-slug-about-negotiations-and-protests`)
 
-// genBody returns deterministic article-like text of about n bytes: varied
+// Body returns deterministic article-like text of about n bytes: varied
 // words, sentences and paragraphs, with an occasional heading.
-func genBody(n int) string {
+func Body(n int) string {
 	rng := rand.New(rand.NewPCG(uint64(n), 7))
 	var b strings.Builder
 	para := 0
@@ -60,27 +58,3 @@ func genBody(n int) string {
 	}
 	return strings.TrimSpace(b.String())
 }
-
-// newTestBody returns an editor showing text in a test window of the given
-// size, with a controllable clock.
-func newTestBody(t testing.TB, text string, w, h float32) (*BodyEditor, fyne.Window, *fakeClock) {
-	t.Helper()
-	e := NewBodyEditor()
-	clk := &fakeClock{t: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)}
-	e.now = clk.now
-	win := test.NewWindow(e)
-	t.Cleanup(win.Close)
-	win.SetPadded(false)
-	win.Resize(fyne.NewSize(w, h))
-	e.SetText(text)
-	return e, win, clk
-}
-
-// fakeClock is a manual clock for undo coalescing tests.
-type fakeClock struct{ t time.Time }
-
-func (c *fakeClock) now() time.Time          { return c.t }
-func (c *fakeClock) advance(d time.Duration) { c.t = c.t.Add(d) }
-
-// key sends a typed key to the editor.
-func key(e *BodyEditor, name fyne.KeyName) { e.TypedKey(&fyne.KeyEvent{Name: name}) }

@@ -1,4 +1,4 @@
-package editor
+package textedit
 
 import (
 	"testing"
@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 )
 
-func firstText(e *BodyEditor) *canvas.Text {
+func firstText(e *Editor) *canvas.Text {
 	for _, o := range test.WidgetRenderer(e).Objects() {
 		if t, ok := o.(*canvas.Text); ok {
 			return t

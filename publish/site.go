@@ -1,0 +1,49 @@
+package publish
+
+import (
+	"fmt"
+	"time"
+
+	"newsroom/domain"
+	"newsroom/markup"
+)
+
+// ExportOptionsFor returns the options that export site as of now, with
+// the defaults of domain.Site filled in and the attribution findings as
+// warnings. The command line and the window both export with it, so the
+// same database gives the same site from either.
+func ExportOptionsFor(site domain.Site, now time.Time) ExportOptions {
+	site = site.WithDefaults()
+	return ExportOptions{
+		SiteTitle:     site.Title,
+		PublisherName: site.PublisherName,
+		BaseURL:       site.BaseURL,
+		CommentsURL:   site.CommentsURL,
+		Now:           now.UTC(),
+		Check:         AttributionWarnings,
+	}
+}
+
+// PageOptionsFor returns the options that render one page of site as of
+// now (the preview); draft marks it as a draft.
+func PageOptionsFor(site domain.Site, now time.Time, draft bool) Options {
+	site = site.WithDefaults()
+	return Options{
+		SiteTitle:     site.Title,
+		PublisherName: site.PublisherName,
+		BaseURL:       site.BaseURL,
+		CommentsURL:   site.CommentsURL,
+		Draft:         draft,
+		Now:           now.UTC(),
+	}
+}
+
+// AttributionWarnings lists an article's attribution findings as export
+// warnings, one line each: `article "SLUG": KIND: MESSAGE: EXCERPT`.
+func AttributionWarnings(a *domain.Article) []string {
+	var out []string
+	for _, f := range markup.AttributionFindings(a) {
+		out = append(out, fmt.Sprintf("article %q: %s: %s", a.Slug, f.Kind, f.Summary()))
+	}
+	return out
+}
