@@ -48,6 +48,10 @@ type Article struct {
 	FactCheck   FactCheck
 	Sources     []Source // the article's source register, in order
 	Quotes      []Quote  // quote records, in order
+	// Corrections is the article's append-only log of corrections,
+	// clarifications and updates, oldest first. Stores read it with the
+	// article and never write it on save (see Store.AddCorrection).
+	Corrections []Correction
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
 	// Version increases on every save; saving with a stale Version fails

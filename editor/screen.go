@@ -21,6 +21,7 @@ type Store interface {
 	Revisions(ctx context.Context, articleID int64) ([]domain.Revision, error)
 	RestoreRevision(ctx context.Context, revisionID, version int64, who string) (*domain.Article, domain.SaveResult, error)
 	History(ctx context.Context, articleID int64) ([]domain.HistoryEvent, error)
+	AddCorrection(ctx context.Context, articleID int64, kind domain.CorrectionKind, text, who string) (domain.Correction, error)
 	ApprovedCommentsByArticle(ctx context.Context) (map[int64][]domain.Comment, error)
 	Setting(ctx context.Context, key, def string) (string, error)
 }

@@ -175,12 +175,13 @@ func Export(ctx context.Context, src Source, dir string, opt ExportOptions, prog
 
 	// The index, feed and stylesheet do not depend on the pages: write
 	// them alongside.
+	extra := e.moreSiteFiles(ctx, live)
+	total := len(jobs) + 3 + len(extra)
 	siteDone := make(chan []fileResult, 1)
-	go func() { siteDone <- e.writeSiteFiles(ctx, live, drafts) }()
-	results := e.writePages(ctx, jobs, progress, len(jobs)+3)
+	go func() { siteDone <- e.writeSiteFiles(ctx, live, drafts, extra) }()
+	results := e.writePages(ctx, jobs, progress, total)
 	done := len(results)
-	total := len(jobs) + 3
-	next := newManifest(len(jobs) + 3)
+	next := newManifest(total)
 	pageWarnings := make([][]string, len(jobs))
 	var firstErr error
 	for _, r := range results {
@@ -550,25 +551,21 @@ func (e *exporter) page(j pageJob, a *domain.Article) fileResult {
 	return r
 }
 
-// writeSiteFiles writes index.html, feed.xml and site.css, stopping at
-// the first error.
-func (e *exporter) writeSiteFiles(ctx context.Context, live, drafts []*domain.Article) []fileResult {
+// writeSiteFiles writes index.html, feed.xml, site.css and then the
+// extra site files (archives, sitemaps…), stopping at the first error.
+func (e *exporter) writeSiteFiles(ctx context.Context, live, drafts []*domain.Article, extra []siteFileSpec) []fileResult {
 	if err := ctx.Err(); err != nil {
 		return []fileResult{{err: err}}
 	}
 	var out []fileResult
-	for _, f := range []struct {
-		rel    string
-		key    string
-		render func() ([]byte, string, error)
-	}{
+	for _, f := range append([]siteFileSpec{
 		{"index.html", indexKey(e.siteKey, live, drafts), func() ([]byte, string, error) {
 			data, err := renderIndex(live, drafts, e.site)
 			return data, indexKey(e.siteKey, live, drafts), err
 		}},
 		{"feed.xml", feedKey(e.siteKey, live, storedDigest), func() ([]byte, string, error) { return e.feed(ctx, live) }},
 		{"site.css", e.siteKey, func() ([]byte, string, error) { return assets.SiteCSS, e.siteKey, nil }},
-	} {
+	}, extra...) {
 		r, err := e.siteFile(f.rel, f.key, f.render)
 		if err != nil {
 			return append(out, fileResult{rel: f.rel, err: err})
@@ -589,7 +586,11 @@ func (e *exporter) siteFile(rel, key string, render func() ([]byte, string, erro
 	if err != nil {
 		return fileResult{}, err
 	}
-	r, err := e.writeFile(rel, data, false)
+	fresh, err := e.siteFileDir(rel)
+	if err != nil {
+		return fileResult{}, err
+	}
+	r, err := e.writeFile(rel, data, fresh)
 	r.entry.Input = rendered
 	return r, err
 }

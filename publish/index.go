@@ -49,7 +49,7 @@ func renderIndex(live, drafts []*domain.Article, site siteView) ([]byte, error) 
 	}
 	v := indexView{Site: site}
 	v.Site.NoIndex = len(drafts) > 0
-	if v.Chrome, err = siteChrome(t, chrome{Site: v.Site, Home: "index.html", Feed: "feed.xml"}); err != nil {
+	if v.Chrome, err = siteChrome(t, chromeAt(v.Site, "")); err != nil {
 		return nil, err
 	}
 	if site.BaseURL != "" {
@@ -72,17 +72,22 @@ func renderIndex(live, drafts []*domain.Article, site siteView) ([]byte, error) 
 func newTeaser(a *domain.Article, draft bool) teaserView {
 	v := teaserView{
 		Href:        a.Slug + "/index.html",
-		Headline:    strings.TrimSpace(cleanText(a.Headline)),
+		Headline:    teaserHeadline(a),
 		Standfirst:  strings.TrimSpace(cleanText(a.Standfirst)),
 		FactChecked: a.FactCheck.Checked,
 		Draft:       draft,
-	}
-	if v.Headline == "" {
-		v.Headline = "Untitled"
 	}
 	if !a.PublishedAt.IsZero() {
 		v.PublishedISO = a.PublishedAt.Format(timeISO)
 		v.PublishedText = a.PublishedAt.Format(dateHuman)
 	}
 	return v
+}
+
+// teaserHeadline is a's headline as lists show it.
+func teaserHeadline(a *domain.Article) string {
+	if h := strings.TrimSpace(cleanText(a.Headline)); h != "" {
+		return h
+	}
+	return "Untitled"
 }

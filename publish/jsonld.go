@@ -12,17 +12,25 @@ import (
 
 // newsArticleLD is schema.org NewsArticle as JSON-LD.
 type newsArticleLD struct {
-	Context          string     `json:"@context"`
-	Type             string     `json:"@type"`
-	Headline         string     `json:"headline"`
-	Description      string     `json:"description,omitempty"`
-	DatePublished    string     `json:"datePublished,omitempty"`
-	DateModified     string     `json:"dateModified,omitempty"`
-	Author           []ldThing  `json:"author,omitempty"`
-	Publisher        ldThing    `json:"publisher"`
-	Keywords         []string   `json:"keywords,omitempty"`
-	URL              string     `json:"url,omitempty"`
-	MainEntityOfPage *ldWebPage `json:"mainEntityOfPage,omitempty"`
+	Context          string         `json:"@context"`
+	Type             string         `json:"@type"`
+	Headline         string         `json:"headline"`
+	Description      string         `json:"description,omitempty"`
+	DatePublished    string         `json:"datePublished,omitempty"`
+	DateModified     string         `json:"dateModified,omitempty"`
+	Author           []ldThing      `json:"author,omitempty"`
+	Publisher        ldThing        `json:"publisher"`
+	Keywords         []string       `json:"keywords,omitempty"`
+	URL              string         `json:"url,omitempty"`
+	MainEntityOfPage *ldWebPage     `json:"mainEntityOfPage,omitempty"`
+	Correction       []ldCorrection `json:"correction,omitempty"`
+}
+
+// ldCorrection is schema.org CorrectionComment: one note of the log.
+type ldCorrection struct {
+	Type          string `json:"@type"`
+	Text          string `json:"text"`
+	DatePublished string `json:"datePublished"`
 }
 
 type ldThing struct {
@@ -63,6 +71,11 @@ func articleJSONLD(a *domain.Article, publisher, pageURL string) (template.JS, e
 			ld.Keywords = append(ld.Keywords, k)
 		}
 	}
+	for _, c := range a.Corrections {
+		if text := strings.TrimSpace(cleanText(c.Text)); text != "" {
+			ld.Correction = append(ld.Correction, ldCorrection{Type: "CorrectionComment", Text: c.Kind.Label() + ": " + text, DatePublished: c.At.Format(time.RFC3339)})
+		}
+	}
 	if pageURL != "" {
 		ld.MainEntityOfPage = &ldWebPage{Type: "WebPage", ID: pageURL}
 	}
@@ -73,13 +86,17 @@ func articleJSONLD(a *domain.Article, publisher, pageURL string) (template.JS, e
 	return template.JS(b), nil
 }
 
-// modifiedAt is when the article last changed, never before it was
-// published.
+// modifiedAt is when the article last changed (its text, or its
+// corrections log), never before it was published.
 func modifiedAt(a *domain.Article) time.Time {
-	if a.UpdatedAt.Before(a.PublishedAt) {
+	m := a.UpdatedAt
+	if c := domain.LastCorrectedAt(a); c.After(m) {
+		m = c
+	}
+	if m.Before(a.PublishedAt) {
 		return a.PublishedAt
 	}
-	return a.UpdatedAt
+	return m
 }
 
 // byline returns the author's name from the byline, without a leading

@@ -56,6 +56,15 @@ type chrome struct {
 	Site siteView
 	Home string
 	Feed string
+	// Root is the relative path from the page to the site root ("",
+	// "../", "../../").
+	Root string
+}
+
+// chromeAt is the chrome of a page at root (the relative path to the
+// site root).
+func chromeAt(site siteView, root string) chrome {
+	return chrome{Site: site, Home: root + "index.html", Feed: root + "feed.xml", Root: root}
 }
 
 // renderedChrome is the site header and footer rendered from the
@@ -107,6 +116,8 @@ type articleView struct {
 	CommentList   []*commentView
 	CommentCount  int
 	CommentsURL   string
+	Corrections   []correctionView
+	Notice        *correctionNotice
 }
 
 type sourceView struct {
@@ -159,7 +170,7 @@ func renderArticlePage(a *domain.Article, body string, comments []domain.Comment
 	if v.Headline == "" {
 		v.Headline = "Untitled"
 	}
-	if v.Chrome, err = siteChrome(t, chrome{Site: site, Home: "../index.html", Feed: "../feed.xml"}); err != nil {
+	if v.Chrome, err = siteChrome(t, chromeAt(site, "../")); err != nil {
 		return nil, err
 	}
 	if !a.PublishedAt.IsZero() {
@@ -189,6 +200,7 @@ func renderArticlePage(a *domain.Article, body string, comments []domain.Comment
 	if v.JSONLD, err = articleJSONLD(a, site.Publisher, v.CanonicalURL); err != nil {
 		return nil, err
 	}
+	v.Corrections, v.Notice = correctionViews(a)
 	v.Comments, v.CommentCount = commentThread(comments)
 	v.CommentList = flattenComments(v.Comments)
 	var buf bytes.Buffer

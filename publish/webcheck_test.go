@@ -46,7 +46,7 @@ func haveFile(p string) bool {
 func exportWebSample(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	seed := sampleArticle()
+	seed := correctedArticle()
 	plain := sampleArticle()
 	plain.ID, plain.Slug, plain.Headline = 2, "sochi-talks-end", "Sochi talks end without a breakthrough"
 	plain.FactCheck = domain.FactCheck{}
@@ -75,10 +75,13 @@ func htmlFiles(t *testing.T, dir string) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	more, _ := filepath.Glob(filepath.Join(dir, "*", "index.html"))
-	files = append(files, more...)
-	if len(files) != 4 {
-		t.Fatalf("sample export has %d pages, want 4: %v", len(files), files)
+	for _, pattern := range []string{"*/index.html", "*/*/index.html"} {
+		more, _ := filepath.Glob(filepath.Join(dir, filepath.FromSlash(pattern)))
+		files = append(files, more...)
+	}
+	// The index, three articles and the corrections archive.
+	if len(files) != 5 {
+		t.Fatalf("sample export has %d pages, want 5: %v", len(files), files)
 	}
 	return files
 }

@@ -96,7 +96,7 @@ type queryer interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
-// loadChildren fills a's sources and quotes.
+// loadChildren fills a's sources, quotes and corrections log.
 func (s *Store) loadChildren(ctx context.Context, q queryer, a *domain.Article) error {
 	rows, err := q.QueryContext(ctx, `SELECT s.id, s.name, s.kind, s.url, s.note FROM article_sources x
 		JOIN sources s ON s.id = x.source_id WHERE x.article_id = ? ORDER BY x.position`, a.ID)
@@ -133,6 +133,9 @@ func (s *Store) loadChildren(ctx context.Context, q queryer, a *domain.Article) 
 	}
 	if err := closeRows(rows); err != nil {
 		return fmt.Errorf("load quotes of %q: %w", a.Slug, err)
+	}
+	if a.Corrections, err = queryCorrections(ctx, q, `WHERE article_id = ?`, a.ID); err != nil {
+		return fmt.Errorf("load corrections of %q: %w", a.Slug, err)
 	}
 	return nil
 }

@@ -38,6 +38,9 @@ func (s *Store) ExportArticles(ctx context.Context, includeDrafts bool) ([]domai
 	if err := s.attachQuotes(ctx, out, index, ""); err != nil {
 		return nil, err
 	}
+	if err := s.attachCorrections(ctx, out, index, ""); err != nil {
+		return nil, err
+	}
 	return out, nil
 }
 
@@ -48,8 +51,8 @@ const summaryColumns = `id, slug, headline, standfirst, status, published_at, fc
 // ExportSummaries returns what an export decides with: every published
 // article (with includeDrafts, every article) with its ID, slug,
 // headline, standfirst, status, publication and update times, fact-check
-// mark, sources and stored content digest, and nothing else. Order is
-// unspecified.
+// mark, sources, corrections log and stored content digest, and nothing
+// else. Order is unspecified.
 func (s *Store) ExportSummaries(ctx context.Context, includeDrafts bool) ([]domain.Article, error) {
 	where := `WHERE status = 'published'`
 	if includeDrafts {
@@ -83,7 +86,11 @@ func (s *Store) ExportSummaries(ctx context.Context, includeDrafts bool) ([]doma
 	if err := closeRows(rows); err != nil {
 		return nil, fmt.Errorf("export summaries: %w", err)
 	}
-	if err := s.attachSources(ctx, out, indexByID(out), ""); err != nil {
+	index := indexByID(out)
+	if err := s.attachSources(ctx, out, index, ""); err != nil {
+		return nil, err
+	}
+	if err := s.attachCorrections(ctx, out, index, ""); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -109,6 +116,9 @@ func (s *Store) ArticlesByID(ctx context.Context, ids []int64) ([]domain.Article
 		return nil, err
 	}
 	if err := s.attachQuotes(ctx, out, index, idList); err != nil {
+		return nil, err
+	}
+	if err := s.attachCorrections(ctx, out, index, idList); err != nil {
 		return nil, err
 	}
 	return out, nil
