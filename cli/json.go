@@ -21,6 +21,8 @@ type articleJSON struct {
 	CreatedAt   time.Time        `json:"created_at"`
 	UpdatedAt   time.Time        `json:"updated_at"`
 	Keywords    []string         `json:"keywords"`
+	Section     string           `json:"section"`
+	Kind        string           `json:"kind"`
 	FactCheck   factCheckJSON    `json:"fact_check"`
 	Sources     []sourceJSON     `json:"sources"`
 	Quotes      []quoteJSON      `json:"quotes"`
@@ -72,7 +74,8 @@ func toArticleJSON(a *domain.Article, st storage.ArticleStats, withBody bool) ar
 	out := articleJSON{
 		Slug: a.Slug, Headline: a.Headline, Standfirst: a.Standfirst, Byline: a.Byline, Status: string(a.Status),
 		PublishedAt: timePtr(a.PublishedAt), CreatedAt: a.CreatedAt, UpdatedAt: a.UpdatedAt,
-		Keywords:  append([]string{}, a.Keywords...),
+		Keywords: append([]string{}, a.Keywords...),
+		Section:  a.Section, Kind: string(a.Kind),
 		FactCheck: factCheckJSON{Checked: a.FactCheck.Checked, By: a.FactCheck.By, At: timePtr(a.FactCheck.At)},
 		Sources:   []sourceJSON{}, Quotes: []quoteJSON{}, Corrections: []correctionJSON{},
 		Revisions: st.Revisions,

@@ -53,6 +53,7 @@ type Screen struct {
 
 	slug, headline, byline *widget.Entry
 	standfirst             *widget.Entry
+	filing                 *filingFields
 	status                 *widget.Select
 	pubTime                *widget.Entry
 	factCheck              *widget.Check

@@ -24,8 +24,9 @@ import (
 type Source interface {
 	// ExportSummaries returns the articles an export considers (published
 	// ones; every one when includeDrafts is set), each with at least its
-	// ID, Slug, Headline, Standfirst, Status, PublishedAt, UpdatedAt,
-	// FactCheck.Checked, Sources and StoredDigest.
+	// ID, Slug, Headline, Standfirst, Byline, Keywords, Section, Kind,
+	// Status, PublishedAt, UpdatedAt, FactCheck.Checked, Sources,
+	// Corrections and StoredDigest.
 	ExportSummaries(ctx context.Context, includeDrafts bool) ([]domain.Article, error)
 	// ArticlesByID returns the full articles with these IDs, with quotes
 	// and sources, in any order.
@@ -597,12 +598,7 @@ func (e *exporter) siteFile(rel, key string, render func() ([]byte, string, erro
 
 // feed loads the full articles the feed carries and renders it.
 func (e *exporter) feed(ctx context.Context, live []*domain.Article) ([]byte, string, error) {
-	summaries := feedArticles(live)
-	jobs := make([]pageJob, len(summaries))
-	for i, a := range summaries {
-		jobs[i] = pageJob{index: i, a: a}
-	}
-	full, err := e.load(ctx, jobs)
+	full, err := e.loadFeedArticles(ctx, live)
 	if err != nil {
 		return nil, "", err
 	}

@@ -20,6 +20,7 @@ type indexView struct {
 
 type teaserView struct {
 	Href          string
+	KindLabel     string
 	Headline      string
 	Standfirst    string
 	PublishedISO  string
@@ -70,12 +71,20 @@ func renderIndex(live, drafts []*domain.Article, site siteView) ([]byte, error) 
 }
 
 func newTeaser(a *domain.Article, draft bool) teaserView {
+	v := newTeaserAt(a, "")
+	v.Draft = draft
+	return v
+}
+
+// newTeaserAt is the teaser of a on a page at root (the relative path to
+// the site root).
+func newTeaserAt(a *domain.Article, root string) teaserView {
 	v := teaserView{
-		Href:        a.Slug + "/index.html",
+		Href:        root + a.Slug + "/index.html",
+		KindLabel:   a.Kind.Label(),
 		Headline:    teaserHeadline(a),
 		Standfirst:  strings.TrimSpace(cleanText(a.Standfirst)),
 		FactChecked: a.FactCheck.Checked,
-		Draft:       draft,
 	}
 	if !a.PublishedAt.IsZero() {
 		v.PublishedISO = a.PublishedAt.Format(timeISO)

@@ -20,6 +20,7 @@ type newsArticleLD struct {
 	DateModified     string         `json:"dateModified,omitempty"`
 	Author           []ldThing      `json:"author,omitempty"`
 	Publisher        ldThing        `json:"publisher"`
+	ArticleSection   string         `json:"articleSection,omitempty"`
 	Keywords         []string       `json:"keywords,omitempty"`
 	URL              string         `json:"url,omitempty"`
 	MainEntityOfPage *ldWebPage     `json:"mainEntityOfPage,omitempty"`
@@ -49,7 +50,7 @@ type ldWebPage struct {
 func articleJSONLD(a *domain.Article, publisher, pageURL string) (template.JS, error) {
 	ld := newsArticleLD{
 		Context:     "https://schema.org",
-		Type:        "NewsArticle",
+		Type:        a.Kind.SchemaType(),
 		Headline:    strings.TrimSpace(cleanText(a.Headline)),
 		Description: strings.TrimSpace(cleanText(a.Standfirst)),
 		Publisher:   ldThing{Type: "Organization", Name: publisher},
@@ -66,6 +67,7 @@ func articleJSONLD(a *domain.Article, publisher, pageURL string) (template.JS, e
 	} else {
 		ld.Author = []ldThing{{Type: "Organization", Name: publisher}}
 	}
+	ld.ArticleSection = strings.TrimSpace(cleanText(domain.SectionOf(a)))
 	for _, k := range a.Keywords {
 		if k = strings.TrimSpace(cleanText(k)); k != "" {
 			ld.Keywords = append(ld.Keywords, k)

@@ -121,7 +121,10 @@ func ownedPath(rel string) bool {
 		return true
 	}
 	slug, file, ok := strings.Cut(rel, "/")
-	return ok && file == "index.html" && domain.ValidateSlug(slug) == nil && path.Clean(rel) == rel
+	if ok && (slug == "section" || slug == "tag") {
+		return ownedListingPath(file)
+	}
+	return ok && (file == "index.html" || ownedSiteFile(rel)) && domain.ValidateSlug(slug) == nil && path.Clean(rel) == rel
 }
 
 // saveManifest writes the manifest.

@@ -99,6 +99,9 @@ type articleView struct {
 	Site          siteView
 	Chrome        renderedChrome
 	Kicker        string
+	KickerHref    string
+	KindLabel     string
+	Tags          []tagView
 	Slug          string
 	Headline      string
 	Standfirst    string
@@ -118,6 +121,12 @@ type articleView struct {
 	CommentsURL   string
 	Corrections   []correctionView
 	Notice        *correctionNotice
+}
+
+// tagView is a tag on an article page, linked to its page when live.
+type tagView struct {
+	Name string
+	Href string
 }
 
 type sourceView struct {
@@ -182,8 +191,18 @@ func renderArticlePage(a *domain.Article, body string, comments []domain.Comment
 			v.Keywords = append(v.Keywords, k)
 		}
 	}
-	if len(v.Keywords) > 0 {
-		v.Kicker = v.Keywords[0]
+	v.Kicker = strings.TrimSpace(cleanText(domain.SectionOf(a)))
+	v.KindLabel = a.Kind.Label()
+	linked := !opt.Draft && a.Status == domain.StatusPublished
+	if linked {
+		v.KickerHref = sectionHref(v.Kicker)
+	}
+	for _, k := range v.Keywords {
+		tv := tagView{Name: k}
+		if linked {
+			tv.Href = tagHref(k)
+		}
+		v.Tags = append(v.Tags, tv)
 	}
 	for _, s := range a.Sources {
 		name := strings.TrimSpace(cleanText(s.Name))

@@ -19,16 +19,28 @@ type siteFileSpec struct {
 }
 
 // moreSiteFiles lists the site files beyond the index, feed and
-// stylesheet: the corrections archive, and so on. Each key is computed
+// stylesheet: the corrections archive, section and tag pages, section
+// feeds, and so on. Each key is computed
 // from the summaries, so an unchanged file costs no rendering.
-func (e *exporter) moreSiteFiles(_ context.Context, live []*domain.Article) []siteFileSpec {
+func (e *exporter) moreSiteFiles(ctx context.Context, live []*domain.Article) []siteFileSpec {
 	corrections := correctionsKey(e.siteKey, live)
-	return []siteFileSpec{
+	out := []siteFileSpec{
 		{correctionsPath, corrections, func() ([]byte, string, error) {
 			data, err := renderCorrectionsArchive(live, e.site)
 			return data, corrections, err
 		}},
 	}
+	return append(out, e.listingFiles(ctx, live)...)
+}
+
+// loadFeedArticles loads the full articles a feed of live carries.
+func (e *exporter) loadFeedArticles(ctx context.Context, live []*domain.Article) ([]*domain.Article, error) {
+	summaries := feedArticles(live)
+	jobs := make([]pageJob, len(summaries))
+	for i, a := range summaries {
+		jobs[i] = pageJob{index: i, a: a}
+	}
+	return e.load(ctx, jobs)
 }
 
 // siteFileDir makes sure the directories of a site file at rel exist
@@ -50,4 +62,19 @@ func (e *exporter) siteFileDir(rel string) (bool, error) {
 		fresh = created
 	}
 	return fresh, nil
+}
+
+// ownedSiteFile reports whether rel (a clean path of two segments) is
+// one of the site files in folders that Export writes beyond article
+// pages (see ownedPath).
+func ownedSiteFile(rel string) bool {
+	return rel == correctionsPath
+}
+
+// ownedListingPath reports whether file (what follows "section/" or
+// "tag/") is a listing's page or feed: <slug>/index.html or
+// <slug>/feed.xml.
+func ownedListingPath(file string) bool {
+	slug, name, ok := strings.Cut(file, "/")
+	return ok && (name == "index.html" || name == "feed.xml") && domain.ValidateSlug(slug) == nil && path.Clean(file) == file
 }

@@ -79,9 +79,10 @@ func htmlFiles(t *testing.T, dir string) []string {
 		more, _ := filepath.Glob(filepath.Join(dir, filepath.FromSlash(pattern)))
 		files = append(files, more...)
 	}
-	// The index, three articles and the corrections archive.
-	if len(files) != 5 {
-		t.Fatalf("sample export has %d pages, want 5: %v", len(files), files)
+	// The index, three articles, the corrections archive, a section page
+	// and three tag pages.
+	if len(files) != 9 {
+		t.Fatalf("sample export has %d pages, want 9: %v", len(files), files)
 	}
 	return files
 }

@@ -14,7 +14,7 @@ import (
 )
 
 const articleColumns = `id, slug, headline, standfirst, byline, body, status, published_at, keywords,
-	fc_checked, fc_by, fc_at, fc_digest, created_at, updated_at, version, coalesce(origin, ''), attribution, content_digest`
+	fc_checked, fc_by, fc_at, fc_digest, created_at, updated_at, version, coalesce(origin, ''), attribution, content_digest, section, kind`
 
 // rowScanner is *sql.Row or *sql.Rows.
 type rowScanner interface{ Scan(dest ...any) error }
@@ -32,30 +32,42 @@ func scanArticle(r rowScanner) (*domain.Article, error) {
 func scanArticleInto(r rowScanner, a *domain.Article) error {
 	var (
 		status, keywords string
+		kind             string
 		published, fcAt  sql.NullInt64
 		created, updated sql.NullInt64
 		checked          bool
 		attribution      string
 	)
 	err := r.Scan(&a.ID, &a.Slug, &a.Headline, &a.Standfirst, &a.Byline, &a.Body, &status, &published, &keywords,
-		&checked, &a.FactCheck.By, &fcAt, &a.FactCheck.Digest, &created, &updated, &a.Version, &a.Origin, &attribution, &a.StoredDigest)
+		&checked, &a.FactCheck.By, &fcAt, &a.FactCheck.Digest, &created, &updated, &a.Version, &a.Origin, &attribution, &a.StoredDigest, &a.Section, &kind)
 	if err != nil {
 		return err
 	}
 	a.Status = domain.Status(status)
+	a.Kind = domain.WorkKind(kind)
 	a.PublishedAt = fromMicros(published)
 	a.FactCheck.Checked = checked
 	a.FactCheck.At = fromMicros(fcAt)
 	a.CreatedAt = fromMicros(created)
 	a.UpdatedAt = fromMicros(updated)
-	if keywords == "[]" {
-		a.Keywords = []string{}
-	} else if err := json.Unmarshal([]byte(keywords), &a.Keywords); err != nil {
-		return fmt.Errorf("article %q keywords: %w", a.Slug, err)
+	if err := scanKeywords(a, keywords); err != nil {
+		return err
 	}
 	// Stored findings are a cache: unreadable ones are computed again.
 	if attribution != "" && json.Unmarshal([]byte(attribution), &a.Attribution) != nil {
 		a.Attribution = domain.StoredFindings{}
+	}
+	return nil
+}
+
+// scanKeywords reads the JSON keywords column into a.Keywords.
+func scanKeywords(a *domain.Article, keywords string) error {
+	if keywords == "[]" {
+		a.Keywords = []string{}
+		return nil
+	}
+	if err := json.Unmarshal([]byte(keywords), &a.Keywords); err != nil {
+		return fmt.Errorf("article %q keywords: %w", a.Slug, err)
 	}
 	return nil
 }
@@ -185,11 +197,13 @@ func (s *Store) insertArticle(ctx context.Context, tx *sql.Tx, a *domain.Article
 	}
 	a.StoredDigest = domain.ContentDigest(a)
 	res, err := tx.ExecContext(ctx, `INSERT INTO articles (slug, headline, standfirst, byline, body, status, published_at,
-		keywords, fc_checked, fc_by, fc_at, fc_digest, created_at, updated_at, version, origin, attribution, content_digest)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
+		keywords, fc_checked, fc_by, fc_at, fc_digest, created_at, updated_at, version, origin, attribution, content_digest,
+		section, kind)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)`,
 		a.Slug, a.Headline, a.Standfirst, a.Byline, a.Body, string(a.Status), micros(a.PublishedAt),
 		string(keywords), a.FactCheck.Checked, a.FactCheck.By, micros(a.FactCheck.At), a.FactCheck.Digest,
-		micros(a.CreatedAt), micros(a.UpdatedAt), nullString(a.Origin), attribution, a.StoredDigest)
+		micros(a.CreatedAt), micros(a.UpdatedAt), nullString(a.Origin), attribution, a.StoredDigest,
+		a.Section, string(a.Kind))
 	if err != nil {
 		return articleWriteError(a.Slug, err)
 	}

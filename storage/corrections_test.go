@@ -159,3 +159,40 @@ func TestCorrectionsAreAppendOnly(t *testing.T) {
 		t.Errorf("notes left after deleting the article: %d (%v)", n, err)
 	}
 }
+
+func TestSectionAndKindRoundTrip(t *testing.T) {
+	s, path := openTemp(t)
+	ctx := context.Background()
+	a := publishedSample(t, s, "view")
+	a.Section, a.Kind = "Comment", domain.KindOpinion
+	if _, err := s.SaveArticle(ctx, a, "ann"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s2, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	got, err := s2.GetArticle(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Section != "Comment" || got.Kind != domain.KindOpinion || got.StoredDigest != domain.ContentDigest(got) {
+		t.Errorf("reloaded: section %q, kind %q, digest ok %v", got.Section, got.Kind, got.StoredDigest == domain.ContentDigest(got))
+	}
+	sums, err := s2.ExportSummaries(ctx, false)
+	if err != nil || len(sums) != 1 {
+		t.Fatal(sums, err)
+	}
+	sm := sums[0]
+	if sm.Section != "Comment" || sm.Kind != domain.KindOpinion || sm.Byline != "Staff reporter" || strings.Join(sm.Keywords, ",") != "Russia,Diplomacy" || sm.Body != "" {
+		t.Errorf("summary: %+v", sm)
+	}
+	// A change of kind alone is a change (saved, digest moves).
+	got.Kind = domain.KindAnalysis
+	res, err := s2.SaveArticle(ctx, got, "ann")
+	if err != nil || !res.Changed || got.StoredDigest == sm.StoredDigest {
+		t.Errorf("kind change: %+v %v", res, err)
+	}
+}
