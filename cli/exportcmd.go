@@ -32,6 +32,14 @@ func ExportOptionsFromSettings(ctx context.Context, store *storage.Store) (publi
 	opt.SiteTitle = get(storage.SettingSiteTitle, "Newsroom")
 	opt.BaseURL = get(storage.SettingBaseURL, "")
 	opt.CommentsURL = get(storage.SettingCommentsURL, "")
+	opt.Masthead = publish.Masthead{
+		Staff:                publish.ParseStaff(get(storage.SettingStaff, "")),
+		About:                get(storage.SettingAbout, ""),
+		CorrectionsPolicy:    get(storage.SettingCorrectionsPolicy, ""),
+		FactCheckingPolicy:   get(storage.SettingFactCheckingPolicy, ""),
+		EthicsPolicy:         get(storage.SettingEthicsPolicy, ""),
+		PublishingPrinciples: get(storage.SettingPublishingPrinciples, ""),
+	}
 	return opt, err
 }
 

@@ -112,6 +112,7 @@ Run without a command to open the window on the default database
 		newCommentsCmd(env),
 		newExportCmd(env),
 		newServeCmd(env),
+		newSettingsCmd(env),
 	)
 	return root, func() {
 		if stopProfile != nil {

@@ -54,6 +54,9 @@ type ExportOptions struct {
 	Drafts bool
 	// Force rewrites every file even when its inputs are unchanged.
 	Force bool
+	// Masthead holds the staff and the publisher's policies, for author
+	// pages, the about page and the JSON-LD.
+	Masthead Masthead
 	// Now decides what is embargoed; zero means the current time. Nothing
 	// written depends on it otherwise.
 	Now time.Time
@@ -157,12 +160,12 @@ func Export(ctx context.Context, src Source, dir string, opt ExportOptions, prog
 		check:    opt.Check,
 		pageOpt: Options{
 			SiteTitle: opt.SiteTitle, PublisherName: opt.PublisherName, BaseURL: opt.BaseURL,
-			CommentsURL: opt.CommentsURL, Language: opt.Language, Now: now,
+			CommentsURL: opt.CommentsURL, Language: opt.Language, Now: now, Masthead: &opt.Masthead,
 		},
 	}
 	e.root = openExportRoot(dir)
 	defer e.root.close()
-	if e.siteKey, err = siteKey(site, strings.TrimSpace(opt.CommentsURL)); err != nil {
+	if e.siteKey, err = siteKeyWith(site, strings.TrimSpace(opt.CommentsURL), &opt.Masthead); err != nil {
 		return rep, fmt.Errorf("export: digest templates: %w", err)
 	}
 

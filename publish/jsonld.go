@@ -19,7 +19,7 @@ type newsArticleLD struct {
 	DatePublished    string         `json:"datePublished,omitempty"`
 	DateModified     string         `json:"dateModified,omitempty"`
 	Author           []ldThing      `json:"author,omitempty"`
-	Publisher        ldThing        `json:"publisher"`
+	Publisher        ldPublisher    `json:"publisher"`
 	ArticleSection   string         `json:"articleSection,omitempty"`
 	Keywords         []string       `json:"keywords,omitempty"`
 	URL              string         `json:"url,omitempty"`
@@ -37,6 +37,46 @@ type ldCorrection struct {
 type ldThing struct {
 	Type string `json:"@type"`
 	Name string `json:"name"`
+	URL  string `json:"url,omitempty"`
+}
+
+// ldPublisher is schema.org NewsMediaOrganization with links to its
+// policies on the about page.
+type ldPublisher struct {
+	Type                           string `json:"@type"`
+	Name                           string `json:"name"`
+	URL                            string `json:"url,omitempty"`
+	PublishingPrinciples           string `json:"publishingPrinciples,omitempty"`
+	CorrectionsPolicy              string `json:"correctionsPolicy,omitempty"`
+	VerificationFactCheckingPolicy string `json:"verificationFactCheckingPolicy,omitempty"`
+	EthicsPolicy                   string `json:"ethicsPolicy,omitempty"`
+}
+
+// publisherJSONLD describes the publisher; the policy links and the URL
+// need the site's base URL.
+func publisherJSONLD(site siteView, m *Masthead) ldPublisher {
+	p := ldPublisher{Type: "NewsMediaOrganization", Name: site.Publisher}
+	if site.BaseURL == "" {
+		return p
+	}
+	p.URL = site.BaseURL + "/"
+	if m == nil {
+		return p
+	}
+	for _, pol := range m.policies() {
+		u := site.BaseURL + "/" + aboutDir + "#" + pol.ID
+		switch pol.prop {
+		case "publishingPrinciples":
+			p.PublishingPrinciples = u
+		case "correctionsPolicy":
+			p.CorrectionsPolicy = u
+		case "verificationFactCheckingPolicy":
+			p.VerificationFactCheckingPolicy = u
+		case "ethicsPolicy":
+			p.EthicsPolicy = u
+		}
+	}
+	return p
 }
 
 type ldWebPage struct {
@@ -47,13 +87,14 @@ type ldWebPage struct {
 // articleJSONLD returns the NewsArticle JSON-LD for a, safe to place
 // inside <script type="application/ld+json">: encoding/json escapes <, >
 // and & (and U+2028, U+2029), so the text can never close the script.
-func articleJSONLD(a *domain.Article, publisher, pageURL string) (template.JS, error) {
+func articleJSONLD(a *domain.Article, site siteView, m *Masthead, pageURL string) (template.JS, error) {
+	publisher := site.Publisher
 	ld := newsArticleLD{
 		Context:     "https://schema.org",
 		Type:        a.Kind.SchemaType(),
 		Headline:    strings.TrimSpace(cleanText(a.Headline)),
 		Description: strings.TrimSpace(cleanText(a.Standfirst)),
-		Publisher:   ldThing{Type: "Organization", Name: publisher},
+		Publisher:   publisherJSONLD(site, m),
 		URL:         pageURL,
 	}
 	if !a.PublishedAt.IsZero() {
@@ -63,9 +104,13 @@ func articleJSONLD(a *domain.Article, publisher, pageURL string) (template.JS, e
 		ld.DateModified = modified.Format(time.RFC3339)
 	}
 	if by := byline(a); by != "" {
-		ld.Author = []ldThing{{Type: "Person", Name: by}}
+		person := ldThing{Type: "Person", Name: by}
+		if slug := authorSlug(a); slug != "" && site.BaseURL != "" && a.Status == domain.StatusPublished {
+			person.URL = site.BaseURL + "/author/" + slug + "/"
+		}
+		ld.Author = []ldThing{person}
 	} else {
-		ld.Author = []ldThing{{Type: "Organization", Name: publisher}}
+		ld.Author = []ldThing{{Type: "NewsMediaOrganization", Name: publisher}}
 	}
 	ld.ArticleSection = strings.TrimSpace(cleanText(domain.SectionOf(a)))
 	for _, k := range a.Keywords {

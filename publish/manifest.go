@@ -121,7 +121,7 @@ func ownedPath(rel string) bool {
 		return true
 	}
 	slug, file, ok := strings.Cut(rel, "/")
-	if ok && (slug == "section" || slug == "tag") {
+	if ok && (slug == "section" || slug == "tag" || slug == "author") {
 		return ownedListingPath(file)
 	}
 	return ok && (file == "index.html" || ownedSiteFile(rel)) && domain.ValidateSlug(slug) == nil && path.Clean(rel) == rel

@@ -29,6 +29,9 @@ type Options struct {
 	Language string
 	// Draft marks the page as a draft: a visible banner and noindex.
 	Draft bool
+	// Masthead holds the staff and the publisher's policies; nil means
+	// none are set.
+	Masthead *Masthead
 	// Now is the time of rendering. Nothing on the page depends on it, so
 	// the same article always renders to the same bytes.
 	Now time.Time
@@ -100,6 +103,7 @@ type articleView struct {
 	Chrome        renderedChrome
 	Kicker        string
 	KickerHref    string
+	BylineHref    string
 	KindLabel     string
 	Tags          []tagView
 	Slug          string
@@ -196,6 +200,9 @@ func renderArticlePage(a *domain.Article, body string, comments []domain.Comment
 	linked := !opt.Draft && a.Status == domain.StatusPublished
 	if linked {
 		v.KickerHref = sectionHref(v.Kicker)
+		if slug := authorSlug(a); slug != "" {
+			v.BylineHref = "../author/" + slug + "/index.html"
+		}
 	}
 	for _, k := range v.Keywords {
 		tv := tagView{Name: k}
@@ -216,7 +223,7 @@ func renderArticlePage(a *domain.Article, body string, comments []domain.Comment
 	if site.BaseURL != "" {
 		v.CanonicalURL = site.BaseURL + "/" + a.Slug + "/"
 	}
-	if v.JSONLD, err = articleJSONLD(a, site.Publisher, v.CanonicalURL); err != nil {
+	if v.JSONLD, err = articleJSONLD(a, site, opt.Masthead, v.CanonicalURL); err != nil {
 		return nil, err
 	}
 	v.Corrections, v.Notice = correctionViews(a)

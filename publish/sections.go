@@ -13,7 +13,7 @@ import (
 // listing is the live articles filed under one section or carrying one
 // tag, newest first.
 type listing struct {
-	Kind     string // "section" or "tag"
+	Kind     string // "author", "section" or "tag"
 	Name     string // as first seen (newest article first)
 	Slug     string // the URL segment
 	Articles []*domain.Article
@@ -28,8 +28,8 @@ func filingSlug(name string) string {
 	return domain.Slugify(strings.TrimSpace(cleanText(name)))
 }
 
-// listings groups the live articles (newest first) by section and by
-// tag. Names that give the same slug share a page. The result is sorted
+// listings groups the live articles (newest first) by author (their
+// byline), section and tag. Names that give the same slug share a page. The result is sorted
 // by kind and slug.
 func listings(live []*domain.Article) []*listing {
 	bySlug := map[string]*listing{}
@@ -52,6 +52,7 @@ func listings(live []*domain.Article) []*listing {
 		}
 	}
 	for _, a := range live {
+		add("author", byline(a), a)
 		add("section", domain.SectionOf(a), a)
 		for _, t := range a.Keywords {
 			add("tag", t, a)
@@ -71,14 +72,15 @@ type listingView struct {
 	Site         siteView
 	Chrome       renderedChrome
 	CanonicalURL string
-	Heading      string // "Section: World", "Tag: Russia"
+	Heading      string // "Section", "Tag", "Author"
 	Name         string
+	Role, Bio    string // of an author
 	Feed         string // the section's own feed, relative; "" for tags
 	Articles     []teaserView
 }
 
 // renderListing renders a section or tag page.
-func renderListing(l *listing, site siteView) ([]byte, error) {
+func renderListing(l *listing, site siteView, m *Masthead) ([]byte, error) {
 	t, err := templates()
 	if err != nil {
 		return nil, err
@@ -87,9 +89,13 @@ func renderListing(l *listing, site siteView) ([]byte, error) {
 	if v.Chrome, err = siteChrome(t, chromeAt(site, "../../")); err != nil {
 		return nil, err
 	}
-	if l.Kind == "section" {
+	switch l.Kind {
+	case "section":
 		v.Heading, v.Feed = "Section", "feed.xml"
-	} else {
+	case "author":
+		p := m.person(l.Name)
+		v.Heading, v.Role, v.Bio = "Author", p.Role, p.Bio
+	default:
 		v.Heading = "Tag"
 	}
 	if site.BaseURL != "" {
@@ -106,11 +112,16 @@ func renderListing(l *listing, site siteView) ([]byte, error) {
 }
 
 // listingKey digests what a section or tag page shows.
-func listingKey(site string, l *listing) string {
+func listingKey(site string, l *listing, m *Masthead) string {
 	var k keyHasher
 	k.str(site)
 	k.str(l.Kind)
 	k.str(l.Name)
+	if l.Kind == "author" {
+		p := m.person(l.Name)
+		k.str(p.Role)
+		k.str(p.Bio)
+	}
 	k.int(int64(len(l.Articles)))
 	for _, a := range l.Articles {
 		hashTeaser(&k, a)
@@ -128,14 +139,22 @@ func hashTeaser(k *keyHasher, a *domain.Article) {
 	k.bool(a.FactCheck.Checked)
 }
 
-// listingFiles are the pages of every section and tag, and a feed per
-// section.
+// listingFiles are the about page, the pages of every author, section
+// and tag, and a feed per section.
 func (e *exporter) listingFiles(ctx context.Context, live []*domain.Article) []siteFileSpec {
 	var out []siteFileSpec
-	for _, l := range listings(live) {
-		key := listingKey(e.siteKey, l)
+	ls := listings(live)
+	m := e.pageOpt.Masthead
+	staffPages := authorPages(ls)
+	about := aboutKey(e.siteKey, m, staffPages)
+	out = append(out, siteFileSpec{aboutDir + "index.html", about, func() ([]byte, string, error) {
+		data, err := renderAbout(m, e.site, staffPages)
+		return data, about, err
+	}})
+	for _, l := range ls {
+		key := listingKey(e.siteKey, l, m)
 		out = append(out, siteFileSpec{l.dir() + "index.html", key, func() ([]byte, string, error) {
-			data, err := renderListing(l, e.site)
+			data, err := renderListing(l, e.site, m)
 			return data, key, err
 		}})
 		if l.Kind != "section" {

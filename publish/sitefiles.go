@@ -68,7 +68,7 @@ func (e *exporter) siteFileDir(rel string) (bool, error) {
 // one of the site files in folders that Export writes beyond article
 // pages (see ownedPath).
 func ownedSiteFile(rel string) bool {
-	return rel == correctionsPath
+	return rel == correctionsPath || rel == aboutDir+"index.html"
 }
 
 // ownedListingPath reports whether file (what follows "section/" or

@@ -61,7 +61,7 @@ func exportWebSample(t *testing.T) string {
 	}
 	_, err := Export(context.Background(), src, dir, ExportOptions{
 		SiteTitle: "The Daily Sample", PublisherName: "Sample Media Ltd", BaseURL: "https://news.example",
-		CommentsURL: "https://news.example/wp-comments-post", Drafts: true, Now: exportT,
+		CommentsURL: "https://news.example/wp-comments-post", Drafts: true, Now: exportT, Masthead: trustMasthead(),
 	}, nil)
 	if err != nil {
 		t.Fatalf("export sample: %v", err)
@@ -79,10 +79,10 @@ func htmlFiles(t *testing.T, dir string) []string {
 		more, _ := filepath.Glob(filepath.Join(dir, filepath.FromSlash(pattern)))
 		files = append(files, more...)
 	}
-	// The index, three articles, the corrections archive, a section page
-	// and three tag pages.
-	if len(files) != 9 {
-		t.Fatalf("sample export has %d pages, want 9: %v", len(files), files)
+	// The index, three articles, the corrections archive, the about page,
+	// an author page, a section page and three tag pages.
+	if len(files) != 11 {
+		t.Fatalf("sample export has %d pages, want 11: %v", len(files), files)
 	}
 	return files
 }

@@ -15,6 +15,13 @@ const (
 	SettingCommentsURL    = "comments_url"
 	SettingModerationKeys = "moderation_keys" // one per line
 	SettingDisallowedKeys = "disallowed_keys" // one per line
+	// The masthead and policies (plain text; see publish.Masthead).
+	SettingStaff                = "staff" // one person a line: Name | Role | Bio
+	SettingAbout                = "about"
+	SettingCorrectionsPolicy    = "corrections_policy"
+	SettingFactCheckingPolicy   = "fact_checking_policy"
+	SettingEthicsPolicy         = "ethics_policy"
+	SettingPublishingPrinciples = "publishing_principles"
 )
 
 // Setting returns the value stored under key, or def when there is none.
