@@ -106,8 +106,8 @@ func TestCorrectionsArchiveAndIncrementalExport(t *testing.T) {
 			changed = append(changed, name)
 		}
 	}
-	if rep.Written != 4 || strings.Join(sortedStrings(changed), " ") != "corrections/index.html feed.xml older-story/index.html section/world/feed.xml" {
-		t.Errorf("after a note: %+v, changed %v; want the page, the archive, the feed and its section's feed", rep, changed)
+	if rep.Written != 5 || strings.Join(sortedStrings(changed), " ") != "corrections/index.html feed.xml older-story/index.html section/world/feed.xml sitemap.xml" {
+		t.Errorf("after a note: %+v, changed %v; want the page, the archive, the feed, its section's feed and the sitemap (lastmod)", rep, changed)
 	}
 	feed := string(after["feed.xml"])
 	if !strings.Contains(feed, "<updated>2015-05-11T10:30:00Z</updated>") {

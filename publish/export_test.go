@@ -95,20 +95,20 @@ func TestExportWritesSite(t *testing.T) {
 		t.Fatal(err)
 	}
 	files := readTree(t, dir)
-	want := []string{manifestName, "about/index.html", "author/jane-reporter/index.html", "corrections/index.html", "feed.xml", "index.html", "kerry-to-meet-putin/index.html", "newest-story/index.html", "older-story/index.html", "section/world/feed.xml", "section/world/index.html", "site.css", "tag/russia/index.html", "tag/ukraine/index.html", "tag/world/index.html"}
+	want := []string{manifestName, "about/index.html", "author/jane-reporter/index.html", "corrections/index.html", "feed.xml", "index.html", "kerry-to-meet-putin/index.html", "newest-story/index.html", "news-sitemap.xml", "older-story/index.html", "section/world/feed.xml", "section/world/index.html", "site.css", "sitemap.xml", "tag/russia/index.html", "tag/ukraine/index.html", "tag/world/index.html"}
 	if got := keys(files); strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("files = %v, want %v", got, want)
 	}
-	if rep.Written != 14 || rep.Unchanged != 0 || rep.Removed != 0 {
-		t.Errorf("report = %+v, want 14 written", rep)
+	if rep.Written != 16 || rep.Unchanged != 0 || rep.Removed != 0 {
+		t.Errorf("report = %+v, want 16 written", rep)
 	}
 	for i := 1; i < len(calls); i++ {
-		if calls[i][0] < calls[i-1][0] || calls[i][1] != 14 {
+		if calls[i][0] < calls[i-1][0] || calls[i][1] != 16 {
 			t.Errorf("progress went %v then %v", calls[i-1], calls[i])
 		}
 	}
-	if len(calls) == 0 || calls[len(calls)-1] != [2]int{14, 14} {
-		t.Errorf("progress calls = %v, want the last to be 14/14", calls)
+	if len(calls) == 0 || calls[len(calls)-1] != [2]int{16, 16} {
+		t.Errorf("progress calls = %v, want the last to be 16/16", calls)
 	}
 	if strings.Join(rep.Warnings, "|") != `article "older-story" is not fact-checked` {
 		t.Errorf("warnings = %q", rep.Warnings)
@@ -230,8 +230,8 @@ func TestExportIncremental(t *testing.T) {
 	}
 
 	rep := mustExport(t, src, dir, baseExportOptions())
-	if rep.Written != 0 || rep.Unchanged != 14 || rep.Removed != 0 {
-		t.Errorf("no-change re-export report = %+v, want 0 written, 14 unchanged", rep)
+	if rep.Written != 0 || rep.Unchanged != 16 || rep.Removed != 0 {
+		t.Errorf("no-change re-export report = %+v, want 0 written, 16 unchanged", rep)
 	}
 	if len(rep.Warnings) != 1 {
 		t.Errorf("re-export warnings = %q, want the fact-check warning again", rep.Warnings)
@@ -246,7 +246,7 @@ func TestExportIncremental(t *testing.T) {
 	// A comment arrives on one article: only its page changes.
 	src.comments[2] = []domain.Comment{{ID: 50, ArticleID: 2, Author: "New", Body: "Fresh comment", Status: domain.CommentApproved, SubmittedAt: t0}}
 	rep = mustExport(t, src, dir, baseExportOptions())
-	if rep.Written != 1 || rep.Unchanged != 13 {
+	if rep.Written != 1 || rep.Unchanged != 15 {
 		t.Errorf("after a new comment: report = %+v, want 1 written", rep)
 	}
 
@@ -290,7 +290,7 @@ func TestExportRepairsDeletedFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	rep := mustExport(t, smallSite(), dir, baseExportOptions())
-	if rep.Written != 2 || rep.Unchanged != 12 {
+	if rep.Written != 2 || rep.Unchanged != 14 {
 		t.Errorf("report = %+v, want the 2 deleted files rewritten", rep)
 	}
 }
@@ -332,14 +332,19 @@ func TestExportReadsFirstManifestFormat(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	for _, f := range []string{"sitemap.xml", "news-sitemap.xml"} {
+		if err := os.Remove(filepath.Join(dir, f)); err != nil {
+			t.Fatal(err)
+		}
+	}
 	if err := os.WriteFile(filepath.Join(dir, manifestName), []byte(v1), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	src := smallSite()
 	src.articles[1].Status = domain.StatusDraft
 	rep := mustExport(t, src, dir, baseExportOptions())
-	if rep.Removed != 1 || rep.Written != 13 {
-		t.Errorf("export over a first-format manifest: %+v, want the older story removed, 5 files rewritten and 8 archive, about and listing files written", rep)
+	if rep.Removed != 1 || rep.Written != 15 {
+		t.Errorf("export over a first-format manifest: %+v, want the older story removed, 5 files rewritten and 10 archive, about, listing and sitemap files written", rep)
 	}
 }
 

@@ -120,6 +120,9 @@ func ownedPath(rel string) bool {
 	case "index.html", "feed.xml", "site.css":
 		return true
 	}
+	if ownedSiteFile(rel) {
+		return true
+	}
 	slug, file, ok := strings.Cut(rel, "/")
 	if ok && (slug == "section" || slug == "tag" || slug == "author") {
 		return ownedListingPath(file)

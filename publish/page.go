@@ -112,6 +112,7 @@ type articleView struct {
 	Byline        string
 	PublishedISO  string
 	PublishedText string
+	ModifiedISO   string
 	FactChecked   bool
 	Draft         bool
 	Keywords      []string
@@ -189,6 +190,9 @@ func renderArticlePage(a *domain.Article, body string, comments []domain.Comment
 	if !a.PublishedAt.IsZero() {
 		v.PublishedISO = a.PublishedAt.Format(timeISO)
 		v.PublishedText = a.PublishedAt.Format(timeHuman)
+	}
+	if m := modifiedAt(a); !m.IsZero() {
+		v.ModifiedISO = m.Format(timeISO)
 	}
 	for _, k := range a.Keywords {
 		if k = strings.TrimSpace(cleanText(k)); k != "" {

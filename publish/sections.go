@@ -171,7 +171,7 @@ func (e *exporter) listingFiles(ctx context.Context, live []*domain.Article) []s
 			return data, feedKey(feedSite, full, domain.ContentDigest), err
 		}})
 	}
-	return out
+	return append(out, e.sitemapFiles(live, ls)...)
 }
 
 // sectionFeed describes the feed of a section.

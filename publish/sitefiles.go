@@ -64,11 +64,15 @@ func (e *exporter) siteFileDir(rel string) (bool, error) {
 	return fresh, nil
 }
 
-// ownedSiteFile reports whether rel (a clean path of two segments) is
-// one of the site files in folders that Export writes beyond article
-// pages (see ownedPath).
+// ownedSiteFile reports whether rel is one of the site files Export
+// writes beyond the index, feed, stylesheet and article pages (see
+// ownedPath).
 func ownedSiteFile(rel string) bool {
-	return rel == correctionsPath || rel == aboutDir+"index.html"
+	switch rel {
+	case correctionsPath, aboutDir + "index.html", sitemapPath, newsSitemapPath:
+		return true
+	}
+	return false
 }
 
 // ownedListingPath reports whether file (what follows "section/" or

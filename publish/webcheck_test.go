@@ -103,7 +103,8 @@ func TestWebcheckHTMLValid(t *testing.T) {
 func TestWebcheckFeedWellFormed(t *testing.T) {
 	requireTool(t, haveCommand("xmllint"), "xmllint")
 	dir := exportWebSample(t)
-	out, err := exec.Command("xmllint", "--noout", filepath.Join(dir, "feed.xml")).CombinedOutput()
+	out, err := exec.Command("xmllint", "--noout", filepath.Join(dir, "feed.xml"), filepath.Join(dir, "section", "world", "feed.xml"),
+		filepath.Join(dir, "sitemap.xml"), filepath.Join(dir, "news-sitemap.xml")).CombinedOutput()
 	if err != nil {
 		t.Errorf("xmllint: %v\n%s", err, out)
 	}
