@@ -39,6 +39,10 @@ func ExportOptionsFromSettings(ctx context.Context, store *storage.Store) (publi
 		FactCheckingPolicy:   get(storage.SettingFactCheckingPolicy, ""),
 		EthicsPolicy:         get(storage.SettingEthicsPolicy, ""),
 		PublishingPrinciples: get(storage.SettingPublishingPrinciples, ""),
+		PrivacyContact:       get(storage.SettingPrivacyContact, ""),
+	}
+	if err == nil {
+		opt.Masthead.RetentionDays, err = store.CommentRetentionDays(ctx)
 	}
 	return opt, err
 }
@@ -75,6 +79,9 @@ func newExportCmd(e *env) *cobra.Command {
 			defer store.Close()
 			opt, err := ExportOptionsFromSettings(ctx, store)
 			if err != nil {
+				return err
+			}
+			if _, err := store.ApplyCommentRetention(ctx); err != nil {
 				return err
 			}
 			if cmd.Flags().Changed("base-url") {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -24,6 +25,8 @@ var publicSettings = map[string]string{
 	storage.SettingFactCheckingPolicy:   "the fact-checking policy (plain text)",
 	storage.SettingEthicsPolicy:         "the ethics policy (plain text)",
 	storage.SettingPublishingPrinciples: "the publishing principles (plain text)",
+	storage.SettingPrivacyContact:       "where readers ask for a copy or deletion of their comment data",
+	storage.SettingCommentRetentionDays: "days after which commenters' addresses and browser strings are cleared (0: kept)",
 }
 
 // newSettingsCmd is `newsroom settings list|get KEY|set KEY VALUE`.
@@ -85,6 +88,11 @@ func newSettingsCmd(e *env) *cobra.Command {
 					return fmt.Errorf("read the value: %w", err)
 				}
 				value = strings.TrimRight(data, "\n")
+			}
+			if args[0] == storage.SettingCommentRetentionDays {
+				if n, err := strconv.Atoi(strings.TrimSpace(value)); err != nil || n < 0 {
+					return usageError{fmt.Errorf("%s must be a whole number of days, not %q", args[0], value)}
+				}
 			}
 			store, err := e.store(cmd.Context())
 			if err != nil {

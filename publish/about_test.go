@@ -11,6 +11,8 @@ func trustMasthead() Masthead {
 		About:             "The Daily Sample is published by Sample Media Ltd.\n\nOffices in London.",
 		CorrectionsPolicy: "We correct errors promptly and say so at the end of the article.",
 		EthicsPolicy:      "We follow the editors' code.",
+		PrivacyContact:    "privacy@news.example",
+		RetentionDays:     30,
 	}
 }
 
@@ -76,5 +78,29 @@ func TestAuthorAndAboutPages(t *testing.T) {
 	opt.Masthead.FactCheckingPolicy = "Two editors check every figure."
 	if rep := mustExport(t, smallSite(), dir, opt); rep.Written < 4 {
 		t.Errorf("a new policy rewrote only %d files", rep.Written)
+	}
+}
+
+func TestPrivacyPageAndCommentFormNote(t *testing.T) {
+	dir := t.TempDir()
+	opt := baseExportOptions()
+	opt.Masthead = trustMasthead()
+	mustExport(t, smallSite(), dir, opt)
+	files := readTree(t, dir)
+	privacy := string(files["privacy/index.html"])
+	for _, want := range []string{"Your email address: never published.", "erased 30 days after the comment is sent", "Write to: privacy@news.example.",
+		"Nothing about you or your comment is sent to any other company or service.", "“Anonymous”"} {
+		if !strings.Contains(privacy, want) {
+			t.Errorf("privacy page lacks %q", want)
+		}
+	}
+	page := string(files["kerry-to-meet-putin/index.html"])
+	if !strings.Contains(page, `our own filter on this site: nothing is sent to any other service. <a href="../privacy/index.html">Learn how your comment data is processed</a>`) {
+		t.Error("the comment form does not say how spam is checked or link the privacy page")
+	}
+	// A new retention period rewrites the privacy page, nothing else.
+	opt.Masthead.RetentionDays = 7
+	if rep := mustExport(t, smallSite(), dir, opt); rep.Written != 1 || !strings.Contains(string(readTree(t, dir)["privacy/index.html"]), "erased 7 days") {
+		t.Errorf("new retention: %+v", rep)
 	}
 }

@@ -21,6 +21,12 @@ type Masthead struct {
 	FactCheckingPolicy   string
 	EthicsPolicy         string
 	PublishingPrinciples string
+	// PrivacyContact is where readers ask for a copy or the erasure of
+	// their comment data (an email address or a postal address).
+	PrivacyContact string
+	// RetentionDays is after how many days the store clears commenters'
+	// addresses and browser strings; 0 means they are kept.
+	RetentionDays int
 }
 
 // Author is one person of the staff.
@@ -122,9 +128,10 @@ func (m *Masthead) hash(k *keyHasher) {
 		k.str(a.Role)
 		k.str(a.Bio)
 	}
-	for _, s := range []string{m.About, m.CorrectionsPolicy, m.FactCheckingPolicy, m.EthicsPolicy, m.PublishingPrinciples} {
+	for _, s := range []string{m.About, m.CorrectionsPolicy, m.FactCheckingPolicy, m.EthicsPolicy, m.PublishingPrinciples, m.PrivacyContact} {
 		k.str(s)
 	}
+	k.int(int64(m.RetentionDays))
 }
 
 // authorSlug is the URL segment of a byline's author page; "" without a

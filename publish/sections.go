@@ -171,6 +171,7 @@ func (e *exporter) listingFiles(ctx context.Context, live []*domain.Article) []s
 			return data, feedKey(feedSite, full, domain.ContentDigest), err
 		}})
 	}
+	out = append(out, e.privacyFile())
 	return append(out, e.sitemapFiles(live, ls)...)
 }
 

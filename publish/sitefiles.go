@@ -69,7 +69,7 @@ func (e *exporter) siteFileDir(rel string) (bool, error) {
 // ownedPath).
 func ownedSiteFile(rel string) bool {
 	switch rel {
-	case correctionsPath, aboutDir + "index.html", sitemapPath, newsSitemapPath:
+	case correctionsPath, aboutDir + "index.html", privacyDir + "index.html", sitemapPath, newsSitemapPath:
 		return true
 	}
 	return false

@@ -79,10 +79,10 @@ func htmlFiles(t *testing.T, dir string) []string {
 		more, _ := filepath.Glob(filepath.Join(dir, filepath.FromSlash(pattern)))
 		files = append(files, more...)
 	}
-	// The index, three articles, the corrections archive, the about page,
-	// an author page, a section page and three tag pages.
-	if len(files) != 11 {
-		t.Fatalf("sample export has %d pages, want 11: %v", len(files), files)
+	// The index, three articles, the corrections archive, the about and
+	// privacy pages, an author page, a section page and three tag pages.
+	if len(files) != 12 {
+		t.Fatalf("sample export has %d pages, want 12: %v", len(files), files)
 	}
 	return files
 }

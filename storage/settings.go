@@ -22,6 +22,10 @@ const (
 	SettingFactCheckingPolicy   = "fact_checking_policy"
 	SettingEthicsPolicy         = "ethics_policy"
 	SettingPublishingPrinciples = "publishing_principles"
+	// Comment privacy: who readers write to about their data, and after
+	// how many days comments' addresses and browser strings are cleared.
+	SettingPrivacyContact       = "privacy_contact"
+	SettingCommentRetentionDays = "comment_retention_days"
 )
 
 // Setting returns the value stored under key, or def when there is none.
