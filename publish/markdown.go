@@ -79,6 +79,7 @@ func parse(md goldmark.Markdown, a *domain.Article, src []byte) (goldmark.Markdo
 
 // render renders a body parsed by parse.
 func render(md goldmark.Markdown, doc ast.Node, pc parser.Context, a *domain.Article, src []byte) (string, []string, error) {
+	placeHeadings(doc)
 	var buf bytes.Buffer
 	buf.Grow(len(src) + len(src)/4)
 	if err := md.Renderer().Render(&buf, src, doc); err != nil {

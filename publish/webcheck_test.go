@@ -51,7 +51,8 @@ func exportWebSample(t *testing.T) string {
 	plain.ID, plain.Slug, plain.Headline = 2, "sochi-talks-end", "Sochi talks end without a breakthrough"
 	plain.FactCheck = domain.FactCheck{}
 	plain.PublishedAt = t0.Add(-24 * time.Hour)
-	plain.Body = "Talks ended.\n\n{{quote missing-ref}}\n\n1. first\n2. second\n\n```\ncode <b>\n```"
+	plain.Headline = "Sochi talks end without a breakthrough: Antidisestablishmentarianismcounterrevolutionariesextraordinarilylongword"
+	plain.Body = "### Background\n\nTalks ended at https://www.example.org/a/very/long/unbroken/address/that/keeps/going/and/going/without/any/break/at/all/index.html\n\n##### Detail\n\n{{quote missing-ref}}\n\n1. first\n2. second\n\n```\ncode <b>\n```"
 	draft := sampleArticle()
 	draft.ID, draft.Slug, draft.Headline, draft.Status = 3, "draft-analysis", "Analysis: what Kerry wants", domain.StatusDraft
 	draft.PublishedAt = time.Time{}
@@ -120,6 +121,10 @@ type browserResult struct {
 	External   []string
 	Errors     []string
 	Stylesheet bool `json:"stylesheetLoaded"`
+	// Overflow lists the viewport widths at which the page is wider than
+	// the window; HeadingSkips the places where the outline skips a level.
+	Overflow     []int
+	HeadingSkips []string
 	Violations []struct {
 		Scheme string
 		ID     string
@@ -172,6 +177,12 @@ func TestWebcheckBrowser(t *testing.T) {
 		}
 		if len(r.External) > 0 {
 			t.Errorf("%s: loads external resources %v", name, r.External)
+		}
+		if len(r.Overflow) > 0 {
+			t.Errorf("%s: wider than the window at %v px", name, r.Overflow)
+		}
+		if len(r.HeadingSkips) > 0 {
+			t.Errorf("%s: the outline skips levels: %v", name, r.HeadingSkips)
 		}
 		if !r.Stylesheet {
 			t.Errorf("%s: site.css did not load", name)
