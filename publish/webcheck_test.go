@@ -125,7 +125,7 @@ type browserResult struct {
 	// the window; HeadingSkips the places where the outline skips a level.
 	Overflow     []int
 	HeadingSkips []string
-	Violations []struct {
+	Violations   []struct {
 		Scheme string
 		ID     string
 		Impact string
