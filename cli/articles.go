@@ -14,11 +14,11 @@ import (
 
 // newArticlesCmd is `newsroom articles list|show|check`.
 func newArticlesCmd(e *env) *cobra.Command {
-	cmd := &cobra.Command{Use: "articles", Short: "List, show, check, fact-check, publish and restore articles", Args: cobra.NoArgs,
+	cmd := &cobra.Command{Use: "articles", Short: "List, show, check, fact-check, publish, restore and correct articles", Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return usageError{fmt.Errorf("articles needs a command: list, show, check, factcheck, status, history or restore")}
+			return usageError{fmt.Errorf("articles needs a command: list, show, check, factcheck, status, history, restore or correct")}
 		}}
-	cmd.AddCommand(newArticlesListCmd(e), newArticlesShowCmd(e), newArticlesCheckCmd(e))
+	cmd.AddCommand(newArticlesListCmd(e), newArticlesShowCmd(e), newArticlesCheckCmd(e), newCorrectCmd(e))
 	addEditorialCmds(cmd, e)
 	return cmd
 }

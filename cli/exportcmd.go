@@ -49,6 +49,9 @@ func newExportCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if _, err := store.ApplyCommentRetention(ctx); err != nil {
+				return err
+			}
 			if cmd.Flags().Changed("base-url") {
 				opt.BaseURL = baseURL
 			}

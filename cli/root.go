@@ -154,6 +154,7 @@ to import it, as the desktop's "Open with" does.`,
 		newCommentsCmd(env),
 		newExportCmd(env),
 		newServeCmd(env),
+		newSettingsCmd(env),
 	)
 	return root, env, func() {
 		if stopProfile != nil {

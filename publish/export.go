@@ -25,8 +25,9 @@ import (
 type Source interface {
 	// ExportSummaries returns the articles an export considers (published
 	// ones; every one when includeDrafts is set), each with at least its
-	// ID, Slug, Headline, Standfirst, Status, PublishedAt, UpdatedAt,
-	// FactCheck.Checked, Sources and StoredDigest.
+	// ID, Slug, Headline, Standfirst, Byline, Keywords, Section, Kind,
+	// Status, PublishedAt, UpdatedAt, FactCheck.Checked, Sources,
+	// Corrections and StoredDigest.
 	ExportSummaries(ctx context.Context, includeDrafts bool) ([]domain.Article, error)
 	// ArticlesByID returns the full articles with these IDs, with quotes
 	// and sources, in any order.
@@ -57,6 +58,9 @@ type ExportOptions struct {
 	SkipDrafts map[int64]bool
 	// Force rewrites every file even when its inputs are unchanged.
 	Force bool
+	// Masthead holds the staff and the publisher's policies, for author
+	// pages, the about page and the JSON-LD.
+	Masthead Masthead
 	// Now decides what is embargoed; zero means the current time. Nothing
 	// written depends on it otherwise.
 	Now time.Time
@@ -164,7 +168,7 @@ func Export(ctx context.Context, src Source, dir string, opt ExportOptions, prog
 		check:    opt.Check,
 		pageOpt: Options{
 			SiteTitle: opt.SiteTitle, PublisherName: opt.PublisherName, BaseURL: opt.BaseURL,
-			CommentsURL: opt.CommentsURL, Language: opt.Language, Now: now,
+			CommentsURL: opt.CommentsURL, Language: opt.Language, Now: now, Masthead: &opt.Masthead,
 		},
 	}
 	e.root = openExportRoot(dir)
@@ -176,7 +180,7 @@ func Export(ctx context.Context, src Source, dir string, opt ExportOptions, prog
 	// Strays of an export killed here before are removed first.
 	e.sweepStrays()
 	defer e.markRunning()()
-	if e.siteKey, err = siteKey(site, strings.TrimSpace(opt.CommentsURL)); err != nil {
+	if e.siteKey, err = siteKeyWith(site, strings.TrimSpace(opt.CommentsURL), &opt.Masthead); err != nil {
 		return rep, fmt.Errorf("export: digest templates: %w", err)
 	}
 
@@ -191,14 +195,15 @@ func Export(ctx context.Context, src Source, dir string, opt ExportOptions, prog
 	// The index, feed and stylesheet do not depend on the pages: render
 	// them alongside, but write them only once every page is written, so
 	// readers are never shown links to pages that were not.
+	extra := e.moreSiteFiles(ctx, live)
+	total := len(jobs) + 3 + len(extra)
 	siteDone := make(chan []siteFileOut, 1)
-	go func() { siteDone <- e.renderSiteFiles(ctx, live, drafts) }()
+	go func() { siteDone <- e.renderSiteFiles(ctx, live, drafts, extra) }()
 	// Pages are staged (written beside their place) and put in place only
 	// once every one is; then the index, feed and stylesheet. A failure
 	// before that leaves the site readers see as it was.
-	results := e.writePages(ctx, jobs, progress, len(jobs)+3)
+	results := e.writePages(ctx, jobs, progress, total)
 	done := len(results)
-	total := len(jobs) + 3
 	var firstErr error
 	for _, r := range results {
 		if r.err != nil && firstErr == nil {
@@ -214,7 +219,7 @@ func Export(ctx context.Context, src Source, dir string, opt ExportOptions, prog
 		e.removeFreshDirs(jobs)
 		return rep, fmt.Errorf("export: %w", firstErr)
 	}
-	next := newManifest(len(jobs) + 3)
+	next := newManifest(total)
 	pageWarnings := make([][]string, len(jobs))
 	if err := e.commitStaged(results, func(r fileResult) {
 		next.Files[r.rel] = r.entry
@@ -620,26 +625,23 @@ type siteFileOut struct {
 	err       error
 }
 
-// renderSiteFiles renders index.html, feed.xml and site.css where their
-// inputs changed since the manifest recorded them, stopping at the first
-// error. Nothing is written.
-func (e *exporter) renderSiteFiles(ctx context.Context, live, drafts []*domain.Article) []siteFileOut {
+// renderSiteFiles renders index.html, feed.xml, site.css and then the
+// extra site files (archives, sitemaps…) where their inputs changed since
+// the manifest recorded them, stopping at the first error. Nothing is
+// written.
+func (e *exporter) renderSiteFiles(ctx context.Context, live, drafts []*domain.Article, extra []siteFileSpec) []siteFileOut {
 	if err := ctx.Err(); err != nil {
 		return []siteFileOut{{err: err}}
 	}
 	var out []siteFileOut
-	for _, f := range []struct {
-		rel    string
-		key    string
-		render func() ([]byte, string, error)
-	}{
+	for _, f := range append([]siteFileSpec{
 		{"index.html", indexKey(e.siteKey, live, drafts), func() ([]byte, string, error) {
 			data, err := renderIndex(live, drafts, e.site)
 			return data, indexKey(e.siteKey, live, drafts), err
 		}},
 		{"feed.xml", feedKey(e.siteKey, live, storedDigest), func() ([]byte, string, error) { return e.feed(ctx, live) }},
 		{"site.css", e.siteKey, func() ([]byte, string, error) { return assets.SiteCSS, e.siteKey, nil }},
-	} {
+	}, extra...) {
 		if prev, ok := e.old.Files[f.rel]; ok && !e.force && f.key != "" && prev.Input == f.key && e.sizeIs(f.rel, prev.Size) {
 			out = append(out, siteFileOut{rel: f.rel, unchanged: prev})
 			continue
@@ -665,7 +667,11 @@ func (e *exporter) writeSiteFiles(files []siteFileOut) []fileResult {
 			out = append(out, fileResult{rel: f.rel, entry: f.unchanged})
 			continue
 		}
-		r, err := e.writeFile(f.rel, f.data, false)
+		fresh, err := e.siteFileDir(f.rel)
+		if err != nil {
+			return append(out, fileResult{rel: f.rel, err: err})
+		}
+		r, err := e.writeFile(f.rel, f.data, fresh)
 		r.entry.Input = f.key
 		if err != nil {
 			return append(out, fileResult{rel: f.rel, err: err})
@@ -677,12 +683,7 @@ func (e *exporter) writeSiteFiles(files []siteFileOut) []fileResult {
 
 // feed loads the full articles the feed carries and renders it.
 func (e *exporter) feed(ctx context.Context, live []*domain.Article) ([]byte, string, error) {
-	summaries := feedArticles(live)
-	jobs := make([]pageJob, len(summaries))
-	for i, a := range summaries {
-		jobs[i] = pageJob{index: i, a: a}
-	}
-	full, err := e.load(ctx, jobs)
+	full, err := e.loadFeedArticles(ctx, live)
 	if err != nil {
 		return nil, "", err
 	}

@@ -38,6 +38,7 @@ func renderBody(a *domain.Article) (string, []string, error) {
 	if err != nil {
 		return "", nil, fmt.Errorf("render body of %q: %w", a.Slug, err)
 	}
+	placeHeadings(doc.Root)
 	var buf bytes.Buffer
 	buf.Grow(len(doc.Source) + len(doc.Source)/4)
 	if err := bodyRenderer.Render(&buf, doc.Source, doc.Root); err != nil {

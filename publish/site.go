@@ -21,6 +21,21 @@ func ExportOptionsFor(site domain.Site, now time.Time) ExportOptions {
 		CommentsURL:   site.CommentsURL,
 		Now:           now.UTC(),
 		Check:         AttributionWarnings,
+		Masthead:      MastheadOf(site),
+	}
+}
+
+// MastheadOf reads the masthead and policies of the site settings.
+func MastheadOf(site domain.Site) Masthead {
+	return Masthead{
+		Staff:                ParseStaff(site.Staff),
+		About:                site.About,
+		CorrectionsPolicy:    site.CorrectionsPolicy,
+		FactCheckingPolicy:   site.FactCheckingPolicy,
+		EthicsPolicy:         site.EthicsPolicy,
+		PublishingPrinciples: site.PublishingPrinciples,
+		PrivacyContact:       site.PrivacyContact,
+		RetentionDays:        site.CommentRetentionDays,
 	}
 }
 
@@ -28,7 +43,9 @@ func ExportOptionsFor(site domain.Site, now time.Time) ExportOptions {
 // now (the preview); draft marks it as a draft.
 func PageOptionsFor(site domain.Site, now time.Time, draft bool) Options {
 	site = site.WithDefaults()
+	masthead := MastheadOf(site)
 	return Options{
+		Masthead:      &masthead,
 		SiteTitle:     site.Title,
 		PublisherName: site.PublisherName,
 		BaseURL:       site.BaseURL,

@@ -15,7 +15,7 @@ import (
 )
 
 const articleColumns = `id, slug, headline, standfirst, byline, body, status, published_at, keywords,
-	fc_checked, fc_by, fc_at, fc_digest, created_at, updated_at, version, coalesce(origin, ''), attribution, content_digest`
+	fc_checked, fc_by, fc_at, fc_digest, created_at, updated_at, version, coalesce(origin, ''), attribution, content_digest, section, kind`
 
 // rowScanner is *sql.Row or *sql.Rows.
 type rowScanner interface{ Scan(dest ...any) error }
@@ -33,30 +33,42 @@ func scanArticle(r rowScanner) (*domain.Article, error) {
 func scanArticleInto(r rowScanner, a *domain.Article) error {
 	var (
 		status, keywords string
+		kind             string
 		published, fcAt  sql.NullInt64
 		created, updated sql.NullInt64
 		checked          bool
 		attribution      string
 	)
 	err := r.Scan(&a.ID, &a.Slug, &a.Headline, &a.Standfirst, &a.Byline, &a.Body, &status, &published, &keywords,
-		&checked, &a.FactCheck.By, &fcAt, &a.FactCheck.Digest, &created, &updated, &a.Version, &a.Origin, &attribution, &a.StoredDigest)
+		&checked, &a.FactCheck.By, &fcAt, &a.FactCheck.Digest, &created, &updated, &a.Version, &a.Origin, &attribution, &a.StoredDigest, &a.Section, &kind)
 	if err != nil {
 		return err
 	}
 	a.Status = domain.Status(status)
+	a.Kind = domain.WorkKind(kind)
 	a.PublishedAt = fromMicros(published)
 	a.FactCheck.Checked = checked
 	a.FactCheck.At = fromMicros(fcAt)
 	a.CreatedAt = fromMicros(created)
 	a.UpdatedAt = fromMicros(updated)
-	if keywords == "[]" {
-		a.Keywords = []string{}
-	} else if err := json.Unmarshal([]byte(keywords), &a.Keywords); err != nil {
-		return fmt.Errorf("article %q keywords: %w", a.Slug, err)
+	if err := scanKeywords(a, keywords); err != nil {
+		return err
 	}
 	// Stored findings are a cache: unreadable ones are computed again.
 	if attribution != "" && json.Unmarshal([]byte(attribution), &a.Attribution) != nil {
 		a.Attribution = domain.StoredFindings{}
+	}
+	return nil
+}
+
+// scanKeywords reads the JSON keywords column into a.Keywords.
+func scanKeywords(a *domain.Article, keywords string) error {
+	if keywords == "[]" {
+		a.Keywords = []string{}
+		return nil
+	}
+	if err := json.Unmarshal([]byte(keywords), &a.Keywords); err != nil {
+		return fmt.Errorf("article %q keywords: %w", a.Slug, err)
 	}
 	return nil
 }
@@ -118,7 +130,7 @@ type queryer interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
-// loadChildren fills a's sources and quotes.
+// loadChildren fills a's sources, quotes and corrections log.
 func (s *Store) loadChildren(ctx context.Context, q queryer, a *domain.Article) error {
 	rows, err := q.QueryContext(ctx, `SELECT s.id, s.name, s.kind, s.url, s.note FROM article_sources x
 		JOIN sources s ON s.id = x.source_id WHERE x.article_id = ? ORDER BY x.position`, a.ID)
@@ -155,6 +167,9 @@ func (s *Store) loadChildren(ctx context.Context, q queryer, a *domain.Article) 
 	}
 	if err := closeRows(rows); err != nil {
 		return fmt.Errorf("load quotes of %q: %w", a.Slug, err)
+	}
+	if a.Corrections, err = queryCorrections(ctx, q, `WHERE article_id = ?`, a.ID); err != nil {
+		return fmt.Errorf("load corrections of %q: %w", a.Slug, err)
 	}
 	return nil
 }
@@ -203,11 +218,13 @@ func (s *Store) insertArticle(ctx context.Context, tx *sql.Tx, a *domain.Article
 	a.Attribution = d.findings
 	a.StoredDigest = domain.ContentDigest(a)
 	res, err := tx.ExecContext(ctx, `INSERT INTO articles (slug, headline, standfirst, byline, body, status, published_at,
-		keywords, fc_checked, fc_by, fc_at, fc_digest, created_at, updated_at, version, origin, attribution, content_digest)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
+		keywords, fc_checked, fc_by, fc_at, fc_digest, created_at, updated_at, version, origin, attribution, content_digest,
+		section, kind)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)`,
 		a.Slug, a.Headline, a.Standfirst, a.Byline, a.Body, string(a.Status), micros(a.PublishedAt),
 		d.keywords, a.FactCheck.Checked, a.FactCheck.By, micros(a.FactCheck.At), a.FactCheck.Digest,
-		micros(a.CreatedAt), micros(a.UpdatedAt), nullString(a.Origin), d.attribution, a.StoredDigest)
+		micros(a.CreatedAt), micros(a.UpdatedAt), nullString(a.Origin), d.attribution, a.StoredDigest,
+		a.Section, string(a.Kind))
 	if err != nil {
 		return articleWriteError(a, err)
 	}
