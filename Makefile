@@ -1,27 +1,66 @@
 # Newsroom — two commands do everything on a fresh Debian machine:
 #   make run    installs what is missing, builds, opens the window
 #   make test   installs what the tests need, runs every test
-# `make build` writes bin/newsroom.
+# `make build` writes bin/newsroom. `make install` (PREFIX=/usr/local,
+# DESTDIR honoured) installs it with its desktop entry and icons, `make
+# uninstall` removes exactly that, `make package` writes the release
+# tarball bin/newsroom-VERSION-linux-ARCH.tar.xz.
 
 GO       ?= go
 BIN      := bin/newsroom
 # FTS5 full-text search in mattn/go-sqlite3 needs this build tag on every build.
 export GOFLAGS := -buildvcs=false -tags=sqlite_fts5
+# `newsroom --version`: the version is FyneApp.toml's, the commit this one.
+VERSION  := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
+COMMIT   := $(shell git rev-parse --short HEAD 2>/dev/null)
+LDFLAGS  := -X main.commit=$(COMMIT)
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+export PREFIX DESTDIR
+STAGE    := bin/stage/usr/local
+PACKAGE  := newsroom-$(VERSION)-linux-$(shell $(GO) env GOARCH)
 
 SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BUILD_DEBS := gcc pkg-config libgl1-mesa-dev xorg-dev
-TEST_DEBS  := xvfb xdotool x11-utils imagemagick tesseract-ocr tesseract-ocr-eng chromium libxml2-utils
+TEST_DEBS  := xvfb xdotool x11-utils imagemagick tesseract-ocr tesseract-ocr-eng chromium libxml2-utils desktop-file-utils
 WEBCHECK   := publish/testdata/webcheck
 
-.PHONY: run build test test-readonly deps test-deps vet clean bench
+.PHONY: run build test test-readonly deps test-deps vet clean bench stage install uninstall package
 
 run: deps build
 	./$(BIN)
 
 build: deps
 	@mkdir -p bin
-	$(GO) build -o $(BIN) .
+	$(GO) build -ldflags '$(LDFLAGS)' -o $(BIN) .
+
+# The installed tree, laid out for /usr/local: the binary, the desktop
+# entry and the icon in the hicolor sizes (scaled from assets/icon.png).
+stage: build
+	rm -rf bin/stage
+	install -D -m 0755 $(BIN) $(STAGE)/bin/newsroom
+	install -D -m 0644 packaging/newsroom.desktop $(STAGE)/share/applications/newsroom.desktop
+	$(GO) run ./tools/iconsizes -src assets/icon.png -out $(STAGE)/share/icons/hicolor -name newsroom
+
+# No root needed with a PREFIX you own: make install PREFIX=$$HOME/.local
+install: stage
+	sh packaging/install.sh install $(STAGE)
+
+uninstall:
+	sh packaging/install.sh uninstall
+
+# The release tarball: the staged tree under usr/local/, with install.sh
+# and a Makefile whose install/uninstall work as the ones here.
+package: stage
+	rm -rf bin/$(PACKAGE) bin/$(PACKAGE).tar.xz
+	mkdir -p bin/$(PACKAGE)/usr
+	cp -a bin/stage/usr/local bin/$(PACKAGE)/usr/local
+	install -m 0644 packaging/install.sh bin/$(PACKAGE)/install.sh
+	install -m 0644 packaging/package.mk bin/$(PACKAGE)/Makefile
+	tar -C bin --sort=name --owner=0 --group=0 --numeric-owner --mtime=@$$(git log -1 --format=%ct 2>/dev/null || echo 0) \
+	  -cJf bin/$(PACKAGE).tar.xz $(PACKAGE)
+	@echo "wrote bin/$(PACKAGE).tar.xz"
 
 # Installs the Debian packages that are missing (sudo only when not root).
 deps:

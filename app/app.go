@@ -36,8 +36,9 @@ const (
 
 // Run opens the main window on store and returns when it closes. A
 // non-empty openSlug opens that article in the editor with the keyboard
-// focus in the body.
-func Run(store *storage.Store, openSlug string) (err error) {
+// focus in the body. A non-empty importPath (a file or folder given on the
+// command line) is offered for import once the window shows.
+func Run(store *storage.Store, openSlug, importPath string) (err error) {
 	if runtime.GOOS == "linux" && os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
 		return errors.New("no display to open the window on (DISPLAY is not set); the command line works without one: newsroom --help")
 	}
@@ -53,6 +54,9 @@ func Run(store *storage.Store, openSlug string) (err error) {
 	ui.build()
 	if openSlug != "" {
 		ui.articles.OpenSlug(openSlug)
+	}
+	if importPath != "" {
+		offerImport(importer.ForStorage(store), ui.win, ui.sched, importPath, ui.articles.Reload)
 	}
 	ui.win.ShowAndRun()
 	return nil

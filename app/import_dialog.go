@@ -8,32 +8,94 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"newsroom/importer"
 	"newsroom/schedule"
 )
 
-// ShowImportDialog asks for Markdown or WordPress (WXR) files and imports
-// them off the UI goroutine with a progress display; done runs after.
-func ShowImportDialog(store importer.Store, win fyne.Window, sched schedule.Scheduler, done func()) {
-	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			dialog.ShowError(err, win)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		runImport(store, win, sched, path, done)
-	}, win)
-	open.Show()
+// importFilter lets the file chooser show what Import reads.
+var importFilter = storage.NewExtensionFileFilter([]string{".md", ".markdown", ".xml"})
+
+// importForm is the content of File → Import…: a typed path (a file or a
+// folder), buttons to choose one, and a dry-run switch.
+type importForm struct {
+	path    *widget.Entry
+	dryRun  *widget.Check
+	replace *widget.Check
+	content fyne.CanvasObject
 }
 
-// runImport imports one file, showing progress and the summary.
-func runImport(store importer.Store, win fyne.Window, sched schedule.Scheduler, path string, done func()) {
+func newImportForm(win fyne.Window) *importForm {
+	f := &importForm{
+		path:    widget.NewEntry(),
+		dryRun:  widget.NewCheck("Dry run: only show what would happen", nil),
+		replace: widget.NewCheck("Overwrite articles whose slug a file takes (--replace)", nil),
+	}
+	f.path.SetPlaceHolder("A Markdown file, a WordPress export or a folder of them")
+	chooseFile := widget.NewButton("Choose file…", func() {
+		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+			if err != nil {
+				dialog.ShowError(err, win)
+				return
+			}
+			if r != nil {
+				f.path.SetText(r.URI().Path())
+				r.Close()
+			}
+		}, win)
+		d.SetFilter(importFilter)
+		d.Show()
+	})
+	chooseFolder := widget.NewButton("Choose folder…", func() {
+		dialog.ShowFolderOpen(func(u fyne.ListableURI, err error) {
+			if err != nil {
+				dialog.ShowError(err, win)
+				return
+			}
+			if u != nil {
+				f.path.SetText(u.Path())
+			}
+		}, win)
+	})
+	note := widget.NewLabel("Folders are read with their subfolders: .md, .markdown and WordPress .xml files are imported, other files are skipped and counted.")
+	note.Wrapping = fyne.TextWrapWord
+	f.content = container.NewVBox(f.path, container.NewHBox(chooseFile, chooseFolder), f.dryRun, f.replace, note)
+	return f
+}
+
+// options are the form's choices.
+func (f *importForm) options() importer.Options {
+	return importer.Options{DryRun: f.dryRun.Checked, Replace: f.replace.Checked}
+}
+
+// ShowImportDialog asks for a Markdown file, a WordPress (WXR) export or a
+// folder (typed or chosen) and imports it off the UI goroutine with a
+// progress display, then shows what each file became and the warnings;
+// done runs after a real (not dry) run.
+func ShowImportDialog(store importer.Store, win fyne.Window, sched schedule.Scheduler, done func()) {
+	f := newImportForm(win)
+	d := dialog.NewCustomConfirm("Import", "Import", "Cancel", f.content, func(ok bool) {
+		path := strings.TrimSpace(f.path.Text)
+		if !ok || path == "" {
+			return
+		}
+		opt := f.options()
+		runImport(store, win, sched, path, opt, func(importer.Report, error) {
+			if done != nil && !opt.DryRun {
+				done()
+			}
+		})
+	}, win)
+	d.Resize(fyne.NewSize(560, 0))
+	d.Show()
+	win.Canvas().Focus(f.path)
+}
+
+// runImport imports path, showing progress and then the report; finished
+// runs on the UI goroutine after the report is shown.
+func runImport(store importer.Store, win fyne.Window, sched schedule.Scheduler, path string, opt importer.Options, finished func(importer.Report, error)) {
 	ctx, cancel := context.WithCancel(context.Background())
 	bar := widget.NewProgressBarInfinite()
 	status := widget.NewLabel("Importing " + path + "…")
@@ -44,22 +106,45 @@ func runImport(store importer.Store, win fyne.Window, sched schedule.Scheduler, 
 	prog.Show()
 	sched.Go(func() {
 		last := 0
-		sum, err := importer.ImportFile(ctx, store, path, func(n int) {
+		opt.Progress = func(n int) {
 			if n-last >= 10 {
 				last = n
 				sched.Do(func() { status.SetText(fmt.Sprintf("Importing %s… %d items", path, n)) })
 			}
-		})
+		}
+		rep, err := importer.Import(ctx, store, path, opt)
 		sched.Do(func() {
 			prog.Hide()
-			if err != nil {
-				dialog.ShowError(fmt.Errorf("nothing of the file was imported: %w", err), win)
-				return
-			}
-			dialog.ShowInformation("Imported", strings.TrimSpace(sum.String()), win)
-			if done != nil {
-				done()
+			showImportReport(win, rep, err)
+			if finished != nil {
+				finished(rep, err)
 			}
 		})
 	})
+}
+
+// importReportText is what the report dialog shows: the summary line,
+// then a line per file and its warnings.
+func importReportText(rep importer.Report, err error) (summary, details string) {
+	lines := rep.Lines()
+	summary = lines[len(lines)-1]
+	if err != nil {
+		summary = "The import stopped: " + err.Error() + "\n" + summary
+	}
+	return summary, strings.Join(lines[:len(lines)-1], "\n")
+}
+
+func showImportReport(win fyne.Window, rep importer.Report, err error) {
+	summary, details := importReportText(rep, err)
+	head := widget.NewLabel(summary)
+	head.Wrapping = fyne.TextWrapWord
+	body := widget.NewLabel(details)
+	body.Wrapping = fyne.TextWrapOff
+	title := "Imported"
+	if rep.DryRun {
+		title = "Import (dry run)"
+	}
+	d := dialog.NewCustom(title, "Close", container.NewBorder(head, nil, nil, nil, container.NewScroll(body)), win)
+	d.Resize(fyne.NewSize(760, 480))
+	d.Show()
 }

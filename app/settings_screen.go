@@ -19,6 +19,8 @@ import (
 // SettingsStore is what the settings dialog needs from the database;
 // *storage.Store satisfies it.
 type SettingsStore interface {
+	Site(ctx context.Context) (domain.Site, error)
+	SetSite(ctx context.Context, site domain.Site) error
 	Setting(ctx context.Context, key, def string) (string, error)
 	SetSetting(ctx context.Context, key, value string) error
 }
@@ -68,24 +70,40 @@ func ShowSettingsDialog(store SettingsStore, win fyne.Window, prefs fyne.Prefere
 	return d
 }
 
-// settingField ties a database setting to its entry.
-type settingField struct {
+// keywordField ties a keyword-list setting (one per line) to its entry.
+type keywordField struct {
 	key   string
-	def   string
 	entry *widget.Entry
-	list  bool // one value per line
 }
 
-// fields are the settings kept in the database.
-func (d *SettingsDialog) fields() []settingField {
-	return []settingField{
-		{storage.SettingPublisherName, "", d.publisher, false},
-		{storage.SettingSiteTitle, domain.DefaultSiteTitle, d.siteTitle, false},
-		{storage.SettingBaseURL, "", d.baseURL, false},
-		{storage.SettingCommentsURL, "", d.commentsURL, false},
-		{storage.SettingModerationKeys, "", d.moderation, true},
-		{storage.SettingDisallowedKeys, "", d.disallowed, true},
+// keywordFields are the moderation settings; the site's own settings are
+// a domain.Site (Store.Site, Store.SetSite).
+func (d *SettingsDialog) keywordFields() []keywordField {
+	return []keywordField{
+		{storage.SettingModerationKeys, d.moderation},
+		{storage.SettingDisallowedKeys, d.disallowed},
 	}
+}
+
+// site reads the site fields.
+func (d *SettingsDialog) site() domain.Site {
+	return domain.Site{
+		Title:         strings.TrimSpace(d.siteTitle.Text),
+		PublisherName: strings.TrimSpace(d.publisher.Text),
+		BaseURL:       strings.TrimSpace(d.baseURL.Text),
+		CommentsURL:   strings.TrimSpace(d.commentsURL.Text),
+	}
+}
+
+// showSite fills the site fields; an unset title shows its default.
+func (d *SettingsDialog) showSite(site domain.Site) {
+	if site.Title == "" {
+		site.Title = domain.DefaultSiteTitle
+	}
+	d.siteTitle.SetText(site.Title)
+	d.publisher.SetText(site.PublisherName)
+	d.baseURL.SetText(site.BaseURL)
+	d.commentsURL.SetText(site.CommentsURL)
 }
 
 // build creates the widgets.
@@ -148,13 +166,14 @@ func (d *SettingsDialog) hide() {
 
 // load reads the settings and fills the fields.
 func (d *SettingsDialog) load() {
-	fields := d.fields()
+	fields := d.keywordFields()
 	d.sched.Go(func() {
+		ctx := context.Background()
+		site, err := d.store.Site(ctx)
 		values := make([]string, len(fields))
-		var err error
 		for i, f := range fields {
-			if values[i], err = d.store.Setting(context.Background(), f.key, f.def); err != nil {
-				break
+			if err == nil {
+				values[i], err = d.store.Setting(ctx, f.key, "")
 			}
 		}
 		d.sched.Do(func() {
@@ -162,6 +181,7 @@ func (d *SettingsDialog) load() {
 				d.message.SetText(fmt.Sprintf("Could not read the settings: %v", err))
 				return
 			}
+			d.showSite(site)
 			for i, f := range fields {
 				f.entry.SetText(values[i])
 			}
@@ -171,31 +191,28 @@ func (d *SettingsDialog) load() {
 	})
 }
 
-// settingsValues reads and checks the fields, in the order of fields().
-func (d *SettingsDialog) settingsValues() ([]string, error) {
-	fields := d.fields()
+// settingsValues reads and checks the fields: the site, and the keyword
+// lists in the order of keywordFields().
+func (d *SettingsDialog) settingsValues() (domain.Site, []string, error) {
+	site := d.site()
+	if site.Title == "" {
+		return site, nil, errors.New("the site title is empty")
+	}
+	if err := site.Validate(); err != nil {
+		return site, nil, err
+	}
+	fields := d.keywordFields()
 	values := make([]string, len(fields))
 	for i, f := range fields {
-		if f.list {
-			values[i] = keywordLines(f.entry.Text)
-		} else {
-			values[i] = strings.TrimSpace(f.entry.Text)
-		}
+		values[i] = keywordLines(f.entry.Text)
 	}
-	if strings.TrimSpace(d.siteTitle.Text) == "" {
-		return nil, errors.New("the site title is empty")
-	}
-	site := domain.Site{Title: d.siteTitle.Text, PublisherName: d.publisher.Text, BaseURL: d.baseURL.Text, CommentsURL: d.commentsURL.Text}
-	if err := site.Validate(); err != nil {
-		return nil, err
-	}
-	return values, nil
+	return site, values, nil
 }
 
 // save checks the fields, keeps the editor's name in the preferences and
 // writes the settings in the background, closing the dialog when done.
 func (d *SettingsDialog) save() {
-	values, err := d.settingsValues()
+	site, values, err := d.settingsValues()
 	if err != nil {
 		d.showError(err)
 		return
@@ -203,15 +220,18 @@ func (d *SettingsDialog) save() {
 	if d.prefs != nil {
 		d.prefs.SetString(prefUserName, strings.TrimSpace(d.editorName.Text))
 	}
-	fields := d.fields()
+	fields := d.keywordFields()
 	d.saveBtn.Disable()
 	d.message.SetText("Saving…")
 	d.sched.Go(func() {
-		var err error
+		ctx := context.Background()
+		err := d.store.SetSite(ctx, site)
 		for i, f := range fields {
-			if err = d.store.SetSetting(context.Background(), f.key, values[i]); err != nil {
-				err = fmt.Errorf("save setting %s: %w", f.key, err)
+			if err != nil {
 				break
+			}
+			if err = d.store.SetSetting(ctx, f.key, values[i]); err != nil {
+				err = fmt.Errorf("save setting %s: %w", f.key, err)
 			}
 		}
 		d.sched.Do(func() {
@@ -221,6 +241,7 @@ func (d *SettingsDialog) save() {
 				d.showError(err)
 			} else {
 				d.message.SetText("Saved.")
+				d.showSite(site)
 				for i, f := range fields {
 					f.entry.SetText(values[i])
 				}

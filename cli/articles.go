@@ -8,16 +8,17 @@ import (
 	"github.com/spf13/cobra"
 
 	"newsroom/domain"
+	"newsroom/markup"
 	"newsroom/storage"
 )
 
 // newArticlesCmd is `newsroom articles list|show|check`.
 func newArticlesCmd(e *env) *cobra.Command {
-	cmd := &cobra.Command{Use: "articles", Short: "List, show, check, fact-check, publish and restore articles", Args: cobra.NoArgs,
+	cmd := &cobra.Command{Use: "articles", Short: "List, show, check, fact-check, publish, restore and correct articles", Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return usageError{fmt.Errorf("articles needs a command: list, show, check, factcheck, status, history or restore")}
+			return usageError{fmt.Errorf("articles needs a command: list, show, check, factcheck, status, history, restore or correct")}
 		}}
-	cmd.AddCommand(newArticlesListCmd(e), newArticlesShowCmd(e), newArticlesCheckCmd(e))
+	cmd.AddCommand(newArticlesListCmd(e), newArticlesShowCmd(e), newArticlesCheckCmd(e), newCorrectCmd(e))
 	addEditorialCmds(cmd, e)
 	return cmd
 }
@@ -54,7 +55,7 @@ func newArticlesListCmd(e *env) *cobra.Command {
 					if a.FactChecked {
 						checked = "yes"
 					}
-					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", a.Slug, a.Status, checked, a.UpdatedAt.Format("2006-01-02 15:04"), a.Headline)
+					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", a.Slug, a.Status, checked, a.UpdatedAt.Format("2006-01-02 15:04"), oneCell(a.Headline))
 				}
 				return tw.Flush()
 			}
@@ -136,7 +137,7 @@ func newArticlesCheckCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			findings := domain.AttributionFindings(a)
+			findings := markup.AttributionFindings(a)
 			if findings == nil {
 				findings = []domain.Finding{}
 			}

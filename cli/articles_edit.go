@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"newsroom/domain"
+	"newsroom/markup"
 	"newsroom/storage"
 )
 
@@ -84,7 +85,7 @@ fact-checked or has attribution findings needs --yes.`,
 			}
 			return e.withArticle(cmd.Context(), args[0], func(store *storage.Store, a *domain.Article) error {
 				if status == domain.StatusPublished {
-					if warnings := domain.PublishWarnings(a); len(warnings) > 0 && !yes {
+					if warnings := markup.PublishWarnings(a); len(warnings) > 0 && !yes {
 						return fmt.Errorf("not published: %s (repeat with --yes to publish anyway)", strings.Join(warnings, "; "))
 					}
 					if a.PublishedAt.IsZero() && when.IsZero() {

@@ -16,7 +16,7 @@ import (
 func newCommentsCmd(e *env) *cobra.Command {
 	cmd := &cobra.Command{Use: "comments", Short: "List and moderate reader comments", Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return usageError{fmt.Errorf("comments needs a command: list, approve, unapprove, spam, not-spam, trash, restore or delete")}
+			return usageError{fmt.Errorf("comments needs a command: list, approve, unapprove, spam, not-spam, trash, restore, delete, export, erase or retention")}
 		}}
 	cmd.AddCommand(newCommentsListCmd(e))
 	actions := []struct{ name, short string }{
@@ -31,6 +31,7 @@ func newCommentsCmd(e *env) *cobra.Command {
 		cmd.AddCommand(newModerateCmd(e, a.name, a.short))
 	}
 	cmd.AddCommand(newModerateCmd(e, "delete", "Delete spam or trashed comments permanently"))
+	addPrivacyCmds(cmd, e)
 	return cmd
 }
 

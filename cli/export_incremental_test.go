@@ -57,10 +57,10 @@ func TestIncrementalExportFromDatabase(t *testing.T) {
 		}
 		return string(b)
 	}
-	if rep := export(); rep.Written != 6 {
+	if rep := export(); rep.Written != 9 {
 		t.Fatalf("first export: %+v", rep)
 	}
-	if rep := export(); rep.Written != 0 || rep.Unchanged != 6 {
+	if rep := export(); rep.Written != 0 || rep.Unchanged != 9 {
 		t.Fatalf("no-change export: %+v", rep)
 	}
 

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 	"time"
@@ -11,21 +12,24 @@ import (
 
 // articleJSON is the command line's JSON form of an article.
 type articleJSON struct {
-	Slug        string         `json:"slug"`
-	Headline    string         `json:"headline"`
-	Standfirst  string         `json:"standfirst"`
-	Byline      string         `json:"byline"`
-	Body        *string        `json:"body,omitempty"`
-	Status      string         `json:"status"`
-	PublishedAt *time.Time     `json:"published_at"`
-	CreatedAt   time.Time      `json:"created_at"`
-	UpdatedAt   time.Time      `json:"updated_at"`
-	Keywords    []string       `json:"keywords"`
-	FactCheck   factCheckJSON  `json:"fact_check"`
-	Sources     []sourceJSON   `json:"sources"`
-	Quotes      []quoteJSON    `json:"quotes"`
-	Revisions   int            `json:"revisions"`
-	Comments    map[string]int `json:"comments"`
+	Slug        string           `json:"slug"`
+	Headline    string           `json:"headline"`
+	Standfirst  string           `json:"standfirst"`
+	Byline      string           `json:"byline"`
+	Body        *string          `json:"body,omitempty"`
+	Status      string           `json:"status"`
+	PublishedAt *time.Time       `json:"published_at"`
+	CreatedAt   time.Time        `json:"created_at"`
+	UpdatedAt   time.Time        `json:"updated_at"`
+	Keywords    []string         `json:"keywords"`
+	Section     string           `json:"section"`
+	Kind        string           `json:"kind"`
+	FactCheck   factCheckJSON    `json:"fact_check"`
+	Sources     []sourceJSON     `json:"sources"`
+	Quotes      []quoteJSON      `json:"quotes"`
+	Corrections []correctionJSON `json:"corrections"`
+	Revisions   int              `json:"revisions"`
+	Comments    map[string]int   `json:"comments"`
 }
 
 type factCheckJSON struct {
@@ -50,6 +54,14 @@ type quoteJSON struct {
 	Source  string `json:"source"`
 }
 
+// correctionJSON is one note of an article's corrections log.
+type correctionJSON struct {
+	Kind string    `json:"kind"`
+	Text string    `json:"text"`
+	At   time.Time `json:"at"`
+	By   string    `json:"by"`
+}
+
 // timePtr returns nil for the zero time, so JSON says null.
 func timePtr(t time.Time) *time.Time {
 	if t.IsZero() {
@@ -63,9 +75,10 @@ func toArticleJSON(a *domain.Article, st storage.ArticleStats, withBody bool) ar
 	out := articleJSON{
 		Slug: a.Slug, Headline: a.Headline, Standfirst: a.Standfirst, Byline: a.Byline, Status: string(a.Status),
 		PublishedAt: timePtr(a.PublishedAt), CreatedAt: a.CreatedAt, UpdatedAt: a.UpdatedAt,
-		Keywords:  append([]string{}, a.Keywords...),
+		Keywords: append([]string{}, a.Keywords...),
+		Section:  a.Section, Kind: string(a.Kind),
 		FactCheck: factCheckJSON{Checked: a.FactCheck.Checked, By: a.FactCheck.By, At: timePtr(a.FactCheck.At)},
-		Sources:   []sourceJSON{}, Quotes: []quoteJSON{},
+		Sources:   []sourceJSON{}, Quotes: []quoteJSON{}, Corrections: []correctionJSON{},
 		Revisions: st.Revisions,
 		Comments:  map[string]int{"pending": 0, "approved": 0, "spam": 0, "trash": 0},
 	}
@@ -78,6 +91,9 @@ func toArticleJSON(a *domain.Article, st storage.ArticleStats, withBody bool) ar
 	}
 	for _, q := range a.Quotes {
 		out.Quotes = append(out.Quotes, quoteJSON{Ref: q.Ref, Text: q.Text, Speaker: q.Speaker, Role: q.Role, Context: q.Context, Source: q.Source})
+	}
+	for _, c := range a.Corrections {
+		out.Corrections = append(out.Corrections, correctionJSON{Kind: string(c.Kind), Text: c.Text, At: c.At, By: c.By})
 	}
 	for k, v := range st.Comments {
 		out.Comments[string(k)] = v
@@ -110,9 +126,16 @@ func toCommentJSON(c domain.Comment) commentJSON {
 		URL: c.URL, Body: c.Body, Status: string(c.Status), Reasons: reasons, Type: string(c.Type), SubmittedAt: c.SubmittedAt}
 }
 
-// writeJSON prints v indented, with a final newline.
+// writeJSON prints v indented, with a final newline. Every control
+// character is escaped (see jsonSafe), so the output is safe on a
+// terminal and still the same JSON.
 func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(jsonSafe(buf.Bytes()))
+	return err
 }

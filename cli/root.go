@@ -11,6 +11,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -19,15 +21,19 @@ import (
 )
 
 // WindowFunc opens the main window on store, with the article slug open
-// in the editor when not empty. It returns when the window closes.
-type WindowFunc func(store *storage.Store, openSlug string) error
+// in the editor when not empty, offering to import importPath when not
+// empty. It returns when the window closes.
+type WindowFunc func(store *storage.Store, openSlug, importPath string) error
 
 // Options are what main wires in.
 type Options struct {
 	Window WindowFunc
-	Stdout io.Writer
-	Stderr io.Writer
-	Stdin  io.Reader
+	// Version is what --version prints after "newsroom "; no --version
+	// flag when empty.
+	Version string
+	Stdout  io.Writer
+	Stderr  io.Writer
+	Stdin   io.Reader
 }
 
 // usageError marks mistakes in how a command was called: exit status 2.
@@ -48,12 +54,24 @@ func Run(ctx context.Context, args []string, opt Options) int {
 	if opt.Stdin == nil {
 		opt.Stdin = os.Stdin
 	}
-	root, stopProfile := newRoot(opt)
+	// Everything printed goes through a cleaner: titles, bodies, comments
+	// and error messages quoting them never reach the terminal raw.
+	stdout, stderr := newCleanWriter(opt.Stdout), newCleanWriter(opt.Stderr)
+	defer stdout.Flush()
+	defer stderr.Flush()
+	opt.Stdout, opt.Stderr = stdout, stderr
+	root, env, stopProfile := newRoot(opt)
 	defer stopProfile()
 	root.SetArgs(args)
 	root.SetOut(opt.Stdout)
 	root.SetErr(opt.Stderr)
 	cmd, err := root.ExecuteContextC(ctx)
+	// A command that met a damaged database never reports success, even
+	// when what it read could still be read, and always says how to
+	// restore it.
+	if damage := env.damage(); damage != nil && !errors.Is(err, storage.ErrDamaged) {
+		err = errors.Join(err, damage)
+	}
 	if err == nil {
 		return 0
 	}
@@ -70,17 +88,21 @@ func Run(ctx context.Context, args []string, opt Options) int {
 
 // newRoot builds the command tree. The returned function stops the CPU
 // profile that --cpuprofile started, also after a failed command.
-func newRoot(opt Options) (*cobra.Command, func()) {
+func newRoot(opt Options) (*cobra.Command, *env, func()) {
 	var dbPath, openSlug, cpuProfile string
 	var stopProfile func()
+	env := &env{dbPath: &dbPath, opt: opt}
 	root := &cobra.Command{
 		Use:   "newsroom",
 		Short: "Newsroom: draft, fact-check, preview, moderate and export news articles",
 		Long: `Newsroom is a desktop newsroom editor over one SQLite file.
 
 Run without a command to open the window on the default database
-(` + DefaultDBPath() + `), or on --db PATH.`,
-		Args:          cobra.NoArgs,
+(` + DefaultDBPath() + `), or on --db PATH. Given a Markdown file, a
+WordPress export or a folder (newsroom FILE), the window opens and offers
+to import it, as the desktop's "Open with" does.`,
+		Version:       opt.Version,
+		Args:          fileToOffer,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
@@ -92,29 +114,50 @@ Run without a command to open the window on the default database
 			if opt.Window == nil {
 				return errors.New("this build has no window")
 			}
+			importPath, err := offeredPath(args)
+			if err != nil {
+				return err
+			}
 			store, err := openStore(cmd.Context(), dbPath)
 			if err != nil {
 				return err
 			}
 			defer store.Close()
-			return opt.Window(store, openSlug)
+			env.remember(store)
+			if dbPath == "" {
+				// The default database gets its daily backup beside it,
+				// off the window's goroutine; the store stays open until
+				// it is done.
+				done := make(chan struct{})
+				go func() {
+					defer close(done)
+					if _, err := store.RollingBackup(cmd.Context(), time.Now()); err != nil {
+						fmt.Fprintf(opt.Stderr, "newsroom: daily backup: %v\n", err)
+					}
+				}()
+				defer func() { <-done }()
+			}
+			return opt.Window(store, openSlug, importPath)
 		},
 	}
 	root.PersistentFlags().StringVar(&dbPath, "db", "", "database file (default "+DefaultDBPath()+")")
 	root.PersistentFlags().StringVar(&cpuProfile, "cpuprofile", "", "write a Go CPU profile to this file (for performance work)")
 	_ = root.PersistentFlags().MarkHidden("cpuprofile")
 	root.Flags().StringVar(&openSlug, "open", "", "open the article with this slug in the editor")
+	root.SetVersionTemplate("newsroom {{.Version}}\n")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	env := &env{dbPath: &dbPath, opt: opt}
 	root.AddCommand(
+		newBackupCmd(env),
+		newRestoreDBCmd(env),
 		newImportCmd(env),
 		newArticlesCmd(env),
 		newCommentsCmd(env),
 		newExportCmd(env),
 		newServeCmd(env),
+		newSettingsCmd(env),
 		newDictionaryCmd(env),
 	)
-	return root, func() {
+	return root, env, func() {
 		if stopProfile != nil {
 			stopProfile()
 		}
@@ -125,11 +168,36 @@ Run without a command to open the window on the default database
 type env struct {
 	dbPath *string
 	opt    Options
+	mu     sync.Mutex
+	opened []*storage.Store
 }
 
 // store opens the database the command names.
 func (e *env) store(ctx context.Context) (*storage.Store, error) {
-	return openStore(ctx, *e.dbPath)
+	s, err := openStore(ctx, *e.dbPath)
+	if err == nil {
+		e.remember(s)
+	}
+	return s, err
+}
+
+// remember notes a store the command opened, for damage.
+func (e *env) remember(s *storage.Store) {
+	e.mu.Lock()
+	e.opened = append(e.opened, s)
+	e.mu.Unlock()
+}
+
+// damage returns the damage any opened store met, else nil.
+func (e *env) damage() error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	for _, s := range e.opened {
+		if err := s.Damaged(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // DefaultDBPath is the default database: newsroom.db in the user's data

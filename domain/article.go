@@ -30,9 +30,15 @@ func (s Status) Valid() bool {
 const (
 	MaxSlugLen     = 200
 	MaxHeadlineLen = 1000
-	MaxFieldLen    = 10_000    // standfirst, byline, quote text, notes
-	MaxBodyLen     = 5_000_000 // about 800,000 words
+	MaxFieldLen    = 10_000 // standfirst, byline, quote text, notes
+	// MaxBodyLen is MaxBodyBytes, under its older name.
+	MaxBodyLen = MaxBodyBytes
 )
+
+// MaxBodyBytes is the one limit on an article body's size, in bytes (about
+// 800,000 words), on every route: the window, import (Markdown and WXR),
+// the database and rendering (markup.Parse refuses longer bodies).
+const MaxBodyBytes = 5_000_000
 
 // Article is one story with everything that belongs to it.
 type Article struct {
@@ -44,10 +50,20 @@ type Article struct {
 	Body        string // Markdown, with the conventions in body.go
 	Status      Status
 	PublishedAt time.Time // zero when never published; in the future = embargo
-	Keywords    []string  // categories and tags
-	FactCheck   FactCheck
-	Sources     []Source // the article's source register, in order
-	Quotes      []Quote  // quote records, in order
+	Keywords    []string  // tags (imported categories and tags), in order
+	// Section is the one section the article is filed under; when empty,
+	// SectionOf falls back to the first tag.
+	Section string
+	// Kind is the kind of work (news, analysis, opinion…); empty when
+	// not said.
+	Kind      WorkKind
+	FactCheck FactCheck
+	Sources   []Source // the article's source register, in order
+	Quotes    []Quote  // quote records, in order
+	// Corrections is the article's append-only log of corrections,
+	// clarifications and updates, oldest first. Stores read it with the
+	// article and never write it on save (see Store.AddCorrection).
+	Corrections []Correction
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
 	// Version increases on every save; saving with a stale Version fails
@@ -131,6 +147,9 @@ func (a *Article) Validate() error {
 		if len(f.value) > f.max {
 			return Invalidf("%s is %d bytes, over the limit of %d", f.name, len(f.value), f.max)
 		}
+	}
+	if err := a.validateFiling(); err != nil {
+		return err
 	}
 	for i, q := range a.Quotes {
 		if err := q.Validate(); err != nil {

@@ -2,7 +2,6 @@ package domain
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -14,9 +13,13 @@ type Finding struct {
 	Kind    string `json:"kind"`
 	Message string `json:"message"`
 	Excerpt string `json:"excerpt"`
-	// Offset is the byte offset into Article.Body where the problem
-	// starts, or -1 for a problem in a quote record.
+	// Offset and End are the byte range of Article.Body the problem
+	// covers; both are -1 for a problem in a quote record.
 	Offset int `json:"offset"`
+	End    int `json:"end"`
+	// Quote is the number (1-based index into Article.Quotes) of the quote
+	// record the finding concerns, 0 for none.
+	Quote int `json:"quote,omitempty"`
 }
 
 // Kinds of Finding.
@@ -26,6 +29,13 @@ const (
 	FindingQuoteMissingSource   = "quote-missing-source"
 	FindingQuoteUnknownRef      = "quote-unknown-ref"
 	FindingExcerptUnknownSource = "excerpt-unknown-source"
+	// FindingMarkerAsText is marker syntax the page prints as text (a
+	// {{quote}} inside a sentence, an [!excerpt] outside a blockquote's
+	// first line or without a source name).
+	FindingMarkerAsText = "marker-printed-as-text"
+	// FindingBodyRefused is a body the renderer refuses (over the size
+	// or markup bounds): its page is not written.
+	FindingBodyRefused = "body-refused"
 )
 
 // Summary is the finding in one line for a confirmation dialog.
@@ -40,52 +50,69 @@ func (f Finding) Summary() string {
 const maxExcerpt = 160
 
 // CheckAttribution lists quotations and quote records that do not say who
-// is speaking, and body markers that point at nothing.
+// is speaking, and body markers that point at nothing or print as text.
+// It reads the body as the body grammar parsed it (package markup builds
+// body; see BodyMarks): code, HTML, link destinations, placed quotes and
+// credited excerpts are not prose.
 //
-// The body is read as Markdown source. Code spans and blocks, HTML tags,
-// link destinations, {{quote REF}} markers and credited excerpt
-// blockquotes are skipped. A direct quotation ("…" or “…”, also „…“, «…»
-// and 「…」) counts when it is at least three words long or ends a
-// sentence; short scare quotes inside a sentence are left alone. It is
-// attributed when its own sentence, the next sentence or the sentence
-// before it in the same paragraph (a continued quotation) holds — outside
-// any quotation — a reporting verb (said, told, according to, quoted,
-// wrote, …) and a speaker: a capitalised name, a pronoun (he, she, they,
-// I, we, who) or a described source ("officials", "a diplomatic source",
-// "the spokeswoman"). Reporting verbs are English.
+// A direct quotation ("…" or “…”, also „…“, «…» and 「…」) counts when it
+// is at least three words long or ends a sentence; short scare quotes
+// inside a sentence are left alone. It is attributed when its own
+// sentence, the next sentence or the sentence before it in the same
+// paragraph (a continued quotation) holds — outside any quotation — a
+// reporting verb (said, told, according to, quoted, wrote, …) and a
+// speaker: a capitalised name, a pronoun (he, she, they, I, we, who) or a
+// described source ("officials", "a diplomatic source", "the
+// spokeswoman"). Reporting verbs are English.
 //
 // Findings come sorted by Offset, quote-record findings (Offset -1) first.
-// CheckAttribution never panics, also not on invalid UTF-8.
-func CheckAttribution(a *Article) []Finding {
+// CheckAttribution never panics, also not on invalid UTF-8, and takes time
+// linear in the size of the article.
+func CheckAttribution(a *Article, body BodyMarks) []Finding {
 	if a == nil {
 		return nil
 	}
 	out := checkQuoteRecords(a)
-	scan := scanBody(a.Body)
-	for _, m := range scan.markers {
-		if m.ref == "" {
-			out = append(out, Finding{Kind: FindingQuoteUnknownRef, Message: "quote marker names no quote", Excerpt: excerpt(m.text), Offset: m.offset})
-			continue
-		}
-		if _, ok := a.QuoteByRef(m.ref); !ok {
-			out = append(out, Finding{Kind: FindingQuoteUnknownRef, Message: fmt.Sprintf("quote marker points at %q, which has no quote record", m.ref), Excerpt: excerpt(m.text), Offset: m.offset})
+	at := func(kind, message string, start, end int) Finding {
+		return Finding{Kind: kind, Message: message, Excerpt: bodyExcerpt(a.Body, start, end), Offset: start, End: end}
+	}
+	if body.Refused != "" {
+		out = append(out, at(FindingBodyRefused, body.Refused, 0, 0))
+	}
+	for _, m := range body.Placements {
+		switch {
+		case strings.TrimSpace(m.Ref) == "":
+			out = append(out, at(FindingQuoteUnknownRef, "quote marker names no quote", m.Start, m.End))
+		default:
+			if _, ok := a.QuoteByRef(m.Ref); !ok {
+				out = append(out, at(FindingQuoteUnknownRef, fmt.Sprintf("quote marker points at %q, which has no quote record", m.Ref), m.Start, m.End))
+			}
 		}
 	}
-	for _, e := range scan.excerpts {
-		switch _, ok := a.SourceByName(e.name); {
-		case strings.TrimSpace(e.name) == "":
-			out = append(out, Finding{Kind: FindingExcerptUnknownSource, Message: "excerpt names no source", Excerpt: excerpt(e.text), Offset: e.offset})
-		case !ok:
-			out = append(out, Finding{Kind: FindingExcerptUnknownSource, Message: fmt.Sprintf("excerpt credits %q, which is not in the article's sources", e.name), Excerpt: excerpt(e.text), Offset: e.offset})
+	for _, e := range body.Excerpts {
+		if _, ok := a.SourceByName(e.Name); !ok {
+			out = append(out, at(FindingExcerptUnknownSource, fmt.Sprintf("excerpt credits %q, which is not in the article's sources", e.Name), e.Start, e.End))
 		}
 	}
-	for _, q := range scan.quotations {
-		if q.counts && !q.attributed {
-			out = append(out, Finding{Kind: FindingUnattributedQuote, Message: "quotation does not say who said it (no reporting verb with a speaker in its sentence or the next)", Excerpt: excerpt(q.text), Offset: q.start})
+	for _, m := range body.AsText {
+		out = append(out, at(FindingMarkerAsText, m.Reason, m.Start, m.End))
+	}
+	for _, q := range body.Quotations {
+		if q.Counts && !q.Attributed {
+			out = append(out, at(FindingUnattributedQuote, "quotation does not say who said it (no reporting verb with a speaker in its sentence or the next)", q.Start, q.End))
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Offset < out[j].Offset })
 	return out
+}
+
+// bodyExcerpt is the excerpt of body[start:end], or "" when the range is
+// not inside the body.
+func bodyExcerpt(body string, start, end int) string {
+	if start < 0 || end > len(body) || start >= end {
+		return ""
+	}
+	return excerpt(body[start:end])
 }
 
 // checkQuoteRecords reports quote records without a speaker or a source.
@@ -94,13 +121,13 @@ func checkQuoteRecords(a *Article) []Finding {
 	for i, q := range a.Quotes {
 		name := fmt.Sprintf("quote %d (%q)", i+1, q.Ref)
 		if strings.TrimSpace(q.Speaker) == "" {
-			out = append(out, Finding{Kind: FindingQuoteMissingSpeaker, Message: name + " has no speaker", Excerpt: excerpt(q.Text), Offset: -1})
+			out = append(out, Finding{Kind: FindingQuoteMissingSpeaker, Message: name + " has no speaker", Excerpt: excerpt(q.Text), Offset: -1, End: -1, Quote: i + 1})
 		}
 		switch _, ok := a.SourceByName(q.Source); {
 		case strings.TrimSpace(q.Source) == "":
-			out = append(out, Finding{Kind: FindingQuoteMissingSource, Message: name + " has no source", Excerpt: excerpt(q.Text), Offset: -1})
+			out = append(out, Finding{Kind: FindingQuoteMissingSource, Message: name + " has no source", Excerpt: excerpt(q.Text), Offset: -1, End: -1, Quote: i + 1})
 		case !ok:
-			out = append(out, Finding{Kind: FindingQuoteMissingSource, Message: fmt.Sprintf("%s credits %q, which is not in the article's sources", name, q.Source), Excerpt: excerpt(q.Text), Offset: -1})
+			out = append(out, Finding{Kind: FindingQuoteMissingSource, Message: fmt.Sprintf("%s credits %q, which is not in the article's sources", name, q.Source), Excerpt: excerpt(q.Text), Offset: -1, End: -1, Quote: i + 1})
 		}
 	}
 	return out
@@ -119,324 +146,6 @@ func excerpt(s string) string {
 	return s[:cut] + "…"
 }
 
-// bodyScan is what scanBody found in an article body.
-type bodyScan struct {
-	markers    []bodyMarker
-	excerpts   []excerptMarker
-	quotations []quotation
-}
-
-// bodyMarker is a {{quote REF}} marker.
-type bodyMarker struct {
-	ref, text string
-	offset    int
-}
-
-// excerptMarker is the first line of a credited excerpt.
-type excerptMarker struct {
-	name, text string
-	offset     int
-}
-
-// quotation is a direct quotation in the body.
-type quotation struct {
-	start, end int    // byte offsets into the body, marks included
-	text       string // body[start:end]
-	counts     bool   // long enough or ending a sentence
-	attributed bool
-	open       bool // not closed before the paragraph's end
-}
-
-// scanBody masks what the check must skip and then reads each paragraph.
-// A quotation left open at a paragraph's end, when the next paragraph
-// opens with a quotation mark, runs on: the new paragraph's first
-// quotation shares its attribution, as news style has it.
-func scanBody(body string) bodyScan {
-	var scan bodyScan
-	masked := []byte(body)
-	scan.excerpts = maskBlocks(body, masked)
-	continued := false // the previous paragraph ended inside an attributed quotation
-	for _, b := range splitBlocks(masked) {
-		scan.markers = append(scan.markers, maskInline(body, masked, b)...)
-		qs := readParagraph(body, masked, b)
-		if continued && len(qs) > 0 && strings.TrimSpace(string(masked[b.start:qs[0].start])) == "" {
-			qs[0].attributed = true // a quotation running on over paragraphs
-		}
-		continued = len(qs) > 0 && qs[len(qs)-1].open && qs[len(qs)-1].attributed
-		scan.quotations = append(scan.quotations, qs...)
-	}
-	return scan
-}
-
-// span is a half-open byte range of the body.
-type span struct{ start, end int }
-
-// blank overwrites masked[start:end] with spaces, keeping line breaks.
-func blank(masked []byte, start, end int) {
-	for i := start; i < end; i++ {
-		if masked[i] != '\n' {
-			masked[i] = ' '
-		}
-	}
-}
-
-// lines returns the byte ranges of body's lines, without the line breaks.
-func lines(body []byte) []span {
-	var out []span
-	start := 0
-	for i, c := range body {
-		if c == '\n' {
-			out = append(out, span{start, i})
-			start = i + 1
-		}
-	}
-	return append(out, span{start, len(body)})
-}
-
-// indentOf returns a line's indentation in columns and in bytes.
-func indentOf(line []byte) (cols, n int) {
-	for n < len(line) {
-		switch line[n] {
-		case ' ':
-			cols++
-		case '\t':
-			cols += 4 - cols%4
-		default:
-			return cols, n
-		}
-		n++
-	}
-	return cols, n
-}
-
-// isBlank reports whether line holds only white space.
-func isBlank(line []byte) bool { return len(strings.TrimSpace(string(line))) == 0 }
-
-var (
-	excerptLine   = regexp.MustCompile(`^ {0,3}>[ \t]*\[!(?i:excerpt)(?:[ \t]+([^\]]*))?\]`)
-	refDefinition = regexp.MustCompile(`^ {0,3}\[[^\]]+\]:[ \t]*\S`)
-	listMarker    = regexp.MustCompile(`^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)`)
-	headingLine   = regexp.MustCompile(`^ {0,3}#{1,6}(?:[ \t]|$)`)
-	quoteMarker   = regexp.MustCompile(`\{\{[ \t]*quote(?:[ \t]+([^{}\s]*))?[ \t]*\}\}`)
-	htmlTag       = regexp.MustCompile(`(?s)<!--.*?-->|</?[A-Za-z][^<>]*>`)
-)
-
-// maskBlocks blanks fenced and indented code, credited excerpts, link
-// reference definitions and blockquote markers, and returns the excerpts.
-func maskBlocks(body string, masked []byte) []excerptMarker {
-	var (
-		excerpts          []excerptMarker
-		fenceChar         byte
-		fenceLen          int
-		inExcerpt, inCode bool
-		inList            bool
-		prevBlank         = true
-		src               = []byte(body)
-	)
-	for _, l := range lines(src) {
-		line := src[l.start:l.end]
-		blankLine := isBlank(line)
-		cols, n := indentOf(line)
-		rest := line[n:]
-		switch {
-		case fenceLen > 0:
-			blank(masked, l.start, l.end)
-			if cols < 4 && closesFence(rest, fenceChar, fenceLen) {
-				fenceLen = 0
-			}
-		case inExcerpt && !blankLine:
-			blank(masked, l.start, l.end)
-		case cols < 4 && opensFence(rest) > 0:
-			fenceChar, fenceLen = rest[0], opensFence(rest)
-			blank(masked, l.start, l.end)
-		case cols < 4 && excerptLine.Match(line):
-			m := excerptLine.FindSubmatch(line)
-			excerpts = append(excerpts, excerptMarker{name: strings.TrimSpace(string(m[1])), text: string(line), offset: l.start + n})
-			inExcerpt = true
-			blank(masked, l.start, l.end)
-		case cols >= 4 && !blankLine && !inList && (prevBlank || inCode):
-			inCode = true
-			blank(masked, l.start, l.end)
-		case refDefinition.Match(line):
-			blank(masked, l.start, l.end)
-		default:
-			if !blankLine {
-				inCode = false
-			}
-			maskBlockquotePrefix(line, masked[l.start:l.end])
-			if listMarker.Match(masked[l.start:l.end]) {
-				inList = true
-			} else if cols == 0 && !blankLine {
-				inList = false
-			}
-		}
-		if blankLine {
-			inExcerpt = false
-		}
-		prevBlank = blankLine
-	}
-	return excerpts
-}
-
-// opensFence returns the length of the code fence line opens, or 0.
-func opensFence(line []byte) int {
-	if len(line) < 3 || (line[0] != '`' && line[0] != '~') {
-		return 0
-	}
-	n := 0
-	for n < len(line) && line[n] == line[0] {
-		n++
-	}
-	if n < 3 || (line[0] == '`' && strings.IndexByte(string(line[n:]), '`') >= 0) {
-		return 0
-	}
-	return n
-}
-
-// closesFence reports whether line closes a fence of c repeated n times.
-func closesFence(line []byte, c byte, n int) bool {
-	k := 0
-	for k < len(line) && line[k] == c {
-		k++
-	}
-	return k >= n && isBlank(line[k:])
-}
-
-// maskBlockquotePrefix blanks the blockquote markers ("> > ") at a line's
-// start so that a quoted paragraph reads like any other.
-func maskBlockquotePrefix(line, masked []byte) {
-	i := 0
-	for {
-		for i < len(line) && i < 4 && (line[i] == ' ' || line[i] == '\t') {
-			i++
-		}
-		if i >= len(line) || line[i] != '>' {
-			return
-		}
-		masked[i] = ' '
-		i++
-	}
-}
-
-// splitBlocks splits masked text into paragraphs: runs of non-blank lines,
-// with every heading and list item starting a block of its own.
-func splitBlocks(masked []byte) []span {
-	var out []span
-	cur := span{-1, -1}
-	flush := func() {
-		if cur.start >= 0 {
-			out = append(out, cur)
-		}
-		cur = span{-1, -1}
-	}
-	for _, l := range lines(masked) {
-		line := masked[l.start:l.end]
-		if isBlank(line) {
-			flush()
-			continue
-		}
-		heading := headingLine.Match(line)
-		if heading || listMarker.Match(line) {
-			flush()
-		}
-		if cur.start < 0 {
-			cur.start = l.start
-		}
-		cur.end = l.end
-		if heading {
-			flush()
-		}
-	}
-	flush()
-	return out
-}
-
-// maskInline blanks code spans, HTML, link destinations and quote markers
-// in one paragraph and returns the markers.
-func maskInline(body string, masked []byte, b span) []bodyMarker {
-	text := masked[b.start:b.end]
-	maskCodeSpans(text)
-	var markers []bodyMarker
-	for _, m := range quoteMarker.FindAllSubmatchIndex(text, -1) {
-		ref := ""
-		if m[2] >= 0 {
-			ref = string(text[m[2]:m[3]])
-		}
-		markers = append(markers, bodyMarker{ref: ref, text: body[b.start+m[0] : b.start+m[1]], offset: b.start + m[0]})
-		blank(text, m[0], m[1])
-	}
-	for _, m := range htmlTag.FindAllIndex(text, -1) {
-		blank(text, m[0], m[1])
-	}
-	maskLinkDestinations(text)
-	return markers
-}
-
-// maskCodeSpans blanks `code` spans, matching backtick runs by length.
-func maskCodeSpans(text []byte) {
-	i := 0
-	for i < len(text) {
-		if text[i] != '`' {
-			i++
-			continue
-		}
-		open := run(text, i, '`')
-		closeAt := -1
-		for j := i + open; j < len(text); {
-			if text[j] != '`' {
-				j++
-				continue
-			}
-			k := run(text, j, '`')
-			if k == open {
-				closeAt = j + k
-				break
-			}
-			j += k
-		}
-		if closeAt < 0 {
-			i += open
-			continue
-		}
-		blank(text, i, closeAt)
-		i = closeAt
-	}
-}
-
-// run counts the bytes equal to c from text[i].
-func run(text []byte, i int, c byte) int {
-	n := 0
-	for i+n < len(text) && text[i+n] == c {
-		n++
-	}
-	return n
-}
-
-// maskLinkDestinations blanks the "(url "title")" part of inline links
-// and images, keeping the link text.
-func maskLinkDestinations(text []byte) {
-	for i := 0; i+1 < len(text); i++ {
-		if text[i] != ']' || text[i+1] != '(' {
-			continue
-		}
-		depth := 0
-		for j := i + 1; j < len(text); j++ {
-			if text[j] == '(' {
-				depth++
-			} else if text[j] == ')' {
-				depth--
-				if depth == 0 {
-					blank(text, i+1, j+1)
-					i = j
-					break
-				}
-			} else if text[j] == '\n' && j+1 < len(text) && text[j+1] == '\n' {
-				break
-			}
-		}
-	}
-}
-
 // closers maps each opening quotation mark to the marks that close it.
 var closers = map[rune]string{
 	'“': "”",
@@ -450,10 +159,41 @@ var closers = map[rune]string{
 // isCloser reports whether r closes some quotation.
 func isCloser(r rune) bool { return strings.ContainsRune("”\"“»」』’)]", r) }
 
-// readParagraph finds the quotations of one paragraph and decides which
-// are attributed.
-func readParagraph(body string, masked []byte, b span) []quotation {
-	text := string(masked[b.start:b.end])
+// span is a half-open byte range.
+type span struct{ start, end int }
+
+// blank overwrites b[start:end] with spaces, keeping line breaks.
+func blank(b []byte, start, end int) {
+	for i := start; i < end; i++ {
+		if b[i] != '\n' {
+			b[i] = ' '
+		}
+	}
+}
+
+// ReadQuotations finds the direct quotations in the body's prose, block
+// by block, and decides which are attributed. A quotation left open at a
+// block's end, when the next block opens with a quotation mark, runs on:
+// the new block's first quotation shares its attribution, as news style
+// has it. It takes time linear in the prose's length.
+func ReadQuotations(prose []Prose) []Quotation {
+	var out []Quotation
+	continued := false // the previous block ended inside an attributed quotation
+	for _, p := range prose {
+		qs := readParagraph(p)
+		if continued && len(qs) > 0 && strings.TrimSpace(p.Text[:qs[0].Start-p.Start]) == "" {
+			qs[0].Attributed = true // a quotation running on over paragraphs
+		}
+		continued = len(qs) > 0 && qs[len(qs)-1].open && qs[len(qs)-1].Attributed
+		out = append(out, qs...)
+	}
+	return out
+}
+
+// readParagraph finds the quotations of one block of prose and decides
+// which are attributed.
+func readParagraph(p Prose) []Quotation {
+	text := p.Text
 	spans := findQuotations(text)
 	if len(spans) == 0 {
 		return nil
@@ -473,18 +213,18 @@ func readParagraph(body string, masked []byte, b span) []quotation {
 	for i, s := range sentences {
 		attributedSentence[i] = hasAttribution(string(plain[s.start:s.end]))
 	}
-	out := make([]quotation, 0, len(spans))
+	out := make([]Quotation, 0, len(spans))
 	for _, s := range spans {
 		si := sentenceOf(sentences, s.start)
 		ok := attributedSentence[si] ||
 			(si+1 < len(sentences) && attributedSentence[si+1]) ||
 			(si > 0 && attributedSentence[si-1])
-		out = append(out, quotation{
-			start:      b.start + s.start,
-			end:        b.start + s.end,
-			text:       body[b.start+s.start : b.start+s.end],
-			counts:     quotationCounts(text, s),
-			attributed: ok,
+		out = append(out, Quotation{
+			Start:      p.Start + s.start,
+			End:        p.Start + s.end,
+			Text:       text[s.start:s.end],
+			Counts:     quotationCounts(text, s),
+			Attributed: ok,
 			open:       isOpen(text[s.start:s.end]),
 		})
 	}
@@ -644,11 +384,15 @@ func endsSentence(text string, i int, r rune, j int) bool {
 		(unicode.IsLetter(next) && !unicode.IsLower(next))
 }
 
+// maxWord bounds how far isAbbreviation looks back, so that a long run of
+// letters and full stops costs linear time.
+const maxWord = 32
+
 // isAbbreviation reports whether the word ending text is an abbreviation
 // that takes a full stop.
 func isAbbreviation(text string) bool {
 	k := len(text)
-	for k > 0 {
+	for k > 0 && len(text)-k < maxWord {
 		r, size := utf8.DecodeLastRuneInString(text[:k])
 		if !unicode.IsLetter(r) && r != '.' {
 			break

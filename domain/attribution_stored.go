@@ -7,7 +7,7 @@ import (
 
 // AttributionRules versions the rules of CheckAttribution. Bump it when
 // they change, so findings stored with articles are computed again.
-const AttributionRules = 1
+const AttributionRules = 2
 
 // StoredFindings are CheckAttribution's findings as computed when an
 // article was saved, with the rules version and a digest of the text
@@ -18,27 +18,27 @@ type StoredFindings struct {
 	Findings []Finding `json:"findings"`
 }
 
-// ComputeFindings runs the attribution check on a for storing with it.
-func ComputeFindings(a *Article) StoredFindings {
-	findings := CheckAttribution(a)
+// NewStoredFindings keeps findings, CheckAttribution's result for a, for
+// storing with it (markup.ComputeFindings runs the check and calls this).
+func NewStoredFindings(a *Article, findings []Finding) StoredFindings {
 	if findings == nil {
 		findings = []Finding{}
 	}
 	return StoredFindings{Rules: AttributionRules, Input: attributionInput(a), Findings: findings}
 }
 
-// AttributionFindings returns a's attribution findings: the stored ones
-// when the current rules computed them from exactly a's text, quotes and
-// sources, else a fresh CheckAttribution.
-func AttributionFindings(a *Article) []Finding {
+// StoredAttribution returns a's stored attribution findings when the
+// current rules computed them from exactly a's text, quotes and sources;
+// ok is false when they must be computed again.
+func StoredAttribution(a *Article) (findings []Finding, ok bool) {
 	if a == nil {
-		return nil
+		return nil, true
 	}
 	s := a.Attribution
 	if s.Rules == AttributionRules && s.Input != "" && s.Input == attributionInput(a) {
-		return s.Findings
+		return s.Findings, true
 	}
-	return CheckAttribution(a)
+	return nil, false
 }
 
 // attributionInput digests everything CheckAttribution reads.

@@ -15,9 +15,7 @@ func TestAttributionFindingsTrustsOnlyCurrentStoredFindings(t *testing.T) {
 	}
 	fake := []Finding{{Kind: "stored", Message: "from the database", Offset: 0}}
 	stored := func(a *Article) StoredFindings {
-		s := ComputeFindings(a)
-		s.Findings = fake // tells stored findings from fresh ones
-		return s
+		return NewStoredFindings(a, fake) // fake tells stored findings from fresh ones
 	}
 	tests := []struct {
 		name       string
@@ -39,24 +37,17 @@ func TestAttributionFindingsTrustsOnlyCurrentStoredFindings(t *testing.T) {
 			a := base()
 			a.Attribution = stored(a)
 			tt.change(a)
-			got := AttributionFindings(a)
-			if stored := reflect.DeepEqual(got, fake); stored != tt.wantStored {
-				t.Fatalf("used stored findings = %v, want %v (got %+v)", stored, tt.wantStored, got)
-			}
-			if !tt.wantStored && !reflect.DeepEqual(got, CheckAttribution(a)) {
-				t.Fatalf("fresh findings %+v differ from CheckAttribution", got)
+			got, ok := StoredAttribution(a)
+			if ok != tt.wantStored || ok && !reflect.DeepEqual(got, fake) {
+				t.Fatalf("StoredAttribution = %+v, %v; want stored %v", got, ok, tt.wantStored)
 			}
 		})
 	}
 }
 
-func TestComputeFindingsMatchesCheck(t *testing.T) {
-	a := &Article{Body: "\"We will not stand by while this happens,\" a voice shouted.\n"}
-	s := ComputeFindings(a)
-	if s.Rules != AttributionRules || s.Input == "" || len(s.Findings) != 1 || s.Findings[0].Kind != FindingUnattributedQuote {
-		t.Fatalf("ComputeFindings = %+v", s)
-	}
-	if got := ComputeFindings(&Article{Body: "Nothing quoted."}); got.Findings == nil || len(got.Findings) != 0 {
-		t.Fatalf("no findings should be an empty list, got %#v", got.Findings)
+func TestNewStoredFindingsNeverNil(t *testing.T) {
+	got := NewStoredFindings(&Article{Body: "Nothing quoted."}, nil)
+	if got.Rules != AttributionRules || got.Input == "" || got.Findings == nil || len(got.Findings) != 0 {
+		t.Fatalf("NewStoredFindings = %#v, want the rules, a digest and an empty list", got)
 	}
 }

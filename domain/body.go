@@ -2,7 +2,8 @@ package domain
 
 import "fmt"
 
-// Body conventions, on top of CommonMark + GFM:
+// Body conventions, on top of CommonMark + GFM (package markup holds the
+// grammar and its exact rules; these are the markers the editor writes):
 //
 // A quote record is placed in the body by a paragraph of its own:
 //
@@ -24,3 +25,7 @@ func QuoteMarker(ref string) string { return fmt.Sprintf("{{quote %s}}", ref) }
 
 // ExcerptMarker returns the first blockquote line that credits source name.
 func ExcerptMarker(name string) string { return fmt.Sprintf("> [!excerpt %s]", name) }
+
+// EmbedMarker returns the body paragraph that embeds the page at url as a
+// link card.
+func EmbedMarker(url string) string { return fmt.Sprintf("{{embed %s}}", url) }

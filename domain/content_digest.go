@@ -9,12 +9,12 @@ import (
 
 // contentDigestVersion names the framing of ContentDigest; change it when
 // the framing changes, so old digests never match new ones.
-const contentDigestVersion = "newsroom-content-v1"
+const contentDigestVersion = "newsroom-content-v2"
 
 // ContentDigest returns the hex SHA-256 of everything an article holds
 // itself: slug, headline, standfirst, byline, body, status, publication
-// time, keywords, fact check, the names of its sources in order and its
-// quote records. It leaves out what changes without the article changing
+// time, keywords, section, kind of work, fact check, the names of its
+// sources in order and its quote records. It leaves out what changes without the article changing
 // (ID, version, created and updated times, origin, stored findings) and
 // the details of the shared sources (kind, URL, note), which readers
 // fetch with the article anyway. The store keeps it with every saved
@@ -31,6 +31,8 @@ func ContentDigest(a *Article) string {
 	for _, k := range a.Keywords {
 		writeField(h, k)
 	}
+	writeField(h, a.Section)
+	writeField(h, string(a.Kind))
 	writeLength(h, boolInt(a.FactCheck.Checked))
 	writeField(h, a.FactCheck.By)
 	writeTime(h, a.FactCheck.At)

@@ -86,8 +86,9 @@ func ReconcileFactCheck(a *Article) (revoked bool) {
 
 // PublishWarnings lists what an editor should confirm before publishing:
 // a missing or out-of-date fact check, then one line per attribution
-// finding. An empty result means nothing to confirm.
-func PublishWarnings(a *Article) []string {
+// finding (findings, as markup.AttributionFindings gives them). An empty
+// result means nothing to confirm.
+func PublishWarnings(a *Article, findings []Finding) []string {
 	if a == nil {
 		return nil
 	}
@@ -100,7 +101,7 @@ func PublishWarnings(a *Article) []string {
 	case !a.FactCheck.Checked:
 		out = append(out, "not fact-checked")
 	}
-	for _, f := range CheckAttribution(a) {
+	for _, f := range findings {
 		out = append(out, f.Summary())
 	}
 	return out

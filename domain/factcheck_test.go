@@ -173,7 +173,11 @@ func TestPublishWarnings(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := PublishWarnings(tt.a)
+			var findings []Finding
+			if tt.a != nil {
+				findings = CheckAttribution(tt.a, proseMarks(tt.a.Body))
+			}
+			got := PublishWarnings(tt.a, findings)
 			if len(got) != len(tt.want) {
 				t.Fatalf("warnings = %q, want %d matching %q", got, len(tt.want), tt.want)
 			}

@@ -27,6 +27,15 @@ type Site struct {
 	// CommentsURL receives the comment forms: empty (comments closed), an
 	// absolute http(s) URL or a path on the site starting with /.
 	CommentsURL string
+	// The masthead, plain text: the staff (one person a line, "Name |
+	// Role | Short bio"), the about text and the publisher's policies.
+	Staff, About, CorrectionsPolicy, FactCheckingPolicy, EthicsPolicy, PublishingPrinciples string
+	// PrivacyContact is where readers ask for a copy or the erasure of
+	// their comment data.
+	PrivacyContact string
+	// CommentRetentionDays is after how many days commenters' addresses
+	// and browser strings are cleared; 0 keeps them.
+	CommentRetentionDays int
 }
 
 // WithDefaults trims the fields and fills in the defaults: the title

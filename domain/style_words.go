@@ -5,15 +5,6 @@ import (
 	"unicode/utf8"
 )
 
-// Prose is one block of running text (a paragraph, heading, list item or
-// table row) of a field. Text has the length of the block's range of the
-// field starting at Start, with everything that is not prose (markup, code,
-// link destinations, HTML) blanked to spaces.
-type Prose struct {
-	Start int
-	Text  string
-}
-
 // Word is one word of prose with its byte range in the field.
 type Word struct {
 	Text       string

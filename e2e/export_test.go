@@ -31,7 +31,8 @@ func TestExportWarningsInWindow(t *testing.T) {
 	for i := range n {
 		a := &domain.Article{Slug: fmt.Sprintf("story-%05d", i), Headline: fmt.Sprintf("Harbour story %d", i),
 			Body: longBody(600), Status: domain.StatusPublished, PublishedAt: time.Date(2026, 1, 1, 0, i%60, 0, 0, time.UTC)}
-		if _, err := batch.UpsertArticle(ctx, a); err != nil {
+		a.Origin = "seed:" + a.Slug
+		if _, err := batch.UpsertArticle(ctx, a, storage.ImportOptions{}); err != nil {
 			t.Fatal(err)
 		}
 	}

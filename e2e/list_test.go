@@ -31,7 +31,8 @@ func TestTenThousandArticles(t *testing.T) {
 		if i == 4321 {
 			a.Headline = "Zanzibar ferry timetable changes"
 		}
-		if _, err := batch.UpsertArticle(ctx, a); err != nil {
+		a.Origin = "seed:" + a.Slug
+		if _, err := batch.UpsertArticle(ctx, a, storage.ImportOptions{}); err != nil {
 			t.Fatal(err)
 		}
 	}

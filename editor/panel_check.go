@@ -2,7 +2,6 @@ package editor
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -10,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"newsroom/domain"
+	"newsroom/markup"
 	"newsroom/schedule"
 )
 
@@ -71,7 +71,7 @@ func (c *checkPanel) schedule() {
 	}
 	snap := cloneArticle(a)
 	c.timer = c.p.s.sched.AfterFunc(checkDelay, func() {
-		findings := domain.CheckAttribution(snap)
+		findings := markup.CheckAttribution(snap)
 		c.p.s.sched.Do(func() {
 			if gen == c.gen {
 				c.show(findings, snap.Body)
@@ -99,7 +99,7 @@ func (c *checkPanel) show(findings []domain.Finding, body string) {
 
 // jump selects finding id's place in the body and puts the keyboard
 // there, caret at its start. Findings about a quote record open the
-// Quotes tab.
+// Quotes tab with that record chosen.
 func (c *checkPanel) jump(id int) {
 	if id < 0 || id >= len(c.findings) {
 		return
@@ -108,48 +108,17 @@ func (c *checkPanel) jump(id int) {
 	s := c.p.s
 	if f.Offset < 0 {
 		c.p.tabs.SelectIndex(tabQuotes)
-		if i := quoteForFinding(s.article, f); i >= 0 {
-			c.p.quotes.list.Select(i)
+		if a := s.article; a != nil && f.Quote > 0 && f.Quote <= len(a.Quotes) {
+			c.p.quotes.list.Select(f.Quote - 1)
 		}
 		return
 	}
 	text := s.Body().Text()
 	start := clampOffset(f.Offset, len(text))
-	end := start + findingLength(text[start:], f.Excerpt)
+	end := clampOffset(f.End, len(text))
+	if end < start {
+		end = start
+	}
 	s.Body().Select(end, start)
 	s.win.Canvas().Focus(s.Body())
-}
-
-// findingLength is how much of rest (the body from a finding's offset)
-// the finding covers: its excerpt when the body holds it verbatim, else
-// as much of the excerpt's start as matches, at most to the paragraph's
-// end (excerpts have their white space folded and may be shortened).
-func findingLength(rest, excerpt string) int {
-	excerpt = strings.TrimSuffix(excerpt, "…")
-	if strings.HasPrefix(rest, excerpt) {
-		return len(excerpt)
-	}
-	n := len(excerpt)
-	if p := strings.Index(rest, "\n\n"); p >= 0 && p < n {
-		n = p
-	}
-	if n > len(rest) {
-		n = len(rest)
-	}
-	return n
-}
-
-// quoteForFinding returns the index of the quote record a finding about
-// a record (Offset -1) is about, matched by its text excerpt, or -1.
-func quoteForFinding(a *domain.Article, f domain.Finding) int {
-	if a == nil {
-		return -1
-	}
-	want := strings.TrimSuffix(f.Excerpt, "…")
-	for i, q := range a.Quotes {
-		if text := oneLine(q.Text); want != "" && strings.HasPrefix(text, want) && strings.Contains(f.Message, fmt.Sprintf("%q", q.Ref)) {
-			return i
-		}
-	}
-	return -1
 }

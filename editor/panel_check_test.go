@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"newsroom/domain"
+	"newsroom/markup"
 )
 
 func TestCheckPanelFindingsJump(t *testing.T) {
@@ -52,20 +53,22 @@ func TestCheckPanelRecordFinding(t *testing.T) {
 	}
 }
 
-func TestFindingLength(t *testing.T) {
-	tests := []struct {
-		rest, excerpt string
-		want          int
-	}{
-		{"\"Yes, we can.\" he", "\"Yes, we can.\"", len("\"Yes, we can.\"")},
-		{"\"Yes,\n we can.\"", "\"Yes, we can.\"", len("\"Yes,\n we can.\"") - 1},
-		{"\"Long\n\nnext", "\"Long quotation…", len("\"Long")},
-		{"\"ab", "\"abcdef", 3},
+// TestCheckPanelSelectsWholeLongQuotation checks that choosing a finding
+// selects exactly the quotation, also when it is longer than the excerpt
+// the finding shows and runs over lines.
+func TestCheckPanelSelectsWholeLongQuotation(t *testing.T) {
+	quotation := "\"" + strings.Repeat("We will never give up on this process, ", 6) + "\nnot now and not later.\""
+	body := "Intro.\n\n" + quotation + "\n\nMore news."
+	s, _ := newPanelScreen(t, &domain.Article{Headline: "Talks", Body: body})
+	c := s.panels().check
+	waitFor(t, s, "a finding", func() bool { return len(c.findings) > 0 })
+	if f := c.findings[0]; !strings.HasSuffix(f.Excerpt, "…") {
+		t.Fatalf("excerpt %q is not shortened; the test needs a long quotation", f.Excerpt)
 	}
-	for _, tt := range tests {
-		if got := findingLength(tt.rest, tt.excerpt); got != tt.want {
-			t.Errorf("findingLength(%q, %q) = %d, want %d", tt.rest, tt.excerpt, got, tt.want)
-		}
+	c.list.Select(0)
+	start, end := s.Body().SelectionRange()
+	if got := body[start:end]; got != quotation {
+		t.Fatalf("selection %q, want the whole quotation", got)
 	}
 }
 
@@ -74,6 +77,6 @@ func TestFindingLength(t *testing.T) {
 func BenchmarkCheck60000(b *testing.B) {
 	a := &domain.Article{Body: genBody(60000)}
 	for b.Loop() {
-		domain.CheckAttribution(a)
+		markup.CheckAttribution(a)
 	}
 }

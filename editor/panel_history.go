@@ -92,6 +92,8 @@ func eventTitle(ev domain.HistoryEvent) string {
 		return "Status changed by " + ev.Who
 	case domain.EventRestored:
 		return "Restored by " + ev.Who
+	case domain.EventCorrection:
+		return "Note added to the corrections log by " + ev.Who
 	}
 	return ev.Kind + " by " + ev.Who
 }

@@ -8,9 +8,7 @@ import (
 	"unicode"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/unicode/norm"
 
 	"newsroom/domain"
@@ -20,75 +18,38 @@ import (
 // only places records by reference, so editing one changes every place
 // it appears.
 type quotesPanel struct {
-	p        *sidePanels
-	list     *widget.List
-	selected int
-	content  fyne.CanvasObject
+	*recordPanel[domain.Quote]
 }
 
 func newQuotesPanel(p *sidePanels) *quotesPanel {
-	q := &quotesPanel{p: p, selected: -1}
-	q.list = widget.NewList(q.count, func() fyne.CanvasObject {
-		return container.NewVBox(truncLabel(fyne.TextStyle{Italic: true}), truncLabel(fyne.TextStyle{}))
-	}, q.fill)
-	q.list.OnSelected = func(id widget.ListItemID) { q.selected = id }
-	q.list.OnUnselected = func(widget.ListItemID) { q.selected = -1 }
-	buttons := listButtons(
-		widget.NewButton("Add", func() { q.showForm(-1) }),
-		widget.NewButton("Edit", func() { q.withSelected(q.showForm) }),
-		widget.NewButton("Remove", func() { q.withSelected(q.confirmRemove) }),
-		widget.NewButton("↑", func() { q.withSelected(func(i int) { q.move(i, -1) }) }),
-		widget.NewButton("↓", func() { q.withSelected(func(i int) { q.move(i, 1) }) }),
-	)
-	insert := widget.NewButton("Insert at caret", func() { q.withSelected(q.insert) })
-	q.content = container.NewBorder(nil, container.NewVBox(buttons, insert), nil, nil, q.list)
+	q := &quotesPanel{}
+	q.recordPanel = newRecordPanel(p, recordKind[domain.Quote]{
+		noun:          "quote",
+		titleStyle:    fyne.TextStyle{Italic: true},
+		get:           func(a *domain.Article) []domain.Quote { return a.Quotes },
+		set:           func(a *domain.Article, qs []domain.Quote) { a.Quotes = qs },
+		lines:         quoteLines,
+		edit:          q.showForm,
+		confirmRemove: q.confirmRemove,
+		insertLabel:   "Insert at caret",
+		insert:        q.insert,
+	})
 	return q
 }
 
-func (q *quotesPanel) quotes() []domain.Quote {
-	if a := q.p.s.article; a != nil {
-		return a.Quotes
-	}
-	return nil
-}
+// quotes returns the working copy's quote records.
+func (q *quotesPanel) quotes() []domain.Quote { return q.records() }
 
-func (q *quotesPanel) count() int { return len(q.quotes()) }
-
-func (q *quotesPanel) fill(id widget.ListItemID, o fyne.CanvasObject) {
-	qs := q.quotes()
-	if id >= len(qs) {
-		return
-	}
-	rows := o.(*fyne.Container).Objects
-	rows[0].(*widget.Label).SetText("“" + oneLine(qs[id].Text) + "”")
-	who := oneLine(qs[id].Speaker)
+// quoteLines is a quote's row: its words, then speaker, role and reference.
+func quoteLines(rec domain.Quote) (title, detail string) {
+	who := oneLine(rec.Speaker)
 	if who == "" {
 		who = "(no speaker)"
 	}
-	if role := oneLine(qs[id].Role); role != "" {
+	if role := oneLine(rec.Role); role != "" {
 		who += ", " + role
 	}
-	rows[1].(*widget.Label).SetText("— " + who + "  [" + qs[id].Ref + "]")
-}
-
-// refresh re-reads the working copy.
-func (q *quotesPanel) refresh() {
-	if q.selected >= q.count() {
-		q.list.UnselectAll()
-	}
-	q.list.Refresh()
-}
-
-// withSelected runs fn on the selected record, or says to pick one.
-func (q *quotesPanel) withSelected(fn func(int)) {
-	if q.p.s.article == nil {
-		return
-	}
-	if q.selected < 0 || q.selected >= q.count() {
-		q.p.s.notice.SetText("Select a quote in the list first.")
-		return
-	}
-	fn(q.selected)
+	return "“" + oneLine(rec.Text) + "”", "— " + who + "  [" + rec.Ref + "]"
 }
 
 // refPattern is what a quote reference may hold.
@@ -123,15 +84,10 @@ func (q *quotesPanel) apply(index int, rec domain.Quote) (domain.Quote, error) {
 	if err := rec.Validate(); err != nil {
 		return rec, fmt.Errorf("quote %q: %w", rec.Ref, err)
 	}
-	quotes := append([]domain.Quote(nil), a.Quotes...)
-	if index < 0 || index >= len(quotes) {
-		quotes = append(quotes, rec)
-	} else {
-		rec.ID = quotes[index].ID
-		quotes[index] = rec
+	if old, ok := q.at(index); ok {
+		rec.ID = old.ID
 	}
-	a.Quotes = quotes
-	q.p.changed()
+	q.put(index, rec)
 	return rec, nil
 }
 
@@ -173,15 +129,7 @@ func (q *quotesPanel) placed(ref string) bool {
 }
 
 // remove deletes record i.
-func (q *quotesPanel) remove(i int) {
-	a := q.p.s.article
-	if a == nil || i < 0 || i >= len(a.Quotes) {
-		return
-	}
-	a.Quotes = append(append([]domain.Quote(nil), a.Quotes[:i]...), a.Quotes[i+1:]...)
-	q.list.UnselectAll()
-	q.p.changed()
-}
+func (q *quotesPanel) remove(i int) { q.removeAt(i) }
 
 func (q *quotesPanel) confirmRemove(i int) {
 	ref := q.quotes()[i].Ref
@@ -196,18 +144,6 @@ func (q *quotesPanel) confirmRemove(i int) {
 				q.remove(i)
 			}
 		}, q.p.s.win)
-}
-
-// move moves record i up (-1) or down (+1), keeping it selected.
-func (q *quotesPanel) move(i, delta int) {
-	a := q.p.s.article
-	quotes := append([]domain.Quote(nil), a.Quotes...)
-	if !moveItem(quotes, i, delta) {
-		return
-	}
-	a.Quotes = quotes
-	q.p.changed()
-	q.list.Select(i + delta)
 }
 
 // insert places record i in the body at the caret, as a paragraph of its

@@ -5,85 +5,48 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"regexp"
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"newsroom/domain"
+	"newsroom/markup"
 )
 
 // sourcesPanel edits the article's source register. Sources are shared
 // across articles by name: saving upserts them by name.
 type sourcesPanel struct {
-	p        *sidePanels
-	list     *widget.List
-	selected int
-	content  fyne.CanvasObject
+	*recordPanel[domain.Source]
 }
 
 func newSourcesPanel(p *sidePanels) *sourcesPanel {
-	sp := &sourcesPanel{p: p, selected: -1}
-	sp.list = widget.NewList(sp.count, func() fyne.CanvasObject {
-		return container.NewVBox(truncLabel(fyne.TextStyle{Bold: true}), truncLabel(fyne.TextStyle{}))
-	}, sp.fill)
-	sp.list.OnSelected = func(id widget.ListItemID) { sp.selected = id }
-	sp.list.OnUnselected = func(widget.ListItemID) { sp.selected = -1 }
-	buttons := listButtons(
-		widget.NewButton("Add", func() { sp.showForm(-1) }),
-		widget.NewButton("Edit", func() { sp.withSelected(sp.showForm) }),
-		widget.NewButton("Remove", func() { sp.withSelected(sp.confirmRemove) }),
-		widget.NewButton("↑", func() { sp.withSelected(func(i int) { sp.move(i, -1) }) }),
-		widget.NewButton("↓", func() { sp.withSelected(func(i int) { sp.move(i, 1) }) }),
-	)
-	insert := widget.NewButton("Insert excerpt", func() { sp.withSelected(sp.insertExcerpt) })
-	sp.content = container.NewBorder(nil, container.NewVBox(buttons, insert), nil, nil, sp.list)
+	sp := &sourcesPanel{}
+	sp.recordPanel = newRecordPanel(p, recordKind[domain.Source]{
+		noun:          "source",
+		titleStyle:    fyne.TextStyle{Bold: true},
+		get:           func(a *domain.Article) []domain.Source { return a.Sources },
+		set:           func(a *domain.Article, ss []domain.Source) { a.Sources = ss },
+		lines:         sourceLines,
+		edit:          sp.showForm,
+		confirmRemove: sp.confirmRemove,
+		insertLabel:   "Insert excerpt",
+		insert:        sp.insertExcerpt,
+	})
 	return sp
 }
 
-func (sp *sourcesPanel) sources() []domain.Source {
-	if a := sp.p.s.article; a != nil {
-		return a.Sources
-	}
-	return nil
-}
+// sources returns the working copy's source register.
+func (sp *sourcesPanel) sources() []domain.Source { return sp.records() }
 
-func (sp *sourcesPanel) count() int { return len(sp.sources()) }
-
-func (sp *sourcesPanel) fill(id widget.ListItemID, o fyne.CanvasObject) {
-	ss := sp.sources()
-	if id >= len(ss) {
-		return
+// sourceLines is a source's row: its name, then kind and address.
+func sourceLines(src domain.Source) (title, detail string) {
+	detail = string(src.Kind)
+	if src.URL != "" {
+		detail += " · " + src.URL
 	}
-	rows := o.(*fyne.Container).Objects
-	rows[0].(*widget.Label).SetText(ss[id].Name)
-	detail := string(ss[id].Kind)
-	if ss[id].URL != "" {
-		detail += " · " + ss[id].URL
-	}
-	rows[1].(*widget.Label).SetText(detail)
-}
-
-// refresh re-reads the working copy.
-func (sp *sourcesPanel) refresh() {
-	if sp.selected >= sp.count() {
-		sp.list.UnselectAll()
-	}
-	sp.list.Refresh()
-}
-
-func (sp *sourcesPanel) withSelected(fn func(int)) {
-	if sp.p.s.article == nil {
-		return
-	}
-	if sp.selected < 0 || sp.selected >= sp.count() {
-		sp.p.s.notice.SetText("Select a source in the list first.")
-		return
-	}
-	fn(sp.selected)
+	return src.Name, detail
 }
 
 // apply stores src as entry index (-1 adds it). Names are unique in the
@@ -112,19 +75,13 @@ func (sp *sourcesPanel) apply(index int, src domain.Source) (domain.Source, erro
 	if err := src.Validate(); err != nil {
 		return src, fmt.Errorf("source %q: %w", src.Name, err)
 	}
-	sources := append([]domain.Source(nil), a.Sources...)
-	if index < 0 || index >= len(sources) {
-		sources = append(sources, src)
-	} else {
-		old := sources[index].Name
-		src.ID = sources[index].ID
-		sources[index] = src
-		if old != src.Name {
-			a.Quotes = renameQuoteSource(a.Quotes, old, src.Name)
+	if old, ok := sp.at(index); ok {
+		src.ID = old.ID
+		if old.Name != src.Name {
+			a.Quotes = renameQuoteSource(a.Quotes, old.Name, src.Name)
 		}
 	}
-	a.Sources = sources
-	sp.p.changed()
+	sp.put(index, src)
 	return src, nil
 }
 
@@ -139,19 +96,6 @@ func renameQuoteSource(quotes []domain.Quote, old, name string) []domain.Quote {
 	return out
 }
 
-// excerptLine matches a body line crediting an excerpt to a source.
-var excerptLine = regexp.MustCompile(`(?m)^[ \t]{0,3}>[ \t]?\[!excerpt[ \t]+([^\]\n]*?)[ \t]*\]`)
-
-// creditedInBody reports whether the body credits an excerpt to name.
-func creditedInBody(body, name string) bool {
-	for _, m := range excerptLine.FindAllStringSubmatch(body, -1) {
-		if strings.EqualFold(strings.TrimSpace(m[1]), name) {
-			return true
-		}
-	}
-	return false
-}
-
 // usedBy counts the quotes crediting name and whether the body does.
 func (sp *sourcesPanel) usedBy(name string) (quotes int, body bool) {
 	a := sp.p.s.article
@@ -160,7 +104,7 @@ func (sp *sourcesPanel) usedBy(name string) (quotes int, body bool) {
 			quotes++
 		}
 	}
-	return quotes, creditedInBody(a.Body, name)
+	return quotes, markup.CreditsExcerpt(a, name)
 }
 
 // remove deletes entry i; quotes crediting it lose their source.
@@ -169,11 +113,8 @@ func (sp *sourcesPanel) remove(i int) {
 	if a == nil || i < 0 || i >= len(a.Sources) {
 		return
 	}
-	name := a.Sources[i].Name
-	a.Sources = append(append([]domain.Source(nil), a.Sources[:i]...), a.Sources[i+1:]...)
-	a.Quotes = renameQuoteSource(a.Quotes, name, "")
-	sp.list.UnselectAll()
-	sp.p.changed()
+	a.Quotes = renameQuoteSource(a.Quotes, a.Sources[i].Name, "")
+	sp.removeAt(i)
 }
 
 func (sp *sourcesPanel) confirmRemove(i int) {
@@ -196,17 +137,6 @@ func (sp *sourcesPanel) confirmRemove(i int) {
 				sp.remove(i)
 			}
 		}, sp.p.s.win)
-}
-
-func (sp *sourcesPanel) move(i, delta int) {
-	a := sp.p.s.article
-	sources := append([]domain.Source(nil), a.Sources...)
-	if !moveItem(sources, i, delta) {
-		return
-	}
-	a.Sources = sources
-	sp.p.changed()
-	sp.list.Select(i + delta)
 }
 
 // insertExcerpt starts a credited excerpt of source i at the caret; the
@@ -234,7 +164,7 @@ func (sp *sourcesPanel) showForm(index int) {
 		}
 		return nil
 	}
-	if index >= 0 && creditedInBody(sp.p.s.article.Body, src.Name) {
+	if index >= 0 && markup.CreditsExcerpt(sp.p.s.article, src.Name) {
 		name.Disable() // excerpts in the body credit it by this name
 	}
 	kinds := make([]string, len(domain.SourceKinds))

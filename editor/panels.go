@@ -17,6 +17,7 @@ type sidePanels struct {
 	sources *sourcesPanel
 	check   *checkPanel
 	history *historyPanel
+	notes   *correctionsPanel
 	shownID int64 // the article the panels last showed
 }
 
@@ -26,6 +27,7 @@ const (
 	tabSources
 	tabCheck
 	tabHistory
+	tabCorrections
 )
 
 // panels returns the screen's side panels, nil before buildSide.
@@ -39,11 +41,13 @@ func (s *Screen) buildSide() fyne.CanvasObject {
 	p.sources = newSourcesPanel(p)
 	p.check = newCheckPanel(p)
 	p.history = newHistoryPanel(p)
+	p.notes = newCorrectionsPanel(p)
 	p.tabs = container.NewAppTabs(
 		container.NewTabItem("Quotes", p.quotes.content),
 		container.NewTabItem("Sources", p.sources.content),
 		container.NewTabItem("Check", p.check.content),
 		container.NewTabItem("History", p.history.content),
+		container.NewTabItem("Corrections", p.notes.content),
 	)
 	p.tabs.OnSelected = func(*container.TabItem) {
 		if p.tabs.SelectedIndex() == tabHistory {
@@ -84,6 +88,7 @@ func (s *Screen) refreshPanels() {
 	p.sources.refresh()
 	p.check.schedule()
 	p.history.invalidate()
+	p.notes.refresh()
 	if s.previewShown && s.article != nil {
 		s.preview.Update(s.article) // a fact check or restore changes the page
 	}

@@ -5,21 +5,12 @@ import (
 	"strings"
 	"time"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/text"
 
 	"newsroom/domain"
-	"newsroom/publish"
+	"newsroom/markup"
 )
-
-// previewMarkdown parses bodies for the preview the way publish does (the
-// same extensions and body conventions); nothing is rendered to HTML.
-var previewMarkdown = goldmark.New(goldmark.WithExtensions(
-	extension.Table, extension.Strikethrough, extension.Linkify, publish.BodyConventions,
-))
 
 // previewDateLayout is how the preview shows the publication time.
 const previewDateLayout = "2 January 2006 at 15:04 MST"
@@ -47,9 +38,12 @@ func previewText(a *domain.Article, now time.Time) string {
 	if sf := strings.TrimSpace(a.Standfirst); sf != "" {
 		b.WriteString("\n" + oneLine(sf) + "\n")
 	}
-	w := previewWriter{a: a, src: []byte(a.Body), b: &b}
-	doc := previewMarkdown.Parser().Parse(text.NewReader(w.src))
-	w.blocks(doc, "")
+	if doc, err := markup.Parse(a); err != nil {
+		b.WriteString("\n" + err.Error() + "\n")
+	} else {
+		w := previewWriter{src: doc.Source, b: &b}
+		w.blocks(doc.Root, "")
+	}
 	if credits := sourceCredits(a.Sources); credits != "" {
 		b.WriteString("\n" + credits + "\n")
 	}
@@ -107,9 +101,9 @@ func sourceKindLabel(k domain.SourceKind) string {
 // oneLine joins s's lines and runs of white space into single spaces.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// previewWriter turns the body's syntax tree into preview lines.
+// previewWriter turns the body's syntax tree (markup.Parse, with quotes
+// and sources resolved) into preview lines.
 type previewWriter struct {
-	a   *domain.Article
 	src []byte
 	b   *strings.Builder
 }
@@ -161,15 +155,20 @@ func (w *previewWriter) block(n ast.Node, prefix string) {
 		w.para(prefix, "⁂")
 	case *ast.HTMLBlock:
 		// Raw HTML is left out of published pages (safe mode).
-	case *publish.QuoteFigure:
+	case *markup.QuoteFigure:
 		w.quote(n, prefix)
-	case *publish.ExcerptFigure:
-		name := n.SourceName
-		if s, ok := w.a.SourceByName(name); ok {
-			name = s.Name
-		}
-		w.para(prefix, oneLine(name)+" reports:")
+	case *markup.ExcerptFigure:
+		w.para(prefix, oneLine(n.SourceName)+" reports:")
 		w.blocks(n, prefix+"> ")
+	case *markup.Callout:
+		w.para(prefix+"> ", n.Label()+":")
+		w.blocks(n, prefix+"> ")
+	case *markup.Embed:
+		if !n.OK {
+			w.para(prefix, "Embed: “"+oneLine(n.URL)+"” is not a web address.")
+			break
+		}
+		w.para(prefix, "["+n.Label()+": "+n.URL+"]")
 	case *east.Table:
 		w.table(n, prefix)
 	default:
@@ -179,12 +178,12 @@ func (w *previewWriter) block(n ast.Node, prefix string) {
 
 // quote writes a placed quote record as a figure: the quotation, then
 // "— Speaker, Role, context (source: Name)" on the next line.
-func (w *previewWriter) quote(n *publish.QuoteFigure, prefix string) {
-	q, ok := w.a.QuoteByRef(n.Ref)
-	if !ok {
+func (w *previewWriter) quote(n *markup.QuoteFigure, prefix string) {
+	if !n.Found {
 		w.para(prefix, "Missing quote: no quote record is called “"+n.Ref+"”.")
 		return
 	}
+	q := n.Quote
 	var who []string
 	for _, v := range []string{q.Speaker, q.Role, q.Context} {
 		if v = oneLine(v); v != "" {
@@ -195,10 +194,7 @@ func (w *previewWriter) quote(n *publish.QuoteFigure, prefix string) {
 	if len(who) > 0 {
 		credit = "— " + strings.Join(who, ", ")
 	}
-	if s := oneLine(q.Source); s != "" {
-		if src, ok := w.a.SourceByName(s); ok {
-			s = src.Name
-		}
+	if s := oneLine(n.SourceName); s != "" {
 		credit = strings.TrimSpace(credit + " (source: " + s + ")")
 	}
 	figure := "“" + strings.TrimSpace(q.Text) + "”"

@@ -23,6 +23,7 @@ type Store interface {
 	Revisions(ctx context.Context, articleID int64) ([]domain.Revision, error)
 	RestoreRevision(ctx context.Context, revisionID, version int64, who string) (*domain.Article, domain.SaveResult, error)
 	History(ctx context.Context, articleID int64) ([]domain.HistoryEvent, error)
+	AddCorrection(ctx context.Context, articleID int64, kind domain.CorrectionKind, text, who string) (domain.Correction, error)
 	ApprovedCommentsByArticle(ctx context.Context) (map[int64][]domain.Comment, error)
 	Site(ctx context.Context) (domain.Site, error)
 }
@@ -55,6 +56,7 @@ type Screen struct {
 
 	slug, headline, byline *widget.Entry
 	standfirst             *widget.Entry
+	filing                 *filingFields
 	status                 *widget.Select
 	pubTime                *widget.Entry
 	factCheck              *widget.Check

@@ -60,6 +60,7 @@ func (s *Screen) build() {
 			s.Changed()
 		}
 	}
+	s.filing = newFilingFields(s)
 	s.status = widget.NewSelect([]string{string(domain.StatusDraft), string(domain.StatusReview), string(domain.StatusPublished)}, s.statusPicked)
 	s.pubTime = widget.NewEntry()
 	s.pubTime.SetPlaceHolder("publication time: 2006-01-02 15:04")
@@ -94,6 +95,7 @@ func (s *Screen) build() {
 		container.NewBorder(nil, nil, widget.NewLabel("Slug"), nil, s.slug),
 		s.standfirst,
 		container.NewBorder(nil, nil, widget.NewLabel("Byline"), nil, s.byline),
+		s.filing.row,
 		meta,
 		s.notice,
 	)

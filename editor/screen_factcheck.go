@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"newsroom/domain"
+	"newsroom/markup"
 )
 
 // showFactCheck shows the fact-check mark and who gave it.
@@ -97,7 +98,7 @@ func (s *Screen) statusPicked(value string) {
 		apply()
 		return
 	}
-	warnings := domain.PublishWarnings(s.article)
+	warnings := markup.PublishWarnings(s.article)
 	if len(warnings) == 0 {
 		apply()
 		return

@@ -56,6 +56,7 @@ func (s *Screen) show(a *domain.Article) {
 	s.slugAuto = a.Status == domain.StatusDraft && (strings.HasPrefix(a.Slug, "untitled-") || a.Slug == domain.Slugify(a.Headline))
 	s.standfirst.SetText(a.Standfirst)
 	s.byline.SetText(a.Byline)
+	s.filing.fill(a)
 	s.status.SetSelected(string(a.Status))
 	s.pubTime.SetText(formatPubTime(a.PublishedAt))
 	s.body.SetText(a.Body)

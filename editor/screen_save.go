@@ -218,5 +218,6 @@ func cloneArticle(a *domain.Article) *domain.Article {
 	c.Keywords = append([]string(nil), a.Keywords...)
 	c.Sources = append([]domain.Source(nil), a.Sources...)
 	c.Quotes = append([]domain.Quote(nil), a.Quotes...)
+	c.Corrections = append([]domain.Correction(nil), a.Corrections...)
 	return &c
 }

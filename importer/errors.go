@@ -3,7 +3,16 @@ package importer
 import (
 	"errors"
 	"fmt"
+	"strings"
+
+	"newsroom/domain"
 )
+
+// plainWords drops the names of domain's error kinds from a message.
+func plainWords(msg string) string {
+	msg = strings.ReplaceAll(msg, domain.ErrInvalid.Error()+": ", "")
+	return strings.ReplaceAll(msg, ": "+domain.ErrConflict.Error(), "")
+}
 
 // Error is an import failure located in its file. Line and Column count
 // from 1; zero means unknown. For XML, Offset is the byte offset in the
@@ -16,8 +25,12 @@ type Error struct {
 	Err    error
 }
 
-// Error formats the failure as "file:line:column: message".
-func (e *Error) Error() string {
+// Error formats the failure as "file:line:column: message", in plain
+// words (the shared error kinds' names, "invalid input" and "conflict",
+// are left out).
+func (e *Error) Error() string { return plainWords(e.format()) }
+
+func (e *Error) format() string {
 	switch {
 	case e.Line > 0 && e.Column > 0 && e.Offset >= 0:
 		return fmt.Sprintf("%s:%d:%d (byte %d): %v", e.File, e.Line, e.Column, e.Offset, e.Err)

@@ -42,60 +42,67 @@ type memBatch struct {
 
 var errBatchDone = errors.New("batch already committed or rolled back")
 
-func (b *memBatch) UpsertArticle(ctx context.Context, a *domain.Article) (bool, error) {
+func (b *memBatch) UpsertArticle(ctx context.Context, a *domain.Article, opt Upsert) (Outcome, error) {
 	if b.done {
-		return false, errBatchDone
+		return 0, errBatchDone
 	}
 	if err := a.Validate(); err != nil {
-		return false, err
+		return 0, err
 	}
 	if a.Slug == b.s.failArticle {
-		return false, errors.New("disk full")
+		return 0, errors.New("disk full")
 	}
 	for id, old := range b.articles {
-		if (a.Origin != "" && old.Origin == a.Origin) || (a.Origin == "" && old.Slug == a.Slug) {
+		if old.Origin == a.Origin {
 			a.ID = id
+			if old.Body == a.Body && old.Headline == a.Headline && old.Slug == a.Slug {
+				return Unchanged, nil
+			}
 			b.articles[id] = *a
-			return false, nil
+			return Updated, nil
 		}
 	}
-	for _, old := range b.articles {
-		if old.Slug == a.Slug {
-			return false, domain.ErrConflict
+	for taken := true; taken; {
+		taken = false
+		for _, old := range b.articles {
+			if old.Slug == a.Slug {
+				taken = true
+				a.Slug += "-2"
+			}
 		}
 	}
 	b.nextID++
 	a.ID = b.nextID
 	b.articles[a.ID] = *a
-	return true, nil
+	return Created, nil
 }
 
-func (b *memBatch) UpsertComment(ctx context.Context, c *domain.Comment) (bool, error) {
+func (b *memBatch) UpsertComment(ctx context.Context, c *domain.Comment) (Outcome, error) {
 	if b.done {
-		return false, errBatchDone
+		return 0, errBatchDone
 	}
 	if _, ok := b.articles[c.ArticleID]; !ok {
-		return false, errors.New("comment on an article not stored")
+		return 0, errors.New("comment on an article not stored")
 	}
 	if c.ParentID != 0 {
 		if _, ok := b.comments[c.ParentID]; !ok {
-			return false, errors.New("reply to a comment not stored")
+			return 0, errors.New("reply to a comment not stored")
 		}
 	}
 	if !c.Status.Valid() {
-		return false, errors.New("bad comment status")
+		return 0, errors.New("bad comment status")
 	}
 	for id, old := range b.comments {
 		if c.Origin != "" && old.Origin == c.Origin {
 			c.ID = id
 			b.comments[id] = *c
-			return false, nil
+			return Updated, nil
 		}
 	}
 	b.nextID++
 	c.ID = b.nextID
 	b.comments[c.ID] = *c
-	return true, nil
+	return Created, nil
 }
 
 func (b *memBatch) Commit() error {

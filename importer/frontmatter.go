@@ -2,6 +2,7 @@ package importer
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"regexp"
@@ -22,11 +23,18 @@ type fmField struct {
 // splitFrontMatter separates the front matter from the Markdown body. It
 // returns the raw front matter, its fence ("---" or "+++"), the file line
 // its first line is on, the body and the file line the body starts on.
+//
+// JSON front matter (Hugo) is one object starting at the file's first
+// byte; its fence is "{". A file without front matter has fence "" and is
+// all body.
 func splitFrontMatter(src []byte) (raw []byte, fence string, firstLine int, body []byte, bodyLine int, err error) {
+	if len(src) > 1 && src[0] == '{' && src[1] != '{' {
+		return splitJSONFrontMatter(src)
+	}
 	lines := bytes.SplitAfter(src, []byte("\n"))
 	fence = strings.TrimRight(string(lines[0]), " \t\r\n")
 	if fence != "---" && fence != "+++" {
-		return nil, "", 0, nil, 0, atLine(1, "no front matter: a Markdown file must start with a line \"---\" (YAML) or \"+++\" (TOML)")
+		return nil, "", 0, src, 1, nil
 	}
 	for i := 1; i < len(lines); i++ {
 		l := strings.TrimRight(string(lines[i]), " \t\r\n")
@@ -41,10 +49,62 @@ func splitFrontMatter(src []byte) (raw []byte, fence string, firstLine int, body
 
 // parseFrontMatter reads YAML or TOML front matter into fields, in order.
 func parseFrontMatter(raw []byte, fence string, firstLine int) ([]fmField, error) {
-	if fence == "+++" {
+	switch fence {
+	case "":
+		return nil, nil
+	case "{":
+		return parseJSONFrontMatter(raw)
+	case "+++":
 		return parseTOMLFrontMatter(raw, firstLine)
 	}
 	return parseYAMLFrontMatter(raw, firstLine)
+}
+
+// splitJSONFrontMatter cuts the JSON object at the start of src.
+func splitJSONFrontMatter(src []byte) (raw []byte, fence string, firstLine int, body []byte, bodyLine int, err error) {
+	dec := json.NewDecoder(bytes.NewReader(src))
+	var v json.RawMessage
+	if err := dec.Decode(&v); err != nil {
+		off := dec.InputOffset()
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			off = se.Offset
+		}
+		line := 1 + bytes.Count(src[:min(int(off), len(src))], []byte("\n"))
+		return nil, "", 0, nil, 0, atLine(line, "front matter is not valid JSON: %v", err)
+	}
+	end := int(dec.InputOffset())
+	raw, body = src[:end], src[end:]
+	bodyLine = 1 + bytes.Count(raw, []byte("\n"))
+	if i := bytes.IndexByte(body, '\n'); i >= 0 && len(bytes.TrimSpace(body[:i])) == 0 {
+		body, bodyLine = body[i+1:], bodyLine+1
+	}
+	return raw, "{", 1, body, bodyLine, nil
+}
+
+// parseJSONFrontMatter reads a JSON object's fields in order, each with
+// the file line its key is on.
+func parseJSONFrontMatter(raw []byte) ([]fmField, error) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	lineAt := func() int { return 1 + bytes.Count(raw[:dec.InputOffset()], []byte("\n")) }
+	if _, err := dec.Token(); err != nil { // {
+		return nil, atLine(1, "front matter is not valid JSON: %v", err)
+	}
+	var fields []fmField
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, atLine(lineAt(), "front matter is not valid JSON: %v", err)
+		}
+		key, _ := tok.(string)
+		line := lineAt()
+		var value any
+		if err := dec.Decode(&value); err != nil {
+			return nil, atLine(line, "front matter is not valid JSON: %v", err)
+		}
+		fields = append(fields, fmField{key: strings.ToLower(key), value: value, line: line})
+	}
+	return fields, nil
 }
 
 var yamlLineRE = regexp.MustCompile(`line (\d+)`)

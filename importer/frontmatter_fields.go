@@ -1,9 +1,11 @@
 package importer
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // frontMatter is what Newsroom takes from Hugo or Jekyll front matter.
@@ -15,7 +17,10 @@ type frontMatter struct {
 	Date        time.Time
 	Draft       bool
 	Keywords    []string
-	line        map[string]int // field name → file line of its value
+	// ID is a stable identity the file carries (id, uuid or
+	// newsroom_id), which survives renaming and moving the file.
+	ID   string
+	line map[string]int // field name → file line of its value
 }
 
 // readFields interprets the known fields; unknown ones (and lastmod) are
@@ -43,8 +48,16 @@ func readFields(fields []fmField) (frontMatter, error) {
 			if fm.Description == "" {
 				fm.Description = strings.TrimSpace(s)
 			}
+		case "id", "uuid", "newsroom_id":
+			fm.ID, err = asString(f.value)
+			fm.ID = strings.TrimSpace(fm.ID)
 		case "date":
 			fm.Date, err = asTime(f.value)
+		case "publishdate", "pubdate", "published_at":
+			var t time.Time
+			if t, err = asTime(f.value); err == nil && fm.Date.IsZero() {
+				fm.Date = t
+			}
 		case "draft":
 			fm.Draft, err = asBool(f.value)
 		case "published": // Jekyll: published: false keeps a post unpublished
@@ -66,13 +79,15 @@ func readFields(fields []fmField) (frontMatter, error) {
 	return fm, nil
 }
 
+// asString reads a text value, with control characters (terminal
+// escapes, NUL…) removed; tabs and line breaks become spaces.
 func asString(v any) (string, error) {
 	switch x := v.(type) {
 	case nil:
 		return "", nil
 	case string:
-		return x, nil
-	case int, int64, uint64, float64, bool:
+		return cleanControl(x), nil
+	case int, int64, uint64, float64, bool, json.Number:
 		return fmt.Sprint(x), nil
 	case time.Time:
 		return x.Format(time.RFC3339), nil
@@ -137,27 +152,52 @@ func asBool(v any) (bool, error) {
 	return false, fmt.Errorf("expected true or false, found %s", describe(v))
 }
 
-// dateLayouts are the publication date forms accepted in front matter;
-// times without a zone are UTC.
+// dateLayouts are the publication date forms Hugo and Jekyll accept in
+// front matter; times without a zone are UTC. Fractions of a second are
+// accepted by every layout with seconds.
 var dateLayouts = []string{
 	time.RFC3339Nano,
-	"2006-01-02 15:04:05 -0700",
-	"2006-01-02 15:04:05 -07:00",
-	"2006-01-02 15:04 -0700",
-	"2006-01-02T15:04:05",
-	"2006-01-02 15:04:05",
+	"2006-01-02T15:04:05.999999999Z0700",
+	"2006-01-02T15:04:05.999999999",
+	"2006-01-02T15:04Z07:00",
+	"2006-01-02T15:04",
+	"2006-01-02 15:04:05.999999999Z07:00",
+	"2006-01-02 15:04:05.999999999 Z0700",
+	"2006-01-02 15:04:05.999999999 Z07:00",
+	"2006-01-02 15:04:05.999999999 -0700 MST",
+	"2006-01-02 15:04:05.999999999 MST",
+	"2006-01-02 15:04:05.999999999",
+	"2006-01-02 15:04 Z0700",
+	"2006-01-02 15:04 MST",
 	"2006-01-02 15:04",
 	"2006-01-02",
+	time.RFC1123Z,
+	time.RFC1123,
+	time.RFC822Z,
+	"Mon, 2 Jan 2006 15:04:05 -0700",
+	"January 2, 2006",
+	"Jan 2, 2006",
+	"2 January 2006",
+	"2006/01/02",
 }
 
 func asTime(v any) (time.Time, error) {
+	var t time.Time
 	switch x := v.(type) {
 	case time.Time:
-		return x.UTC(), nil
+		t = x.UTC()
 	case string:
-		return parseDate(x)
+		var err error
+		if t, err = parseDate(x); err != nil {
+			return t, err
+		}
+	default:
+		return time.Time{}, fmt.Errorf("expected a date such as 2024-05-01 or 2024-05-01T10:00:00Z, found %s", describe(v))
 	}
-	return time.Time{}, fmt.Errorf("expected a date such as 2024-05-01 or 2024-05-01T10:00:00Z, found %s", describe(v))
+	if t.Year() < 1 || t.Year() > 9999 {
+		return time.Time{}, fmt.Errorf("year %04d is not a possible publication date", t.Year())
+	}
+	return t, nil
 }
 
 func parseDate(s string) (time.Time, error) {
@@ -168,6 +208,23 @@ func parseDate(s string) (time.Time, error) {
 		}
 	}
 	return time.Time{}, fmt.Errorf("%q is not a date such as 2024-05-01, 2024-05-01T10:00:00Z or 2024-05-01 10:00:00 +0200", s)
+}
+
+// cleanControl removes control characters (terminal escapes, NUL, …)
+// from front matter text; tabs and line breaks become spaces.
+func cleanControl(s string) string {
+	if !strings.ContainsFunc(s, unicode.IsControl) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r':
+			return ' '
+		case unicode.IsControl(r):
+			return -1
+		}
+		return r
+	}, s)
 }
 
 func describe(v any) string {

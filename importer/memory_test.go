@@ -24,21 +24,21 @@ type countingStore struct {
 
 func (s *countingStore) BeginImport(ctx context.Context) (Batch, error) { return s, nil }
 
-func (s *countingStore) UpsertArticle(ctx context.Context, a *domain.Article) (bool, error) {
+func (s *countingStore) UpsertArticle(ctx context.Context, a *domain.Article, opt Upsert) (Outcome, error) {
 	if err := a.Validate(); err != nil {
-		return false, err
+		return 0, err
 	}
 	s.nextID++
 	a.ID = s.nextID
 	s.articles++
-	return true, nil
+	return Created, nil
 }
 
-func (s *countingStore) UpsertComment(ctx context.Context, c *domain.Comment) (bool, error) {
+func (s *countingStore) UpsertComment(ctx context.Context, c *domain.Comment) (Outcome, error) {
 	s.nextID++
 	c.ID = s.nextID
 	s.comments++
-	return true, nil
+	return Created, nil
 }
 
 func (s *countingStore) Commit() error   { s.committed = true; return nil }

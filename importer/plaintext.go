@@ -37,8 +37,16 @@ func plainText(fragment string, lines bool) string {
 			switch tok.DataAtom {
 			case atom.Br:
 				b.WriteString("\n")
-			case atom.P, atom.Div, atom.Li, atom.Blockquote, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Tr, atom.Pre:
-				b.WriteString("\n\n")
+			case atom.Td, atom.Th:
+				b.WriteString(" ")
+			case atom.Dt, atom.Dd, atom.Hr:
+				b.WriteString("\n")
+			default:
+				if blockBoundary(tok.DataAtom) {
+					b.WriteString("\n\n")
+				}
+			}
+			switch tok.DataAtom {
 			case atom.A:
 				href, linkStart = attr(tok, "href"), b.Len()
 			case atom.Script, atom.Style:
@@ -47,8 +55,15 @@ func plainText(fragment string, lines bool) string {
 		case html.EndTagToken:
 			tok := z.Token()
 			switch tok.DataAtom {
-			case atom.P, atom.Div, atom.Li, atom.Blockquote, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Tr, atom.Pre:
-				b.WriteString("\n\n")
+			case atom.Td, atom.Th:
+				b.WriteString(" ")
+			case atom.Dt, atom.Dd: // the next one's start breaks the line
+			default:
+				if blockBoundary(tok.DataAtom) {
+					b.WriteString("\n\n")
+				}
+			}
+			switch tok.DataAtom {
 			case atom.A:
 				text := strings.TrimSpace(b.String()[linkStart:])
 				if href != "" && text != href && !strings.HasPrefix(href, "#") {
@@ -58,6 +73,17 @@ func plainText(fragment string, lines bool) string {
 			}
 		}
 	}
+}
+
+// blockBoundary reports elements that end a paragraph of text.
+func blockBoundary(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.Div, atom.Li, atom.Ul, atom.Ol, atom.Dl, atom.Blockquote, atom.H1, atom.H2, atom.H3, atom.H4,
+		atom.H5, atom.H6, atom.Tr, atom.Table, atom.Pre, atom.Section, atom.Article, atom.Aside, atom.Header, atom.Footer,
+		atom.Figure, atom.Figcaption, atom.Details, atom.Summary, atom.Address:
+		return true
+	}
+	return false
 }
 
 func tidyText(s string, lines bool) string {

@@ -2,7 +2,6 @@ package importer
 
 import (
 	"fmt"
-	"path/filepath"
 	"sort"
 	"strings"
 )
@@ -13,20 +12,50 @@ const (
 	FormatWordPress = "wxr"
 )
 
-// Summary tells what one imported file did to the store.
+// Warning is something an import carried over imperfectly or not at all
+// (kept as visible text), located in its file.
+type Warning struct {
+	File    string
+	Line    int // 0 when it concerns the whole file
+	Message string
+}
+
+// String formats the warning as "file:line: message".
+func (w Warning) String() string {
+	if w.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", w.File, w.Line, w.Message)
+	}
+	return fmt.Sprintf("%s: %s", w.File, w.Message)
+}
+
+// Summary tells what one file did to the store.
 type Summary struct {
-	File            string
-	Format          string // FormatMarkdown or FormatWordPress
-	ArticlesCreated int
-	ArticlesUpdated int
-	CommentsCreated int
-	CommentsUpdated int
+	// File is the file's path as shown to the user: relative to the
+	// folder given, or as given.
+	File   string
+	Format string // FormatMarkdown or FormatWordPress; empty when skipped
+	// Outcome is what a Markdown file's article became.
+	Outcome           Outcome
+	ArticlesCreated   int
+	ArticlesUpdated   int
+	ArticlesUnchanged int
+	CommentsCreated   int
+	CommentsUpdated   int
+	CommentsUnchanged int
 	// Skipped counts what the file held but Newsroom does not import, by
 	// WordPress post type ("page", "attachment", "nav_menu_item", …) and
 	// "<type> comments" for comments on skipped items.
 	Skipped map[string]int
 	// Slug is the article a Markdown file became.
 	Slug string
+	// SkipReason, when set, says why the whole file was not imported
+	// (a list page, not a content file…); nothing of it was read.
+	SkipReason string
+	// Err is why the file failed (an *Error with file and line); nothing
+	// of it was stored.
+	Err error
+	// Warnings are what was carried imperfectly, with file and line.
+	Warnings []Warning
 }
 
 // Articles is the number of articles stored, new or updated.
@@ -35,21 +64,40 @@ func (s Summary) Articles() int { return s.ArticlesCreated + s.ArticlesUpdated }
 // Comments is the number of comments stored, new or updated.
 func (s Summary) Comments() int { return s.CommentsCreated + s.CommentsUpdated }
 
+// Status is the file's fate in one word: created, updated, unchanged,
+// skipped or failed.
+func (s Summary) Status() string {
+	switch {
+	case s.Err != nil:
+		return "failed"
+	case s.SkipReason != "":
+		return "skipped"
+	case s.Format == FormatMarkdown:
+		return s.Outcome.String()
+	case s.ArticlesCreated > 0:
+		return "created"
+	case s.ArticlesUpdated > 0 || s.CommentsCreated+s.CommentsUpdated > 0:
+		return "updated"
+	}
+	return "unchanged"
+}
+
 // String is a one-line report for the command line, such as
-// "export.xml: 58 articles (58 new, 0 updated), 28 comments; skipped 21 pages".
+// "created a/intro.md: article \"intro\"" or "updated export.xml: 58
+// articles (2 new, 1 updated, 55 unchanged), 28 comments; skipped 21 pages".
 func (s Summary) String() string {
-	name := filepath.Base(s.File)
-	if s.Format == FormatMarkdown {
-		what := "created"
-		if s.ArticlesCreated == 0 {
-			what = "updated"
-		}
-		return fmt.Sprintf("%s: article %q %s", name, s.Slug, what)
+	switch {
+	case s.Err != nil:
+		return "failed " + s.Err.Error()
+	case s.SkipReason != "":
+		return fmt.Sprintf("skipped %s: %s", s.File, s.SkipReason)
+	case s.Format == FormatMarkdown:
+		return fmt.Sprintf("%s %s: article %q", s.Outcome, s.File, s.Slug)
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %s (%d new, %d updated), %s", name,
-		count(s.Articles(), "article", "articles"), s.ArticlesCreated, s.ArticlesUpdated,
-		count(s.Comments(), "comment", "comments"))
+	fmt.Fprintf(&b, "%s %s: %s (%d new, %d updated, %d unchanged), %s", s.Status(), s.File,
+		count(s.Articles()+s.ArticlesUnchanged, "article", "articles"), s.ArticlesCreated, s.ArticlesUpdated,
+		s.ArticlesUnchanged, count(s.Comments()+s.CommentsUnchanged, "comment", "comments"))
 	if skipped := s.skippedList(); len(skipped) > 0 {
 		b.WriteString("; skipped ")
 		b.WriteString(strings.Join(skipped, ", "))

@@ -47,17 +47,49 @@ func (bc *bodyConverter) Markdown(content string) (string, error) {
 	if !strings.Contains(content, "<!-- wp:") {
 		content = autop(content)
 	}
+	out, _, err := bc.convert(content)
+	return out, err
+}
+
+// fragment converts a Markdown file's HTML block, returning what it could
+// not carry as warnings.
+func (bc *bodyConverter) fragment(content string) (string, []string) {
+	out, warns, err := bc.convert(content)
+	if err != nil {
+		return "", append(warns, fmt.Sprintf("an HTML block could not be converted (%v)", err))
+	}
+	return out, warns
+}
+
+// convert parses content, prepares it (htmlRewrite.rewrite) and converts
+// it; embeds come out as embed blocks.
+func (bc *bodyConverter) convert(content string) (string, []string, error) {
 	doc, err := html.Parse(strings.NewReader(content))
 	if err != nil {
-		return "", fmt.Errorf("parse HTML: %w", err)
+		return "", nil, fmt.Errorf("parse HTML: %w", err)
 	}
-	rewriteForMarkdown(doc)
+	rw := &htmlRewrite{}
+	rw.rewrite(doc)
 	md, err := bc.conv.ConvertNode(doc)
 	if err != nil {
-		return "", err
+		return "", rw.warnings, err
 	}
 	out := strings.TrimSpace(newlineRun.ReplaceAllString(string(md), "\n\n"))
-	return out, nil
+	for i, u := range rw.embeds {
+		out = strings.Replace(out, embedPlaceholder(i), embedBlock(u), 1)
+	}
+	return out, rw.warnings, nil
+}
+
+// embedPlaceholder stands for the i-th embed block while the converter
+// runs (so it does not escape the address).
+func embedPlaceholder(i int) string { return fmt.Sprintf("NEWSROOMEMBEDBLOCK%dX", i) }
+
+// htmlRewrite collects what its rewrite found: embed addresses
+// and warnings.
+type htmlRewrite struct {
+	embeds   []string
+	warnings []string
 }
 
 var (
@@ -140,18 +172,37 @@ func openPre(s string) bool {
 	return strings.Count(l, "<pre") > strings.Count(l, "</pre")
 }
 
-// rewriteForMarkdown prepares the parsed content for the converter: it
-// drops comments (Gutenberg's <!-- wp:… -->), turns media players into
-// links and a blockquote's <cite> into an attribution paragraph.
-func rewriteForMarkdown(n *html.Node) {
+// rewrite prepares the parsed content for the converter: it drops
+// comments (Gutenberg's <!-- wp:… -->), turns YouTube and Vimeo players
+// into embed blocks and other media players into links, scripts and
+// styles into code (kept visible, warned), and a blockquote's <cite> into
+// an attribution paragraph.
+func (rw *htmlRewrite) rewrite(n *html.Node) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
 		switch {
 		case c.Type == html.CommentNode:
 			n.RemoveChild(c)
 		case c.Type == html.ElementNode && isMedia(c.DataAtom):
-			n.InsertBefore(mediaLinkNode(c), c)
+			if u, ok := videoPage(mediaURL(c)); ok {
+				p := &html.Node{Type: html.ElementNode, Data: "p", DataAtom: atom.P}
+				p.AppendChild(&html.Node{Type: html.TextNode, Data: embedPlaceholder(len(rw.embeds))})
+				rw.embeds = append(rw.embeds, u)
+				n.InsertBefore(p, c)
+			} else {
+				if c.DataAtom == atom.Iframe || c.DataAtom == atom.Object || c.DataAtom == atom.Embed {
+					rw.warnings = append(rw.warnings, fmt.Sprintf("an embedded <%s> (%s) cannot be carried: turned into a link", c.Data, mediaURL(c)))
+				}
+				n.InsertBefore(mediaLinkNode(c), c)
+			}
 			n.RemoveChild(c)
+		case c.Type == html.ElementNode && (c.DataAtom == atom.Script || c.DataAtom == atom.Style):
+			// Never run on our pages, and not words a reader reads.
+			rw.warnings = append(rw.warnings, fmt.Sprintf("a <%s> was dropped: pages never run scripts or carry styles", c.Data))
+			n.RemoveChild(c)
+		case c.Type == html.ElementNode && unsupportedElement(c.DataAtom):
+			rw.warnings = append(rw.warnings, fmt.Sprintf("a <%s> cannot be carried: only its text is kept", c.Data))
+			rw.rewrite(c)
 		case c.Type == html.ElementNode && c.DataAtom == atom.Cite && insideBlockquote(c):
 			p := &html.Node{Type: html.ElementNode, Data: "p", DataAtom: atom.P}
 			p.AppendChild(&html.Node{Type: html.TextNode, Data: "— "})
@@ -164,12 +215,55 @@ func rewriteForMarkdown(n *html.Node) {
 			}
 			n.InsertBefore(p, c)
 			n.RemoveChild(c)
-			rewriteForMarkdown(p)
+			rw.rewrite(p)
 		default:
-			rewriteForMarkdown(c)
+			rw.rewrite(c)
 		}
 		c = next
 	}
+}
+
+// unsupportedElement reports elements whose function a page of ours does
+// not carry (forms, drawings).
+func unsupportedElement(a atom.Atom) bool {
+	switch a {
+	case atom.Form, atom.Input, atom.Button, atom.Select, atom.Textarea, atom.Svg, atom.Canvas, atom.Math:
+		return true
+	}
+	return false
+}
+
+// videoPage turns a YouTube or Vimeo player address into the video's
+// page, the address an embed block takes.
+func videoPage(u string) (string, bool) {
+	p, err := url.Parse(strings.TrimSpace(u))
+	if err != nil || p.Host == "" {
+		return "", false
+	}
+	host := strings.TrimPrefix(strings.ToLower(p.Hostname()), "www.")
+	parts := strings.Split(strings.Trim(p.Path, "/"), "/")
+	switch host {
+	case "youtube.com", "youtube-nocookie.com", "m.youtube.com":
+		if len(parts) == 2 && (parts[0] == "embed" || parts[0] == "v" || parts[0] == "shorts") && parts[1] != "" {
+			return "https://www.youtube.com/watch?v=" + parts[1], true
+		}
+		if parts[0] == "watch" && p.Query().Get("v") != "" {
+			return "https://www.youtube.com/watch?v=" + p.Query().Get("v"), true
+		}
+	case "youtu.be":
+		if len(parts) == 1 && parts[0] != "" {
+			return "https://www.youtube.com/watch?v=" + parts[0], true
+		}
+	case "player.vimeo.com":
+		if len(parts) == 2 && parts[0] == "video" && parts[1] != "" {
+			return "https://vimeo.com/" + parts[1], true
+		}
+	case "vimeo.com":
+		if len(parts) == 1 && parts[0] != "" {
+			return "https://vimeo.com/" + parts[0], true
+		}
+	}
+	return "", false
 }
 
 // trimBreaks removes <br> and blank text at both ends of n's children.

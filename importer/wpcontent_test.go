@@ -46,7 +46,7 @@ func TestBodyMarkdown(t *testing.T) {
 		{
 			name: "youtube iframe is a video",
 			html: `<figure><iframe width="560" src="https://www.youtube.com/embed/abc"></iframe></figure>`,
-			want: []string{"[Video: https://www.youtube.com/embed/abc](https://www.youtube.com/embed/abc)"},
+			want: []string{"{{embed https://www.youtube.com/watch?v=abc}}"},
 		},
 		{
 			name: "audio and other iframes",

@@ -32,8 +32,8 @@ func commentType(t string) domain.CommentType {
 	return domain.TypeComment
 }
 
-// comment stores one comment of article a. A reply whose parent is not
-// stored yet is stored as top-level and fixed when the file ends.
+// comment stores one comment of article a. A reply whose parent has not
+// been read yet is held until the file ends (see resolveDeferred).
 func (w *wxrImport) comment(a *domain.Article, wc *wxrComment, line int) error {
 	id := strings.TrimSpace(wc.ID)
 	submitted, err := wpTime(wc.DateGMT, wc.Date)
@@ -58,42 +58,72 @@ func (w *wxrImport) comment(a *domain.Article, wc *wxrComment, line int) error {
 		parent = ""
 	}
 	if parent != "" {
-		if pid, ok := w.comments[parent]; ok {
-			c.ParentID = pid
+		pid, ok := w.comments[parent]
+		if !ok {
+			w.deferred = append(w.deferred, deferredReply{comment: c, wpID: id, parentWP: parent, line: line})
+			return nil
 		}
+		c.ParentID = pid
 	}
-	created, err := w.b.UpsertComment(w.ctx, &c)
+	return w.storeComment(&c, id)
+}
+
+// storeComment stores c and remembers its stored id under WordPress's.
+func (w *wxrImport) storeComment(c *domain.Comment, wpID string) error {
+	outcome, err := w.b.UpsertComment(w.ctx, c)
 	if err != nil {
 		return fmt.Errorf("store comment: %w", err)
 	}
-	if created {
+	switch outcome {
+	case Created:
 		w.sum.CommentsCreated++
-	} else {
+	case Updated:
 		w.sum.CommentsUpdated++
+	default:
+		w.sum.CommentsUnchanged++
 	}
-	if id != "" {
-		w.comments[id] = c.ID
-	}
-	if parent != "" && c.ParentID == 0 {
-		w.deferred = append(w.deferred, deferredReply{comment: c, parentWP: parent, line: line})
+	if wpID != "" {
+		w.comments[wpID] = c.ID
 	}
 	return nil
 }
 
-// resolveDeferred links replies to parents that came after them in the
-// file. A reply whose parent is nowhere in the file stays top-level.
+// resolveDeferred stores the replies that came before their parents, each
+// once its parent is stored; a reply whose parent is nowhere in the file
+// is stored top-level.
 func (w *wxrImport) resolveDeferred() error {
-	for _, d := range w.deferred {
-		pid, ok := w.comments[d.parentWP]
-		if !ok {
-			continue
+	pending := w.deferred
+	for len(pending) > 0 {
+		var rest []deferredReply
+		for _, d := range pending {
+			pid, ok := w.comments[d.parentWP]
+			if !ok {
+				rest = append(rest, d)
+				continue
+			}
+			d.comment.ParentID = pid
+			if err := w.storeDeferred(d); err != nil {
+				return err
+			}
 		}
-		c := d.comment
-		c.ParentID = pid
-		if _, err := w.b.UpsertComment(w.ctx, &c); err != nil {
-			return &Error{File: w.path, Line: d.line, Offset: -1, Err: fmt.Errorf("link reply %s to its parent comment: %w", c.Origin, err)}
+		if len(rest) == len(pending) { // parents not in the file (or a loop)
+			for _, d := range rest {
+				if err := w.storeDeferred(d); err != nil {
+					return err
+				}
+			}
+			break
 		}
+		pending = rest
 	}
 	w.deferred = nil
+	return nil
+}
+
+func (w *wxrImport) storeDeferred(d deferredReply) error {
+	c := d.comment
+	if err := w.storeComment(&c, d.wpID); err != nil {
+		return &Error{File: w.path, Line: d.line, Offset: -1, Err: fmt.Errorf("reply %s: %w", c.Origin, err)}
+	}
 	return nil
 }

@@ -34,6 +34,10 @@ func wxrStatus(status, password string) (st domain.Status, skip string) {
 	return domain.StatusDraft, "" // draft, private and anything unknown
 }
 
+// protectedNotice opens the body of a post that was password-protected
+// in WordPress (a callout, see the body conventions).
+const protectedNotice = "> [!WARNING]\n> This post was password-protected in WordPress: only readers with the password could read it.\n\n"
+
 // zeroWPDate is how WordPress writes "no date".
 const zeroWPDate = "0000-00-00 00:00:00"
 
@@ -63,7 +67,7 @@ func (w *wxrImport) article(it *wxrItem) (*domain.Article, error) {
 	if err != nil {
 		return nil, err
 	}
-	headline := plainText(it.Title, false)
+	headline := cleanControl(plainText(it.Title, false))
 	if headline == "" {
 		headline = "Untitled post " + id
 		if id == "" {
@@ -72,7 +76,10 @@ func (w *wxrImport) article(it *wxrItem) (*domain.Article, error) {
 	}
 	body, err := w.body.Markdown(it.Content)
 	if err != nil {
-		return nil, fmt.Errorf("convert the content to Markdown: %w", err)
+		return nil, &fieldError{"content:encoded", fmt.Errorf("convert the content to Markdown: %w", err)}
+	}
+	if len(body) > domain.MaxBodyBytes {
+		return nil, &fieldError{"content:encoded", fmt.Errorf("the content is %d bytes once converted, over the body limit of %d", len(body), domain.MaxBodyBytes)}
 	}
 	var keywords []string
 	for _, c := range it.Categories {
@@ -85,11 +92,17 @@ func (w *wxrImport) article(it *wxrItem) (*domain.Article, error) {
 		Headline:    truncate(headline, domain.MaxHeadlineLen),
 		Standfirst:  truncate(plainText(it.Excerpt, true), domain.MaxFieldLen),
 		Byline:      truncate(w.byline(it.Creator), domain.MaxFieldLen),
-		Body:        body,
+		Body:        cleanBodyControl(body),
 		Status:      status,
 		PublishedAt: published,
 		Keywords:    dedupe(keywords),
-		Origin:      w.uniqueOrigin(it.GUID, id),
+		Origin:      w.uniqueOrigin(it.GUID, id, headline),
+	}
+	if strings.TrimSpace(it.Password) != "" {
+		// Kept a draft, left out of exports with drafts unless asked
+		// for, and saying so in its text wherever it is shown.
+		a.Origin += protectedSuffix
+		a.Body = protectedNotice + a.Body
 	}
 	if err := a.Validate(); err != nil {
 		return nil, err
@@ -112,55 +125,64 @@ func (w *wxrImport) byline(creator string) string {
 
 // uniqueSlug picks the post's slug: wp:post_name, else the slugified
 // title, else "post-<id>"; a slug already given in this file gets the post
-// id (then a number) appended.
+// id (then a number) appended, cut so it stays within the slug limit. The
+// next number to try is remembered, so many posts wanting one slug cost
+// linear time.
 func (w *wxrImport) uniqueSlug(it *wxrItem, headline, id string) string {
 	slug := ""
 	if name := strings.TrimSpace(it.PostName); name != "" {
 		if unescaped, err := url.PathUnescape(name); err == nil {
 			name = unescaped
 		}
-		if domain.ValidateSlug(name) == nil {
-			slug = name
-		} else {
-			slug = domain.Slugify(name)
-		}
+		slug = normalizeSlug(name)
 	}
 	if slug == "" && strings.TrimSpace(it.Title) != "" {
 		slug = domain.Slugify(headline)
 	}
 	if slug == "" {
 		slug = "post-" + domain.Slugify(id)
-		if id == "" {
+		if domain.Slugify(id) == "" {
 			slug = "post"
 		}
 	}
 	candidate := slug
-	if w.slugs[candidate] && id != "" {
-		candidate = slug + "-" + domain.Slugify(id)
+	if w.slugs[candidate] && domain.Slugify(id) != "" {
+		candidate = domain.SlugWithSuffix(slug, "-"+domain.Slugify(id))
 	}
-	for n := 2; w.slugs[candidate]; n++ {
-		candidate = fmt.Sprintf("%s-%d", slug, n)
+	if w.slugs[candidate] {
+		n := max(w.nextSlug[slug], 2)
+		for ; w.slugs[candidate]; n++ {
+			candidate = domain.SlugWithSuffix(slug, fmt.Sprintf("-%d", n))
+		}
+		w.nextSlug[slug] = n
 	}
 	w.slugs[candidate] = true
 	return candidate
 }
 
-// uniqueOrigin is "wxr:<guid>", or "wxr:post:<id>" without a guid. Some
-// exports repeat a guid on two posts: the later one gets "#post-<id>".
-func (w *wxrImport) uniqueOrigin(guid, id string) string {
-	origin := "wxr:" + strings.TrimSpace(guid)
-	if strings.TrimSpace(guid) == "" {
-		origin = "wxr:post:" + id
+// uniqueOrigin is a post's identity: "wxr:<site> post <id>" (the site is
+// the export's base URL), else its GUID, else its title. A second post
+// with the same identity in one file gets "#2", "#3"….
+func (w *wxrImport) uniqueOrigin(guid, id, headline string) string {
+	guid, id = strings.TrimSpace(guid), strings.TrimSpace(id)
+	var key string
+	switch {
+	case id != "":
+		key = "post " + id
+	case guid != "":
+		key = "guid " + guid
+	default:
+		key = "title " + headline
 	}
-	candidate := origin
-	if w.origins[candidate] {
-		candidate = origin + "#post-" + id
+	origin := "wxr:" + key
+	if w.site != "" {
+		origin = "wxr:" + w.site + " " + key
 	}
-	for n := 2; w.origins[candidate]; n++ {
-		candidate = fmt.Sprintf("%s#post-%s-%d", origin, id, n)
+	w.origins[origin]++
+	if n := w.origins[origin]; n > 1 {
+		return fmt.Sprintf("%s#%d", origin, n)
 	}
-	w.origins[candidate] = true
-	return candidate
+	return origin
 }
 
 // truncate shortens s to at most max bytes on a rune boundary, marking the

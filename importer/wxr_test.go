@@ -22,7 +22,7 @@ func TestImportWordPressFixture(t *testing.T) {
 	if err != nil {
 		t.Fatalf("ImportFile: %v", err)
 	}
-	want := "wordpress-theme-unit-test.xml: 58 articles (58 new, 0 updated), 28 comments; skipped 21 pages, 37 attachments, 70 menu items, 5 page comments"
+	want := "created " + fixture + ": 58 articles (58 new, 0 updated, 0 unchanged), 28 comments; skipped 21 pages, 37 attachments, 70 menu items, 5 page comments"
 	if sum.String() != want {
 		t.Errorf("summary\n%s\nwant\n%s", sum, want)
 	}
@@ -78,10 +78,11 @@ func TestImportWordPressFixture(t *testing.T) {
 		}
 	}
 
-	// Two posts share a guid in this export: both are kept, with distinct origins.
+	// Two posts share a guid in this export: both are kept, identified by
+	// the blog's address and their post ids.
 	img, _ := st.bySlug("post-format-image-linked")
 	img2, _ := st.bySlug("post-format-image")
-	if img.Origin != "wxr:https://wpthemetestdata.wordpress.com/?p=568" || img2.Origin != "wxr:https://wpthemetestdata.wordpress.com/?p=568#post-1158" {
+	if img.Origin != "wxr:https://wpthemetestdata.wordpress.com post 568" || img2.Origin != "wxr:https://wpthemetestdata.wordpress.com post 1158" {
 		t.Errorf("origins of the posts sharing a guid: %q, %q", img.Origin, img2.Origin)
 	}
 	excerpt, _ := st.bySlug("template-excerpt-defined")
@@ -117,14 +118,14 @@ func TestImportWordPressFixture(t *testing.T) {
 		types[domain.TypePingback]+types[domain.TypeTrackback] != 4 {
 		t.Errorf("comments: statuses %v, types %v, %d replies; want 27 approved, 1 pending, 4 pings, 9 replies", commentStatuses, types, replies)
 	}
-	const post = "wxr:https://wpthemetestdata.wordpress.com/2007/09/04/comment-test/"
+	const post = "wxr:https://wpthemetestdata.wordpress.com post 1148"
 	child, ok1 := st.commentByOrigin(post + "#906")
 	parent, ok2 := st.commentByOrigin(post + "#905")
 	if !ok1 || !ok2 || child.ParentID != parent.ID || child.Author != "Fred Bloggs" ||
 		!child.SubmittedAt.Equal(time.Date(2013, 3, 14, 15, 2, 6, 0, time.UTC)) {
 		t.Errorf("reply 906 = %+v, parent 905 id %d", child, parent.ID)
 	}
-	ping, _ := st.commentByOrigin("wxr:https://wpthemetestdata.wordpress.com/2007/09/04/many-trackbacks/#921")
+	ping, _ := st.commentByOrigin("wxr:https://wpthemetestdata.wordpress.com post 1149#921")
 	if ping.Type != domain.TypeTrackback || ping.Author != "Ping 1 « What’s a tellyworth?" {
 		t.Errorf("trackback 921 = %+v", ping)
 	}
@@ -135,10 +136,10 @@ func TestImportWordPressFixture(t *testing.T) {
 	if err != nil {
 		t.Fatalf("re-import: %v", err)
 	}
-	if sum2.ArticlesCreated != 0 || sum2.ArticlesUpdated != 58 || sum2.CommentsCreated != 0 || sum2.CommentsUpdated != 28 {
+	if sum2.ArticlesCreated != 0 || sum2.ArticlesUnchanged != 58 || sum2.CommentsCreated != 0 || sum2.CommentsUpdated != 28 {
 		t.Errorf("re-import summary %+v", sum2)
 	}
-	if !strings.Contains(sum2.String(), "58 articles (0 new, 58 updated), 28 comments") {
+	if !strings.Contains(sum2.String(), "58 articles (0 new, 0 updated, 58 unchanged), 28 comments") {
 		t.Errorf("re-import summary string %q", sum2)
 	}
 	if len(st.articles) != before || len(st.comments) != 28 || st.commits != 2 {
@@ -300,24 +301,24 @@ Second line]]></wp:comment_content><wp:comment_approved>1</wp:comment_approved><
 			if err != nil {
 				t.Fatalf("ImportFile: %v", err)
 			}
-			if got, want := sum.String(), "site.wxr: 2 articles (2 new, 0 updated), 3 comments; skipped 1 trashed post"; got != want {
+			if got, want := sum.String(), "created "+path+": 2 articles (2 new, 0 updated, 0 unchanged), 3 comments; skipped 1 trashed post"; got != want {
 				t.Errorf("summary %q, want %q", got, want)
 			}
 			a, ok := st.bySlug("hello-welcome")
 			want := domain.Article{ID: a.ID, Slug: "hello-welcome", Headline: "Hello & welcome", Standfirst: "The short version.", Byline: "Ed Itor",
 				Body: "Para one.\n\nPara two.", Status: domain.StatusReview, PublishedAt: time.Date(2020, 2, 2, 12, 0, 0, 0, time.UTC),
-				Keywords: []string{"News"}, Origin: "wxr:http://example.com/?p=7"}
+				Keywords: []string{"News"}, Origin: "wxr:post 7"}
 			if !ok || a.Headline != want.Headline || a.Standfirst != want.Standfirst || a.Byline != want.Byline || a.Body != want.Body ||
 				a.Status != want.Status || !a.PublishedAt.Equal(want.PublishedAt) || strings.Join(a.Keywords, "|") != "News" || a.Origin != want.Origin {
 				t.Errorf("article\n%+v\nwant\n%+v", a, want)
 			}
 			second, ok := st.bySlug("hello-welcome-8")
-			if !ok || second.Status != domain.StatusDraft || second.Origin != "wxr:post:8" || second.Byline != "nobody" || !second.PublishedAt.IsZero() {
+			if !ok || second.Status != domain.StatusDraft || second.Origin != "wxr:post 8" || second.Byline != "nobody" || !second.PublishedAt.IsZero() {
 				t.Errorf("second post (same title, private, no guid) = %+v", second)
 			}
-			parent, _ := st.commentByOrigin("wxr:http://example.com/?p=7#2")
-			child, _ := st.commentByOrigin("wxr:http://example.com/?p=7#3")
-			orphan, _ := st.commentByOrigin("wxr:http://example.com/?p=7#4")
+			parent, _ := st.commentByOrigin("wxr:post 7#2")
+			child, _ := st.commentByOrigin("wxr:post 7#3")
+			orphan, _ := st.commentByOrigin("wxr:post 7#4")
 			if parent.ID == 0 || child.ParentID != parent.ID || child.Status != domain.CommentSpam || child.ClientAddr != "192.0.2.9" {
 				t.Errorf("child %+v, parent id %d", child, parent.ID)
 			}

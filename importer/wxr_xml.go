@@ -16,21 +16,58 @@ const (
 
 var wxrExcerptNamespace = regexp.MustCompile(`^https?://wordpress\.org/export/1\.[0-2]/excerpt/$`)
 
-// nsNormalizer is a token stream that renames the WXR namespaces.
-type nsNormalizer struct{ d *xml.Decoder }
+// nsNormalizer is a token stream that renames the WXR namespaces. It
+// also marks token boundaries for the boundedReader under the decoder and
+// remembers the line each element of the current item starts on.
+type nsNormalizer struct {
+	d       *xml.Decoder
+	limit   *boundedReader
+	lastTag string         // prefix:name of the last element opened
+	line    int            // the line it opened on
+	lines   map[string]int // element name → line, in the current item
+}
 
 // Token returns the next token with canonical namespaces.
-func (n nsNormalizer) Token() (xml.Token, error) {
+func (n *nsNormalizer) Token() (xml.Token, error) {
 	tok, err := n.d.Token()
+	if n.limit != nil {
+		n.limit.tokenMark = n.limit.n
+	}
 	switch t := tok.(type) {
 	case xml.StartElement:
 		t.Name.Space = canonicalNS(t.Name.Space)
+		n.line, _ = n.d.InputPos()
+		n.lastTag = shortName(t.Name)
+		if n.limit != nil {
+			n.limit.field = n.lastTag
+		}
+		if n.lines != nil {
+			if _, seen := n.lines[n.lastTag]; !seen {
+				n.lines[n.lastTag] = n.line
+			}
+		}
 		return t, err
 	case xml.EndElement:
 		t.Name.Space = canonicalNS(t.Name.Space)
 		return t, err
 	}
 	return tok, err
+}
+
+// shortName is an element's name as an export writes it: wp:post_name,
+// content:encoded, title.
+func shortName(n xml.Name) string {
+	switch n.Space {
+	case nsWP:
+		return "wp:" + n.Local
+	case nsExcerpt:
+		return "excerpt:" + n.Local
+	case nsContent:
+		return "content:" + n.Local
+	case nsDC:
+		return "dc:" + n.Local
+	}
+	return n.Local
 }
 
 func canonicalNS(ns string) string {

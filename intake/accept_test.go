@@ -180,21 +180,33 @@ func TestHostileCommentIsStoredVerbatimAndEscaped(t *testing.T) {
 }
 
 func TestClientAddress(t *testing.T) {
+	oneHop := ProxyTrust{Hops: 1}
+	lan, err := ParseProxies("192.0.2.10, 10.0.0.0/8")
+	if err != nil {
+		t.Fatal(err)
+	}
+	named := ProxyTrust{Proxies: lan}
 	cases := []struct {
 		name  string
-		trust bool
+		trust ProxyTrust
 		xff   string
 		want  string
 	}{
-		{"XFF ignored without trust", false, "203.0.113.200", "192.0.2.10"},
-		{"XFF honoured with trust", true, "203.0.113.200, 10.0.0.1", "203.0.113.200"},
-		{"first valid address", true, "unknown, 2001:db8::1", "2001:db8::1"},
-		{"no valid address falls back", true, "garbage", "192.0.2.10"},
-		{"mapped IPv4 is unmapped", true, "::ffff:198.51.100.3", "198.51.100.3"},
+		{"XFF ignored without trust", ProxyTrust{}, "203.0.113.200", "192.0.2.10"},
+		{"one hop: the entry the proxy appended", oneHop, "203.0.113.200", "203.0.113.200"},
+		{"one hop: spoofed leftmost entries ignored", oneHop, "1.2.3.4, 5.6.7.8, 203.0.113.200", "203.0.113.200"},
+		{"two hops", ProxyTrust{Hops: 2}, "1.2.3.4, 203.0.113.200, 10.0.0.1", "203.0.113.200"},
+		{"hops beyond the chain give its leftmost", ProxyTrust{Hops: 5}, "203.0.113.200", "203.0.113.200"},
+		{"named proxies skipped from the right", named, "1.2.3.4, 203.0.113.200, 10.1.2.3, 10.0.0.1", "203.0.113.200"},
+		{"connection not a named proxy: header ignored", ProxyTrust{Proxies: lan[1:]}, "203.0.113.200", "192.0.2.10"},
+		{"garbage next to the proxy: the proxy's address", oneHop, "203.0.113.200, garbage", "192.0.2.10"},
+		{"empty header falls back", oneHop, "", "192.0.2.10"},
+		{"mapped IPv4 is unmapped", oneHop, "::ffff:198.51.100.3", "198.51.100.3"},
+		{"IPv6 client", named, "2001:db8::1, 10.0.0.1", "2001:db8::1"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			f := newFixture(t, Options{TrustProxy: tc.trust})
+			f := newFixture(t, Options{Proxies: tc.trust})
 			ua := strings.Repeat("Ü", 400) // 800 bytes
 			r := request(form("Hal", "hal@example.org", "Where am I?"), "192.0.2.10",
 				map[string]string{"Accept": "application/json", "X-Forwarded-For": tc.xff, "User-Agent": ua})

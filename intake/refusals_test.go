@@ -2,6 +2,7 @@ package intake
 
 import (
 	"encoding/json"
+	"fmt"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
@@ -148,6 +149,77 @@ func TestRateLimit(t *testing.T) {
 	f.clock.Advance(10 * time.Second)
 	if w := f.postJSON(form("Fay", "fay@example.org", "Second."), "203.0.113.5"); w.Code != http.StatusAccepted {
 		t.Fatalf("after 15 s: %d %s", w.Code, w.Body.String())
+	}
+}
+
+// TestRateLimitBehindProxySpoofing floods through a proxy from one client
+// that writes a new X-Forwarded-For address each time: the proxy appends
+// the real address, so every post after the first is refused and stored
+// under the real address, never a spoofed one.
+func TestRateLimitBehindProxySpoofing(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		trust func(t *testing.T) ProxyTrust
+	}{
+		{"one hop", func(t *testing.T) ProxyTrust { return ProxyTrust{Hops: 1} }},
+		{"named proxy", func(t *testing.T) ProxyTrust {
+			p, err := ParseProxies("127.0.0.1")
+			if err != nil {
+				t.Fatal(err)
+			}
+			return ProxyTrust{Proxies: p}
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture(t, Options{Proxies: tc.trust(t)})
+			const real = "198.51.100.77"
+			accepted := 0
+			for i := 0; i < 50; i++ {
+				spoofed := fmt.Sprintf("203.0.113.%d, 10.9.8.%d", i, i)
+				r := request(form(fmt.Sprintf("Bot %d", i), fmt.Sprintf("bot%d@example.org", i), fmt.Sprintf("Buy now %d.", i)),
+					"127.0.0.1", map[string]string{"Accept": "application/json", "X-Forwarded-For": spoofed + ", " + real})
+				w := f.do(r)
+				switch w.Code {
+				case http.StatusAccepted:
+					accepted++
+					if c := f.stored(t, decodeAnswer(t, w).ID); c.ClientAddr != real {
+						t.Errorf("stored under %q, want the address the proxy saw, %s", c.ClientAddr, real)
+					}
+				case http.StatusTooManyRequests:
+				default:
+					t.Fatalf("post %d: status %d: %s", i, w.Code, w.Body.String())
+				}
+				f.clock.Advance(100 * time.Millisecond)
+			}
+			if accepted != 1 {
+				t.Errorf("%d of 50 spoofed posts accepted within 5 s, want 1 (the flood limit)", accepted)
+			}
+		})
+	}
+}
+
+func TestParseProxies(t *testing.T) {
+	cases := []struct {
+		in      string
+		want    string
+		wantErr bool
+	}{
+		{"127.0.0.1,10.0.0.0/8", "[127.0.0.1/32 10.0.0.0/8]", false},
+		{" ::1 , 10.1.2.3/8 ", "[::1/128 10.0.0.0/8]", false},
+		{"::ffff:10.0.0.0/104", "[10.0.0.0/8]", false},
+		{"", "[]", false},
+		{"localhost", "", true},
+		{"10.0.0.0/40", "", true},
+	}
+	for _, tc := range cases {
+		got, err := ParseProxies(tc.in)
+		if (err != nil) != tc.wantErr {
+			t.Errorf("ParseProxies(%q) error %v, want error %v", tc.in, err, tc.wantErr)
+			continue
+		}
+		if !tc.wantErr && fmt.Sprint(got) != tc.want {
+			t.Errorf("ParseProxies(%q) = %v, want %s", tc.in, got, tc.want)
+		}
 	}
 }
 

@@ -197,7 +197,7 @@ func burst(t *testing.T, otherWriter bool) {
 	)
 	clk := newClock()
 	st, path := newStore(t, clk)
-	f := fixtureOver(t, st, clk, st, Options{TrustProxy: true})
+	f := fixtureOver(t, st, clk, st, Options{Proxies: ProxyTrust{Hops: 1}})
 	ctx, cancel := context.WithCancel(context.Background())
 	base, done := serve(t, ctx, f.srv)
 	defer func() {

@@ -14,9 +14,9 @@ type Options struct {
 	// Site is the exported site folder served at GET /; empty serves a
 	// short status page instead.
 	Site string
-	// TrustProxy takes the client address from X-Forwarded-For; set it only
-	// behind a reverse proxy that sets that header.
-	TrustProxy bool
+	// Proxies names the reverse proxies trusted to append the client's
+	// address to X-Forwarded-For; the zero value trusts none.
+	Proxies ProxyTrust
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
 	// Logger receives one line per stored comment and every server-side

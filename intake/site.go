@@ -11,11 +11,17 @@ import (
 )
 
 // siteHandler serves GET / and HEAD /: the exported site folder when one
-// is given, else a short status page.
+// is given, else a short status page. The folder is opened as an os.Root,
+// so no symbolic link inside it leads to a file outside.
 func (s *Server) siteHandler() http.Handler {
 	var files http.Handler
 	if s.opt.Site != "" {
-		files = http.FileServer(siteFS{http.Dir(s.opt.Site)})
+		root, err := os.OpenRoot(s.opt.Site)
+		if err != nil {
+			files = http.NotFoundHandler() // NewServer has logged it
+		} else {
+			files = http.FileServer(siteFS{http.FS(root.FS())})
+		}
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -49,7 +55,7 @@ func (s siteFS) Open(name string) (http.File, error) {
 	}
 	f, err := s.fs.Open(name)
 	if err != nil {
-		return nil, err
+		return nil, notFound(err)
 	}
 	info, err := f.Stat()
 	if err != nil {
@@ -60,14 +66,21 @@ func (s siteFS) Open(name string) (http.File, error) {
 		index, err := s.fs.Open(path.Join(name, "index.html"))
 		if err != nil {
 			f.Close()
-			if errors.Is(err, os.ErrNotExist) {
-				return nil, fs.ErrNotExist
-			}
-			return nil, err
+			return nil, notFound(err)
 		}
 		index.Close()
 	}
 	return f, nil
+}
+
+// notFound turns every failure to open a file into "not found" but a
+// permission error: a symbolic link leading out of the site folder, or a
+// broken one, is simply not there.
+func notFound(err error) error {
+	if errors.Is(err, fs.ErrPermission) {
+		return err
+	}
+	return fs.ErrNotExist
 }
 
 var statusPage = template.Must(template.New("status").Parse(`<!doctype html>

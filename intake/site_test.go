@@ -93,3 +93,50 @@ func TestHTTPServerLimits(t *testing.T) {
 		t.Error("the http.Server must use the intake handler and request contexts independent of Serve's")
 	}
 }
+
+// TestSiteNeverFollowsLinksOut: symbolic links in the site folder to a
+// file or folder outside it are not served; a link inside it is.
+func TestSiteNeverFollowsLinksOut(t *testing.T) {
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "site")
+	outside := filepath.Join(parent, "private")
+	for p, content := range map[string]string{
+		filepath.Join(dir, "index.html"):          "<h1>Front page</h1>",
+		filepath.Join(dir, "hello", "index.html"): "<h1>Hello</h1>",
+		filepath.Join(outside, "passwd"):          "root:x:0:0",
+		filepath.Join(outside, "index.html"):      "private index",
+	} {
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for link, target := range map[string]string{
+		"passwd-link":  filepath.Join(outside, "passwd"),
+		"private-link": outside,
+		"relative-out": "../private/passwd",
+		"hello-again":  "hello", // inside the folder: served
+	} {
+		if err := os.Symlink(target, filepath.Join(dir, link)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f := newFixture(t, Options{Site: dir})
+	for _, tc := range []struct {
+		path string
+		code int
+	}{
+		{"/passwd-link", 404},
+		{"/private-link/passwd", 404},
+		{"/private-link/", 404},
+		{"/relative-out", 404},
+		{"/hello-again/", 200},
+	} {
+		w := f.do(httptest.NewRequest("GET", tc.path, nil))
+		if w.Code != tc.code || strings.Contains(w.Body.String(), "root:x") || strings.Contains(w.Body.String(), "private index") {
+			t.Errorf("GET %s: %d %q, want %d and nothing from outside", tc.path, w.Code, w.Body.String(), tc.code)
+		}
+	}
+}

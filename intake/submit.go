@@ -58,7 +58,7 @@ func (s *Server) take(ctx context.Context, r *http.Request, sub *submission) (*d
 		URL:        sub.url,
 		Body:       sub.body,
 		Type:       domain.TypeComment,
-		ClientAddr: clientAddr(r, s.opt.TrustProxy),
+		ClientAddr: clientAddr(r, s.opt.Proxies),
 		UserAgent:  userAgent(r),
 	}
 	if err := moderation.ValidateSubmission(c); err != nil {

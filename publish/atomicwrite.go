@@ -21,6 +21,21 @@ var tempPrefix = ".newsroom-" + strconv.Itoa(os.Getpid()) + "-"
 // same directory (which must exist) and a rename, so readers see the old
 // file or the new one, never half of one.
 func writeFileAtomic(path string, data []byte) error {
+	tmp, err := writeTemp(path, data)
+	if err != nil {
+		return err
+	}
+	if err := renameFile(tmp, path); err != nil {
+		_ = os.Remove(tmp)
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+// writeTemp writes data to a new temporary file beside path (in its
+// directory, which must exist) and returns the temporary file's name; a
+// rename puts it in place.
+func writeTemp(path string, data []byte) (string, error) {
 	dir := filepath.Dir(path)
 	for range 1000 {
 		name := filepath.Join(dir, tempPrefix+strconv.FormatUint(tempSeq.Add(1), 10)+".tmp")
@@ -29,15 +44,11 @@ func writeFileAtomic(path string, data []byte) error {
 			continue
 		}
 		if err != nil {
-			return fmt.Errorf("write %s: %w", path, err)
+			return "", fmt.Errorf("write %s: %w", path, err)
 		}
-		if err := renameFile(name, path); err != nil {
-			_ = os.Remove(name)
-			return fmt.Errorf("write %s: %w", path, err)
-		}
-		return nil
+		return name, nil
 	}
-	return fmt.Errorf("write %s: no free temporary name in %s", path, dir)
+	return "", fmt.Errorf("write %s: no free temporary name in %s", path, dir)
 }
 
 // ensureDir makes sure dir is a real directory (not a symbolic link) and

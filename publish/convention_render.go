@@ -7,9 +7,12 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
+
+	"newsroom/markup"
 )
 
-// conventionRenderer writes QuoteFigure and ExcerptFigure nodes, and
+// conventionRenderer writes the body grammar's constructs (quote and
+// excerpt figures, callouts, embeds), and
 // links and images so that dangerous targets become plain text (see
 // link_render.go). Every
 // text it writes comes from the article's records and is escaped.
@@ -17,8 +20,10 @@ type conventionRenderer struct{}
 
 // RegisterFuncs implements renderer.NodeRenderer.
 func (conventionRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(KindQuoteFigure, renderQuoteFigure)
-	reg.Register(KindExcerptFigure, renderExcerptFigure)
+	reg.Register(markup.KindQuoteFigure, renderQuoteFigure)
+	reg.Register(markup.KindExcerptFigure, renderExcerptFigure)
+	reg.Register(markup.KindCallout, renderCallout)
+	reg.Register(markup.KindEmbed, renderEmbed)
 	reg.Register(ast.KindImage, renderImage)
 	reg.Register(ast.KindLink, renderLink)
 	reg.Register(ast.KindAutoLink, renderAutoLink)
@@ -28,7 +33,7 @@ func renderQuoteFigure(w util.BufWriter, _ []byte, node ast.Node, entering bool)
 	if !entering {
 		return ast.WalkContinue, nil
 	}
-	n := node.(*QuoteFigure)
+	n := node.(*markup.QuoteFigure)
 	if !n.Found {
 		_, _ = w.WriteString(`<p class="missing-quote" role="note">Missing quote: no quote record is called “`)
 		_, _ = w.WriteString(html.EscapeString(cleanText(n.Ref)))
@@ -66,7 +71,7 @@ func renderQuoteFigure(w util.BufWriter, _ []byte, node ast.Node, entering bool)
 }
 
 func renderExcerptFigure(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	n := node.(*ExcerptFigure)
+	n := node.(*markup.ExcerptFigure)
 	if !entering {
 		_, _ = w.WriteString("</blockquote></figure>\n")
 		return ast.WalkContinue, nil
@@ -81,6 +86,45 @@ func renderExcerptFigure(w util.BufWriter, _ []byte, node ast.Node, entering boo
 	}
 	_, _ = w.WriteString(">\n")
 	return ast.WalkContinue, nil
+}
+
+// renderCallout writes a GitHub alert as an aside with a visible label.
+func renderCallout(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*markup.Callout)
+	if !entering {
+		_, _ = w.WriteString("</aside>\n")
+		return ast.WalkContinue, nil
+	}
+	_, _ = w.WriteString(`<aside class="callout callout-`)
+	_, _ = w.WriteString(html.EscapeString(n.AlertType))
+	_, _ = w.WriteString(`"><p class="callout-label">`)
+	_, _ = w.WriteString(html.EscapeString(n.Label()))
+	_, _ = w.WriteString("</p>\n")
+	return ast.WalkContinue, nil
+}
+
+// renderEmbed writes an embed as a figure with a link card: no script, no
+// frame, nothing loaded from the other site.
+func renderEmbed(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*markup.Embed)
+	if !n.OK {
+		_, _ = w.WriteString(`<p class="missing-embed" role="note">Embed: “`)
+		_, _ = w.WriteString(html.EscapeString(cleanText(n.URL)))
+		_, _ = w.WriteString("” is not a web address.</p>\n")
+		return ast.WalkSkipChildren, nil
+	}
+	u := html.EscapeString(n.URL)
+	_, _ = w.WriteString(`<figure class="embed"><a class="embed-link" href="`)
+	_, _ = w.WriteString(u)
+	_, _ = w.WriteString(`">`)
+	_, _ = w.WriteString(html.EscapeString(n.Label()))
+	_, _ = w.WriteString(`: <span class="embed-url">`)
+	_, _ = w.WriteString(u)
+	_, _ = w.WriteString("</span></a></figure>\n")
+	return ast.WalkSkipChildren, nil
 }
 
 // writeCite writes <cite>name</cite>, with the name linked when url (an

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -24,8 +25,9 @@ import (
 type Source interface {
 	// ExportSummaries returns the articles an export considers (published
 	// ones; every one when includeDrafts is set), each with at least its
-	// ID, Slug, Headline, Standfirst, Status, PublishedAt, UpdatedAt,
-	// FactCheck.Checked, Sources and StoredDigest.
+	// ID, Slug, Headline, Standfirst, Byline, Keywords, Section, Kind,
+	// Status, PublishedAt, UpdatedAt, FactCheck.Checked, Sources,
+	// Corrections and StoredDigest.
 	ExportSummaries(ctx context.Context, includeDrafts bool) ([]domain.Article, error)
 	// ArticlesByID returns the full articles with these IDs, with quotes
 	// and sources, in any order.
@@ -51,8 +53,14 @@ type ExportOptions struct {
 	// Drafts also writes unpublished articles, marked as drafts and
 	// noindex; they never enter the feed.
 	Drafts bool
+	// SkipDrafts are unpublished articles never written, even with
+	// Drafts (posts that were password-protected in WordPress).
+	SkipDrafts map[int64]bool
 	// Force rewrites every file even when its inputs are unchanged.
 	Force bool
+	// Masthead holds the staff and the publisher's policies, for author
+	// pages, the about page and the JSON-LD.
+	Masthead Masthead
 	// Now decides what is embargoed; zero means the current time. Nothing
 	// written depends on it otherwise.
 	Now time.Time
@@ -83,6 +91,7 @@ type fileResult struct {
 	rel      string
 	entry    manifestEntry
 	written  bool
+	tmp      string // the staged new file, until it is put in place
 	warnings []string
 	err      error
 }
@@ -144,6 +153,9 @@ func Export(ctx context.Context, src Source, dir string, opt ExportOptions, prog
 	rep.Warnings = append(rep.Warnings, loaded.warnings...)
 	live, drafts, warnings := selectArticles(articles, opt.Drafts, now)
 	rep.Warnings = append(rep.Warnings, warnings...)
+	if len(opt.SkipDrafts) > 0 {
+		drafts = slices.DeleteFunc(drafts, func(a *domain.Article) bool { return opt.SkipDrafts[a.ID] })
+	}
 
 	site := newSiteView(opt.SiteTitle, opt.PublisherName, opt.BaseURL, opt.Language, false)
 	e := &exporter{
@@ -156,12 +168,19 @@ func Export(ctx context.Context, src Source, dir string, opt ExportOptions, prog
 		check:    opt.Check,
 		pageOpt: Options{
 			SiteTitle: opt.SiteTitle, PublisherName: opt.PublisherName, BaseURL: opt.BaseURL,
-			CommentsURL: opt.CommentsURL, Language: opt.Language, Now: now,
+			CommentsURL: opt.CommentsURL, Language: opt.Language, Now: now, Masthead: &opt.Masthead,
 		},
 	}
 	e.root = openExportRoot(dir)
 	defer e.root.close()
-	if e.siteKey, err = siteKey(site, strings.TrimSpace(opt.CommentsURL)); err != nil {
+	if e.safe, err = os.OpenRoot(dir); err != nil {
+		return rep, fmt.Errorf("export: open %s: %w", dir, err)
+	}
+	defer e.safe.Close()
+	// Strays of an export killed here before are removed first.
+	e.sweepStrays()
+	defer e.markRunning()()
+	if e.siteKey, err = siteKeyWith(site, strings.TrimSpace(opt.CommentsURL), &opt.Masthead); err != nil {
 		return rep, fmt.Errorf("export: digest templates: %w", err)
 	}
 
@@ -173,69 +192,111 @@ func Export(ctx context.Context, src Source, dir string, opt ExportOptions, prog
 		jobs = append(jobs, pageJob{index: len(jobs), a: a, draft: true})
 	}
 
-	// The index, feed and stylesheet do not depend on the pages: write
-	// them alongside.
-	siteDone := make(chan []fileResult, 1)
-	go func() { siteDone <- e.writeSiteFiles(ctx, live, drafts) }()
-	results := e.writePages(ctx, jobs, progress, len(jobs)+3)
+	// The index, feed and stylesheet do not depend on the pages: render
+	// them alongside, but write them only once every page is written, so
+	// readers are never shown links to pages that were not.
+	extra := e.moreSiteFiles(ctx, live)
+	total := len(jobs) + 3 + len(extra)
+	siteDone := make(chan []siteFileOut, 1)
+	go func() { siteDone <- e.renderSiteFiles(ctx, live, drafts, extra) }()
+	// Pages are staged (written beside their place) and put in place only
+	// once every one is; then the index, feed and stylesheet. A failure
+	// before that leaves the site readers see as it was.
+	results := e.writePages(ctx, jobs, progress, total)
 	done := len(results)
-	total := len(jobs) + 3
-	next := newManifest(len(jobs) + 3)
-	pageWarnings := make([][]string, len(jobs))
 	var firstErr error
 	for _, r := range results {
-		if r.err != nil {
-			if firstErr == nil {
-				firstErr = r.err
-			}
-			continue
+		if r.err != nil && firstErr == nil {
+			firstErr = r.err
 		}
+	}
+	siteFiles := <-siteDone
+	if firstErr == nil {
+		firstErr = ctx.Err()
+	}
+	if firstErr != nil {
+		discardStaged(results)
+		e.removeFreshDirs(jobs)
+		return rep, fmt.Errorf("export: %w", firstErr)
+	}
+	next := newManifest(total)
+	pageWarnings := make([][]string, len(jobs))
+	if err := e.commitStaged(results, func(r fileResult) {
 		next.Files[r.rel] = r.entry
 		pageWarnings[r.index] = r.warnings
 		rep.count(r.written)
+	}); err != nil {
+		return rep, e.failAfterCommit(next, err)
 	}
-	for _, r := range <-siteDone {
+	siteResults := e.writeSiteFiles(siteFiles)
+	for _, r := range siteResults {
 		if r.err != nil {
-			if firstErr == nil {
-				firstErr = r.err
-			}
-			continue
+			discardStaged(siteResults)
+			return rep, e.failAfterCommit(next, r.err)
 		}
+	}
+	if err := e.commitStaged(siteResults, func(r fileResult) {
 		next.Files[r.rel] = r.entry
 		rep.count(r.written)
 		done++
 		if progress != nil {
 			progress(done, total)
 		}
-	}
-	if firstErr == nil {
-		firstErr = ctx.Err()
-	}
-	if firstErr != nil {
-		// Keep owning every file of the old manifest not rewritten, so a
-		// later export can still clean up.
-		for rel, entry := range old.Files {
-			if _, ok := next.Files[rel]; !ok {
-				next.Files[rel] = entry
-			}
-		}
-		if err := saveManifest(dir, next); err != nil {
-			return rep, errors.Join(fmt.Errorf("export: %w", firstErr), err)
-		}
-		return rep, fmt.Errorf("export: %w", firstErr)
+	}); err != nil {
+		return rep, e.failAfterCommit(next, err)
 	}
 	for _, w := range pageWarnings {
 		rep.Warnings = append(rep.Warnings, w...)
 	}
 	rep.Warnings = append(rep.Warnings, e.removeStale(next)...)
 	rep.Removed = e.removed
-	if sameFiles(old, next) {
+	if sameFiles(e.old, next) {
 		return rep, nil
 	}
 	if err := saveManifest(dir, next); err != nil {
 		return rep, fmt.Errorf("export: %w", err)
 	}
 	return rep, nil
+}
+
+// commitStaged puts the staged files of results in place, calling done
+// for each result as it is. After a failed rename the rest are discarded.
+func (e *exporter) commitStaged(results []fileResult, done func(fileResult)) error {
+	for i, r := range results {
+		if r.tmp != "" {
+			path := filepath.Join(e.dir, filepath.FromSlash(r.rel))
+			if err := renameFile(r.tmp, path); err != nil {
+				discardStaged(results[i:])
+				return fmt.Errorf("write %s: %w", path, err)
+			}
+		}
+		done(r)
+	}
+	return nil
+}
+
+// discardStaged removes the staged files of results.
+func discardStaged(results []fileResult) {
+	for _, r := range results {
+		if r.tmp != "" {
+			_ = os.Remove(r.tmp)
+		}
+	}
+}
+
+// failAfterCommit records, after some files were put in place, those (in
+// next) and every file of the old manifest not rewritten, so a later
+// export still owns and can clean them up, and returns the export error.
+func (e *exporter) failAfterCommit(next manifest, err error) error {
+	for rel, entry := range e.old.Files {
+		if _, ok := next.Files[rel]; !ok {
+			next.Files[rel] = entry
+		}
+	}
+	if saveErr := saveManifest(e.dir, next); saveErr != nil {
+		return errors.Join(fmt.Errorf("export: %w", err), saveErr)
+	}
+	return fmt.Errorf("export: %w", err)
 }
 
 func (r *Report) count(written bool) {
@@ -314,6 +375,11 @@ type exporter struct {
 	dirs []atomic.Int32
 	// root looks files up inside dir.
 	root exportRoot
+	// safe opens and removes files inside dir; no symbolic link leads
+	// out of it.
+	safe *os.Root
+	// fresh tells, per page job, that this export created its directory.
+	fresh []atomic.Bool
 }
 
 // progressEvery is how often Export reports progress while pages render.
@@ -339,6 +405,7 @@ func (e *exporter) writePages(ctx context.Context, jobs []pageJob, progress func
 	finished := make(chan struct{})
 	var wg sync.WaitGroup
 	e.dirs = make([]atomic.Int32, len(jobs))
+	e.fresh = make([]atomic.Bool, len(jobs))
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
@@ -419,6 +486,7 @@ func (e *exporter) makeDirsAhead(ctx context.Context, jobs []pageJob, next *atom
 		case err != nil:
 			e.dirs[i].Store(dirUnknown) // the worker tries again and reports it
 		case created:
+			e.fresh[i].Store(true)
 			e.dirs[i].Store(dirFresh)
 		default:
 			e.dirs[i].Store(dirExisting)
@@ -437,7 +505,11 @@ func (e *exporter) pageDir(j pageJob) (bool, error) {
 			return false, nil
 		}
 	}
-	return ensureDir(filepath.Join(e.dir, j.a.Slug))
+	created, err := ensureDir(filepath.Join(e.dir, j.a.Slug))
+	if created && j.index < len(e.fresh) {
+		e.fresh[j.index].Store(true)
+	}
+	return created, err
 }
 
 // pages does a chunk of page jobs, storing each result at its index and
@@ -543,26 +615,64 @@ func (e *exporter) page(j pageJob, a *domain.Article) fileResult {
 	return r
 }
 
-// writeSiteFiles writes index.html, feed.xml and site.css, stopping at
-// the first error.
-func (e *exporter) writeSiteFiles(ctx context.Context, live, drafts []*domain.Article) []fileResult {
+// siteFileOut is a site-wide file rendered (or found unchanged) ahead of
+// being written.
+type siteFileOut struct {
+	rel       string
+	data      []byte        // nil when unchanged
+	key       string        // input key of what was rendered
+	unchanged manifestEntry // the manifest entry when unchanged
+	err       error
+}
+
+// renderSiteFiles renders index.html, feed.xml, site.css and then the
+// extra site files (archives, sitemaps…) where their inputs changed since
+// the manifest recorded them, stopping at the first error. Nothing is
+// written.
+func (e *exporter) renderSiteFiles(ctx context.Context, live, drafts []*domain.Article, extra []siteFileSpec) []siteFileOut {
 	if err := ctx.Err(); err != nil {
-		return []fileResult{{err: err}}
+		return []siteFileOut{{err: err}}
 	}
-	var out []fileResult
-	for _, f := range []struct {
-		rel    string
-		key    string
-		render func() ([]byte, string, error)
-	}{
+	var out []siteFileOut
+	for _, f := range append([]siteFileSpec{
 		{"index.html", indexKey(e.siteKey, live, drafts), func() ([]byte, string, error) {
 			data, err := renderIndex(live, drafts, e.site)
 			return data, indexKey(e.siteKey, live, drafts), err
 		}},
 		{"feed.xml", feedKey(e.siteKey, live, storedDigest), func() ([]byte, string, error) { return e.feed(ctx, live) }},
 		{"site.css", e.siteKey, func() ([]byte, string, error) { return assets.SiteCSS, e.siteKey, nil }},
-	} {
-		r, err := e.siteFile(f.rel, f.key, f.render)
+	}, extra...) {
+		if prev, ok := e.old.Files[f.rel]; ok && !e.force && f.key != "" && prev.Input == f.key && e.sizeIs(f.rel, prev.Size) {
+			out = append(out, siteFileOut{rel: f.rel, unchanged: prev})
+			continue
+		}
+		data, rendered, err := f.render()
+		if err != nil {
+			return append(out, siteFileOut{rel: f.rel, err: err})
+		}
+		out = append(out, siteFileOut{rel: f.rel, data: data, key: rendered})
+	}
+	return out
+}
+
+// writeSiteFiles writes the rendered site-wide files, stopping at the
+// first error.
+func (e *exporter) writeSiteFiles(files []siteFileOut) []fileResult {
+	var out []fileResult
+	for _, f := range files {
+		if f.err != nil {
+			return append(out, fileResult{rel: f.rel, err: f.err})
+		}
+		if f.data == nil {
+			out = append(out, fileResult{rel: f.rel, entry: f.unchanged})
+			continue
+		}
+		fresh, err := e.siteFileDir(f.rel)
+		if err != nil {
+			return append(out, fileResult{rel: f.rel, err: err})
+		}
+		r, err := e.writeFile(f.rel, f.data, fresh)
+		r.entry.Input = f.key
 		if err != nil {
 			return append(out, fileResult{rel: f.rel, err: err})
 		}
@@ -571,30 +681,9 @@ func (e *exporter) writeSiteFiles(ctx context.Context, live, drafts []*domain.Ar
 	return out
 }
 
-// siteFile writes one of the site-wide files, rendering it only when its
-// inputs (key) changed since the manifest recorded them. render returns
-// the file and the key of what it was rendered from.
-func (e *exporter) siteFile(rel, key string, render func() ([]byte, string, error)) (fileResult, error) {
-	if prev, ok := e.old.Files[rel]; ok && !e.force && key != "" && prev.Input == key && e.sizeIs(rel, prev.Size) {
-		return fileResult{rel: rel, entry: prev}, nil
-	}
-	data, rendered, err := render()
-	if err != nil {
-		return fileResult{}, err
-	}
-	r, err := e.writeFile(rel, data, false)
-	r.entry.Input = rendered
-	return r, err
-}
-
 // feed loads the full articles the feed carries and renders it.
 func (e *exporter) feed(ctx context.Context, live []*domain.Article) ([]byte, string, error) {
-	summaries := feedArticles(live)
-	jobs := make([]pageJob, len(summaries))
-	for i, a := range summaries {
-		jobs[i] = pageJob{index: i, a: a}
-	}
-	full, err := e.load(ctx, jobs)
+	full, err := e.loadFeedArticles(ctx, live)
 	if err != nil {
 		return nil, "", err
 	}
@@ -638,16 +727,27 @@ func (e *exporter) writeFile(rel string, data []byte, freshDir bool) (fileResult
 			return r, nil
 		}
 	}
-	if err := writeFileAtomic(path, data); err != nil {
+	if owned {
+		// Staged files are put in place only after every page is
+		// staged: find what would stop the rename now, not then.
+		if fi, err := os.Lstat(path); err == nil && !fi.Mode().IsRegular() {
+			return r, fmt.Errorf("refusing to replace %s: it is not a regular file written by an earlier export", path)
+		}
+	}
+	tmp, err := writeTemp(path, data)
+	if err != nil {
 		return r, err
 	}
+	r.tmp = tmp
 	r.written = true
 	return r, nil
 }
 
 // removeStale deletes files the old manifest lists and the new one does
 // not, when they still hold the bytes Export wrote, and then their
-// directory when it is empty. It returns warnings for files left in place.
+// directory when it is empty. Files are read and removed through e.safe,
+// so a symbolic link (a page folder linked elsewhere) never leads out of
+// the export folder. It returns warnings for files left in place.
 func (e *exporter) removeStale(next manifest) []string {
 	var stale []string
 	for rel := range e.old.Files {
@@ -659,21 +759,25 @@ func (e *exporter) removeStale(next manifest) []string {
 	var warnings []string
 	for _, rel := range stale {
 		path := filepath.Join(e.dir, filepath.FromSlash(rel))
-		data, err := os.ReadFile(path)
-		if errors.Is(err, fs.ErrNotExist) {
+		name := filepath.FromSlash(rel)
+		data, err := e.safe.ReadFile(name)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
 			continue
-		}
-		if err != nil || digest(data) != e.old.Files[rel].Digest {
+		case err != nil:
+			warnings = append(warnings, fmt.Sprintf("kept %s: %v", path, err))
+			continue
+		case digest(data) != e.old.Files[rel].Digest:
 			warnings = append(warnings, fmt.Sprintf("kept %s: it changed after it was exported", path))
 			continue
 		}
-		if err := os.Remove(path); err != nil {
+		if err := e.safe.Remove(name); err != nil {
 			warnings = append(warnings, fmt.Sprintf("could not remove %s: %v", path, err))
 			continue
 		}
 		e.removed++
-		if d := filepath.Dir(path); d != filepath.Clean(e.dir) {
-			_ = os.Remove(d) // only succeeds when empty
+		if d := filepath.Dir(name); d != "." {
+			_ = e.safe.Remove(d) // only succeeds when empty
 		}
 	}
 	return warnings

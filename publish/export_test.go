@@ -95,20 +95,20 @@ func TestExportWritesSite(t *testing.T) {
 		t.Fatal(err)
 	}
 	files := readTree(t, dir)
-	want := []string{manifestName, "feed.xml", "index.html", "kerry-to-meet-putin/index.html", "newest-story/index.html", "older-story/index.html", "site.css"}
+	want := []string{manifestName, "about/index.html", "author/jane-reporter/index.html", "corrections/index.html", "feed.xml", "index.html", "kerry-to-meet-putin/index.html", "newest-story/index.html", "news-sitemap.xml", "older-story/index.html", "privacy/index.html", "section/world/feed.xml", "section/world/index.html", "site.css", "sitemap.xml", "tag/russia/index.html", "tag/ukraine/index.html", "tag/world/index.html"}
 	if got := keys(files); strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("files = %v, want %v", got, want)
 	}
-	if rep.Written != 6 || rep.Unchanged != 0 || rep.Removed != 0 {
-		t.Errorf("report = %+v, want 6 written", rep)
+	if rep.Written != 17 || rep.Unchanged != 0 || rep.Removed != 0 {
+		t.Errorf("report = %+v, want 17 written", rep)
 	}
 	for i := 1; i < len(calls); i++ {
-		if calls[i][0] < calls[i-1][0] || calls[i][1] != 6 {
+		if calls[i][0] < calls[i-1][0] || calls[i][1] != 17 {
 			t.Errorf("progress went %v then %v", calls[i-1], calls[i])
 		}
 	}
-	if len(calls) == 0 || calls[len(calls)-1] != [2]int{6, 6} {
-		t.Errorf("progress calls = %v, want the last to be 6/6", calls)
+	if len(calls) == 0 || calls[len(calls)-1] != [2]int{17, 17} {
+		t.Errorf("progress calls = %v, want the last to be 17/17", calls)
 	}
 	if strings.Join(rep.Warnings, "|") != `article "older-story" is not fact-checked` {
 		t.Errorf("warnings = %q", rep.Warnings)
@@ -230,8 +230,8 @@ func TestExportIncremental(t *testing.T) {
 	}
 
 	rep := mustExport(t, src, dir, baseExportOptions())
-	if rep.Written != 0 || rep.Unchanged != 6 || rep.Removed != 0 {
-		t.Errorf("no-change re-export report = %+v, want 0 written, 6 unchanged", rep)
+	if rep.Written != 0 || rep.Unchanged != 17 || rep.Removed != 0 {
+		t.Errorf("no-change re-export report = %+v, want 0 written, 17 unchanged", rep)
 	}
 	if len(rep.Warnings) != 1 {
 		t.Errorf("re-export warnings = %q, want the fact-check warning again", rep.Warnings)
@@ -246,7 +246,7 @@ func TestExportIncremental(t *testing.T) {
 	// A comment arrives on one article: only its page changes.
 	src.comments[2] = []domain.Comment{{ID: 50, ArticleID: 2, Author: "New", Body: "Fresh comment", Status: domain.CommentApproved, SubmittedAt: t0}}
 	rep = mustExport(t, src, dir, baseExportOptions())
-	if rep.Written != 1 || rep.Unchanged != 5 {
+	if rep.Written != 1 || rep.Unchanged != 16 {
 		t.Errorf("after a new comment: report = %+v, want 1 written", rep)
 	}
 
@@ -290,7 +290,7 @@ func TestExportRepairsDeletedFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	rep := mustExport(t, smallSite(), dir, baseExportOptions())
-	if rep.Written != 2 || rep.Unchanged != 4 {
+	if rep.Written != 2 || rep.Unchanged != 15 {
 		t.Errorf("report = %+v, want the 2 deleted files rewritten", rep)
 	}
 }
@@ -326,14 +326,25 @@ func TestExportReadsFirstManifestFormat(t *testing.T) {
 	v1 := `{"version":1,"files":{"older-story/index.html":{"sha256":"` + hex.EncodeToString(sum[:]) + `","size":1,"input":"x"},` +
 		`"index.html":` + other + `,"feed.xml":` + other + `,"site.css":` + other + `,` +
 		`"kerry-to-meet-putin/index.html":` + other + `,"newest-story/index.html":` + other + `}}`
+	// A site of the first format has no archives or listings.
+	for _, d := range []string{"about", "author", "corrections", "privacy", "section", "tag"} {
+		if err := os.RemoveAll(filepath.Join(dir, d)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, f := range []string{"sitemap.xml", "news-sitemap.xml"} {
+		if err := os.Remove(filepath.Join(dir, f)); err != nil {
+			t.Fatal(err)
+		}
+	}
 	if err := os.WriteFile(filepath.Join(dir, manifestName), []byte(v1), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	src := smallSite()
 	src.articles[1].Status = domain.StatusDraft
 	rep := mustExport(t, src, dir, baseExportOptions())
-	if rep.Removed != 1 || rep.Written != 5 {
-		t.Errorf("export over a first-format manifest: %+v, want the older story removed and 5 files rewritten", rep)
+	if rep.Removed != 1 || rep.Written != 16 {
+		t.Errorf("export over a first-format manifest: %+v, want the older story removed, 5 files rewritten and 11 archive, about, privacy, listing and sitemap files written", rep)
 	}
 }
 

@@ -21,14 +21,29 @@ const feedLimit = 50
 // feed's updated time is the newest UpdatedAt among its entries, so the
 // same articles always give the same bytes.
 func renderFeed(live []*domain.Article, site siteView) ([]byte, error) {
+	m := feedMeta{Title: site.SiteTitle, ID: feedID(site), Link: site.BaseURL + "/"}
+	if site.BaseURL == "" {
+		m.Link = "index.html"
+	}
+	return renderFeedOf(live, site, m)
+}
+
+// feedMeta is what tells one feed of the site from another.
+type feedMeta struct {
+	Title string
+	ID    string
+	Link  string // the page the feed follows
+	Root  string // relative path from the feed to the site root, without a base URL
+}
+
+// renderFeedOf renders an Atom feed of live (newest first) as m
+// describes it.
+func renderFeedOf(live []*domain.Article, site siteView, m feedMeta) ([]byte, error) {
 	live = feedArticles(live)
 	f := &feeds.Feed{
-		Title:  site.SiteTitle,
-		Link:   &feeds.Link{Href: site.BaseURL + "/", Rel: "alternate"},
+		Title:  m.Title,
+		Link:   &feeds.Link{Href: m.Link, Rel: "alternate"},
 		Author: &feeds.Author{Name: site.Publisher},
-	}
-	if site.BaseURL == "" {
-		f.Link.Href = "index.html"
 	}
 	var updated time.Time
 	for _, a := range live {
@@ -46,7 +61,7 @@ func renderFeed(live []*domain.Article, site siteView) ([]byte, error) {
 		item := &feeds.Item{
 			Id:          entryID(a, site),
 			Title:       strings.TrimSpace(cleanText(a.Headline)),
-			Link:        &feeds.Link{Href: articleHref(a, site)},
+			Link:        &feeds.Link{Href: m.Root + articleHref(a, site)},
 			Description: html.EscapeString(strings.TrimSpace(cleanText(a.Standfirst))),
 			Content:     body,
 			Created:     a.PublishedAt,
@@ -62,7 +77,7 @@ func renderFeed(live []*domain.Article, site siteView) ([]byte, error) {
 	}
 	f.Updated = updated
 	atom := (&feeds.Atom{Feed: f}).AtomFeed()
-	atom.Id = feedID(site)
+	atom.Id = m.ID
 	for i, e := range atom.Entries {
 		if p := live[i].PublishedAt; !p.IsZero() {
 			e.Published = p.Format(time.RFC3339)

@@ -20,6 +20,7 @@ type indexView struct {
 
 type teaserView struct {
 	Href          string
+	KindLabel     string
 	Headline      string
 	Standfirst    string
 	PublishedISO  string
@@ -49,7 +50,7 @@ func renderIndex(live, drafts []*domain.Article, site siteView) ([]byte, error) 
 	}
 	v := indexView{Site: site}
 	v.Site.NoIndex = len(drafts) > 0
-	if v.Chrome, err = siteChrome(t, chrome{Site: v.Site, Home: "index.html", Feed: "feed.xml"}); err != nil {
+	if v.Chrome, err = siteChrome(t, chromeAt(v.Site, "")); err != nil {
 		return nil, err
 	}
 	if site.BaseURL != "" {
@@ -70,19 +71,32 @@ func renderIndex(live, drafts []*domain.Article, site siteView) ([]byte, error) 
 }
 
 func newTeaser(a *domain.Article, draft bool) teaserView {
+	v := newTeaserAt(a, "")
+	v.Draft = draft
+	return v
+}
+
+// newTeaserAt is the teaser of a on a page at root (the relative path to
+// the site root).
+func newTeaserAt(a *domain.Article, root string) teaserView {
 	v := teaserView{
-		Href:        a.Slug + "/index.html",
-		Headline:    strings.TrimSpace(cleanText(a.Headline)),
+		Href:        root + a.Slug + "/index.html",
+		KindLabel:   a.Kind.Label(),
+		Headline:    teaserHeadline(a),
 		Standfirst:  strings.TrimSpace(cleanText(a.Standfirst)),
 		FactChecked: a.FactCheck.Checked,
-		Draft:       draft,
-	}
-	if v.Headline == "" {
-		v.Headline = "Untitled"
 	}
 	if !a.PublishedAt.IsZero() {
 		v.PublishedISO = a.PublishedAt.Format(timeISO)
 		v.PublishedText = a.PublishedAt.Format(dateHuman)
 	}
 	return v
+}
+
+// teaserHeadline is a's headline as lists show it.
+func teaserHeadline(a *domain.Article) string {
+	if h := strings.TrimSpace(cleanText(a.Headline)); h != "" {
+		return h
+	}
+	return "Untitled"
 }

@@ -15,7 +15,7 @@ import (
 
 // rendererVersion changes whenever the Go code that renders pages changes
 // its output, so re-exports do not keep pages made by an older version.
-const rendererVersion = "newsroom-publish/1"
+const rendererVersion = "newsroom-publish/2"
 
 // keyHasher fingerprints a sequence of length-prefixed fields (so that
 // different field sequences never give the same bytes) with two
@@ -132,7 +132,8 @@ func siteKey(site siteView, commentsURL string) (string, error) {
 // one, a loaded article is digested afresh. An empty digest gives an
 // empty key, which matches nothing. Added here are what the digest
 // leaves out and pages show: the time zones of the dates, the update
-// time, the shared sources' details and the comments.
+// time, the shared sources' details, the corrections log and the
+// comments.
 func pageKey(site string, a *domain.Article, digest string, comments []domain.Comment, draft bool) string {
 	if digest == "" {
 		return ""
@@ -150,6 +151,7 @@ func pageKey(site string, a *domain.Article, digest string, comments []domain.Co
 		k.str(string(s.Kind))
 		k.str(s.URL)
 	}
+	hashCorrections(&k, a.Corrections)
 	k.int(int64(len(comments)))
 	for _, c := range comments {
 		k.int(c.ID)

@@ -120,8 +120,14 @@ func ownedPath(rel string) bool {
 	case "index.html", "feed.xml", "site.css":
 		return true
 	}
+	if ownedSiteFile(rel) {
+		return true
+	}
 	slug, file, ok := strings.Cut(rel, "/")
-	return ok && file == "index.html" && domain.ValidateSlug(slug) == nil && path.Clean(rel) == rel
+	if ok && (slug == "section" || slug == "tag" || slug == "author") {
+		return ownedListingPath(file)
+	}
+	return ok && (file == "index.html" || ownedSiteFile(rel)) && domain.ValidateSlug(slug) == nil && path.Clean(rel) == rel
 }
 
 // saveManifest writes the manifest.

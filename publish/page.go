@@ -29,6 +29,9 @@ type Options struct {
 	Language string
 	// Draft marks the page as a draft: a visible banner and noindex.
 	Draft bool
+	// Masthead holds the staff and the publisher's policies; nil means
+	// none are set.
+	Masthead *Masthead
 	// Now is the time of rendering. Nothing on the page depends on it, so
 	// the same article always renders to the same bytes.
 	Now time.Time
@@ -56,6 +59,15 @@ type chrome struct {
 	Site siteView
 	Home string
 	Feed string
+	// Root is the relative path from the page to the site root ("",
+	// "../", "../../").
+	Root string
+}
+
+// chromeAt is the chrome of a page at root (the relative path to the
+// site root).
+func chromeAt(site siteView, root string) chrome {
+	return chrome{Site: site, Home: root + "index.html", Feed: root + "feed.xml", Root: root}
 }
 
 // renderedChrome is the site header and footer rendered from the
@@ -90,12 +102,17 @@ type articleView struct {
 	Site          siteView
 	Chrome        renderedChrome
 	Kicker        string
+	KickerHref    string
+	BylineHref    string
+	KindLabel     string
+	Tags          []tagView
 	Slug          string
 	Headline      string
 	Standfirst    string
 	Byline        string
 	PublishedISO  string
 	PublishedText string
+	ModifiedISO   string
 	FactChecked   bool
 	Draft         bool
 	Keywords      []string
@@ -107,6 +124,14 @@ type articleView struct {
 	CommentList   []*commentView
 	CommentCount  int
 	CommentsURL   string
+	Corrections   []correctionView
+	Notice        *correctionNotice
+}
+
+// tagView is a tag on an article page, linked to its page when live.
+type tagView struct {
+	Name string
+	Href string
 }
 
 type sourceView struct {
@@ -159,20 +184,36 @@ func renderArticlePage(a *domain.Article, body string, comments []domain.Comment
 	if v.Headline == "" {
 		v.Headline = "Untitled"
 	}
-	if v.Chrome, err = siteChrome(t, chrome{Site: site, Home: "../index.html", Feed: "../feed.xml"}); err != nil {
+	if v.Chrome, err = siteChrome(t, chromeAt(site, "../")); err != nil {
 		return nil, err
 	}
 	if !a.PublishedAt.IsZero() {
 		v.PublishedISO = a.PublishedAt.Format(timeISO)
 		v.PublishedText = a.PublishedAt.Format(timeHuman)
 	}
+	if m := modifiedAt(a); !m.IsZero() {
+		v.ModifiedISO = m.Format(timeISO)
+	}
 	for _, k := range a.Keywords {
 		if k = strings.TrimSpace(cleanText(k)); k != "" {
 			v.Keywords = append(v.Keywords, k)
 		}
 	}
-	if len(v.Keywords) > 0 {
-		v.Kicker = v.Keywords[0]
+	v.Kicker = strings.TrimSpace(cleanText(domain.SectionOf(a)))
+	v.KindLabel = a.Kind.Label()
+	linked := !opt.Draft && a.Status == domain.StatusPublished
+	if linked {
+		v.KickerHref = sectionHref(v.Kicker)
+		if slug := authorSlug(a); slug != "" {
+			v.BylineHref = "../author/" + slug + "/index.html"
+		}
+	}
+	for _, k := range v.Keywords {
+		tv := tagView{Name: k}
+		if linked {
+			tv.Href = tagHref(k)
+		}
+		v.Tags = append(v.Tags, tv)
 	}
 	for _, s := range a.Sources {
 		name := strings.TrimSpace(cleanText(s.Name))
@@ -186,9 +227,10 @@ func renderArticlePage(a *domain.Article, body string, comments []domain.Comment
 	if site.BaseURL != "" {
 		v.CanonicalURL = site.BaseURL + "/" + a.Slug + "/"
 	}
-	if v.JSONLD, err = articleJSONLD(a, site.Publisher, v.CanonicalURL); err != nil {
+	if v.JSONLD, err = articleJSONLD(a, site, opt.Masthead, v.CanonicalURL); err != nil {
 		return nil, err
 	}
+	v.Corrections, v.Notice = correctionViews(a)
 	v.Comments, v.CommentCount = commentThread(comments)
 	v.CommentList = flattenComments(v.Comments)
 	var buf bytes.Buffer

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"newsroom/domain"
+	"newsroom/markup"
 )
 
 // ExportOptionsFor returns the options that export site as of now, with
@@ -20,6 +21,21 @@ func ExportOptionsFor(site domain.Site, now time.Time) ExportOptions {
 		CommentsURL:   site.CommentsURL,
 		Now:           now.UTC(),
 		Check:         AttributionWarnings,
+		Masthead:      MastheadOf(site),
+	}
+}
+
+// MastheadOf reads the masthead and policies of the site settings.
+func MastheadOf(site domain.Site) Masthead {
+	return Masthead{
+		Staff:                ParseStaff(site.Staff),
+		About:                site.About,
+		CorrectionsPolicy:    site.CorrectionsPolicy,
+		FactCheckingPolicy:   site.FactCheckingPolicy,
+		EthicsPolicy:         site.EthicsPolicy,
+		PublishingPrinciples: site.PublishingPrinciples,
+		PrivacyContact:       site.PrivacyContact,
+		RetentionDays:        site.CommentRetentionDays,
 	}
 }
 
@@ -27,7 +43,9 @@ func ExportOptionsFor(site domain.Site, now time.Time) ExportOptions {
 // now (the preview); draft marks it as a draft.
 func PageOptionsFor(site domain.Site, now time.Time, draft bool) Options {
 	site = site.WithDefaults()
+	masthead := MastheadOf(site)
 	return Options{
+		Masthead:      &masthead,
 		SiteTitle:     site.Title,
 		PublisherName: site.PublisherName,
 		BaseURL:       site.BaseURL,
@@ -41,7 +59,7 @@ func PageOptionsFor(site domain.Site, now time.Time, draft bool) Options {
 // warnings, one line each: `article "SLUG": KIND: MESSAGE: EXCERPT`.
 func AttributionWarnings(a *domain.Article) []string {
 	var out []string
-	for _, f := range domain.AttributionFindings(a) {
+	for _, f := range markup.AttributionFindings(a) {
 		out = append(out, fmt.Sprintf("article %q: %s: %s", a.Slug, f.Kind, f.Summary()))
 	}
 	return out

@@ -46,12 +46,14 @@ func haveFile(p string) bool {
 func exportWebSample(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	seed := sampleArticle()
+	seed := correctedArticle()
 	plain := sampleArticle()
 	plain.ID, plain.Slug, plain.Headline = 2, "sochi-talks-end", "Sochi talks end without a breakthrough"
 	plain.FactCheck = domain.FactCheck{}
 	plain.PublishedAt = t0.Add(-24 * time.Hour)
-	plain.Body = "Talks ended.\n\n{{quote missing-ref}}\n\n1. first\n2. second\n\n```\ncode <b>\n```"
+	plain.Headline = "Sochi talks end without a breakthrough: Antidisestablishmentarianismcounterrevolutionariesextraordinarilylongword"
+	plain.Body = "### Background\n\nTalks ended at https://www.example.org/a/very/long/unbroken/address/that/keeps/going/and/going/without/any/break/at/all/index.html[^1]\n\n##### Detail\n\n{{quote missing-ref}}\n\n1. first\n2. second\n\n```\ncode <b>\n```\n\n" +
+		"> [!NOTE]\n> Updated on Tuesday.\n\n{{embed https://www.youtube.com/watch?v=dQw4w9WgXcQ}}\n\n{{embed ftp://x}}\n\n[^1]: In Sochi."
 	draft := sampleArticle()
 	draft.ID, draft.Slug, draft.Headline, draft.Status = 3, "draft-analysis", "Analysis: what Kerry wants", domain.StatusDraft
 	draft.PublishedAt = time.Time{}
@@ -61,7 +63,7 @@ func exportWebSample(t *testing.T) string {
 	}
 	_, err := Export(context.Background(), src, dir, ExportOptions{
 		SiteTitle: "The Daily Sample", PublisherName: "Sample Media Ltd", BaseURL: "https://news.example",
-		CommentsURL: "https://news.example/wp-comments-post", Drafts: true, Now: exportT,
+		CommentsURL: "https://news.example/wp-comments-post", Drafts: true, Now: exportT, Masthead: trustMasthead(),
 	}, nil)
 	if err != nil {
 		t.Fatalf("export sample: %v", err)
@@ -75,10 +77,14 @@ func htmlFiles(t *testing.T, dir string) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	more, _ := filepath.Glob(filepath.Join(dir, "*", "index.html"))
-	files = append(files, more...)
-	if len(files) != 4 {
-		t.Fatalf("sample export has %d pages, want 4: %v", len(files), files)
+	for _, pattern := range []string{"*/index.html", "*/*/index.html"} {
+		more, _ := filepath.Glob(filepath.Join(dir, filepath.FromSlash(pattern)))
+		files = append(files, more...)
+	}
+	// The index, three articles, the corrections archive, the about and
+	// privacy pages, an author page, a section page and three tag pages.
+	if len(files) != 12 {
+		t.Fatalf("sample export has %d pages, want 12: %v", len(files), files)
 	}
 	return files
 }
@@ -99,7 +105,8 @@ func TestWebcheckHTMLValid(t *testing.T) {
 func TestWebcheckFeedWellFormed(t *testing.T) {
 	requireTool(t, haveCommand("xmllint"), "xmllint")
 	dir := exportWebSample(t)
-	out, err := exec.Command("xmllint", "--noout", filepath.Join(dir, "feed.xml")).CombinedOutput()
+	out, err := exec.Command("xmllint", "--noout", filepath.Join(dir, "feed.xml"), filepath.Join(dir, "section", "world", "feed.xml"),
+		filepath.Join(dir, "sitemap.xml"), filepath.Join(dir, "news-sitemap.xml")).CombinedOutput()
 	if err != nil {
 		t.Errorf("xmllint: %v\n%s", err, out)
 	}
@@ -115,7 +122,11 @@ type browserResult struct {
 	External   []string
 	Errors     []string
 	Stylesheet bool `json:"stylesheetLoaded"`
-	Violations []struct {
+	// Overflow lists the viewport widths at which the page is wider than
+	// the window; HeadingSkips the places where the outline skips a level.
+	Overflow     []int
+	HeadingSkips []string
+	Violations   []struct {
 		Scheme string
 		ID     string
 		Impact string
@@ -167,6 +178,12 @@ func TestWebcheckBrowser(t *testing.T) {
 		}
 		if len(r.External) > 0 {
 			t.Errorf("%s: loads external resources %v", name, r.External)
+		}
+		if len(r.Overflow) > 0 {
+			t.Errorf("%s: wider than the window at %v px", name, r.Overflow)
+		}
+		if len(r.HeadingSkips) > 0 {
+			t.Errorf("%s: the outline skips levels: %v", name, r.HeadingSkips)
 		}
 		if !r.Stylesheet {
 			t.Errorf("%s: site.css did not load", name)

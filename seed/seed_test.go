@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"newsroom/domain"
+	"newsroom/markup"
 )
 
 func TestSampleArticleIsTheSeedPage(t *testing.T) {
@@ -34,7 +35,7 @@ func TestSampleArticleIsTheSeedPage(t *testing.T) {
 			t.Errorf("body lacks %q", want)
 		}
 	}
-	if f := domain.CheckAttribution(a); len(f) != 0 {
+	if f := markup.CheckAttribution(a); len(f) != 0 {
 		t.Errorf("sample article has attribution findings: %+v", f)
 	}
 }

@@ -11,10 +11,11 @@ import (
 	"github.com/mattn/go-sqlite3"
 
 	"newsroom/domain"
+	"newsroom/markup"
 )
 
 const articleColumns = `id, slug, headline, standfirst, byline, body, status, published_at, keywords,
-	fc_checked, fc_by, fc_at, fc_digest, created_at, updated_at, version, coalesce(origin, ''), attribution, content_digest`
+	fc_checked, fc_by, fc_at, fc_digest, created_at, updated_at, version, coalesce(origin, ''), attribution, content_digest, section, kind`
 
 // rowScanner is *sql.Row or *sql.Rows.
 type rowScanner interface{ Scan(dest ...any) error }
@@ -32,30 +33,42 @@ func scanArticle(r rowScanner) (*domain.Article, error) {
 func scanArticleInto(r rowScanner, a *domain.Article) error {
 	var (
 		status, keywords string
+		kind             string
 		published, fcAt  sql.NullInt64
 		created, updated sql.NullInt64
 		checked          bool
 		attribution      string
 	)
 	err := r.Scan(&a.ID, &a.Slug, &a.Headline, &a.Standfirst, &a.Byline, &a.Body, &status, &published, &keywords,
-		&checked, &a.FactCheck.By, &fcAt, &a.FactCheck.Digest, &created, &updated, &a.Version, &a.Origin, &attribution, &a.StoredDigest)
+		&checked, &a.FactCheck.By, &fcAt, &a.FactCheck.Digest, &created, &updated, &a.Version, &a.Origin, &attribution, &a.StoredDigest, &a.Section, &kind)
 	if err != nil {
 		return err
 	}
 	a.Status = domain.Status(status)
+	a.Kind = domain.WorkKind(kind)
 	a.PublishedAt = fromMicros(published)
 	a.FactCheck.Checked = checked
 	a.FactCheck.At = fromMicros(fcAt)
 	a.CreatedAt = fromMicros(created)
 	a.UpdatedAt = fromMicros(updated)
-	if keywords == "[]" {
-		a.Keywords = []string{}
-	} else if err := json.Unmarshal([]byte(keywords), &a.Keywords); err != nil {
-		return fmt.Errorf("article %q keywords: %w", a.Slug, err)
+	if err := scanKeywords(a, keywords); err != nil {
+		return err
 	}
 	// Stored findings are a cache: unreadable ones are computed again.
 	if attribution != "" && json.Unmarshal([]byte(attribution), &a.Attribution) != nil {
 		a.Attribution = domain.StoredFindings{}
+	}
+	return nil
+}
+
+// scanKeywords reads the JSON keywords column into a.Keywords.
+func scanKeywords(a *domain.Article, keywords string) error {
+	if keywords == "[]" {
+		a.Keywords = []string{}
+		return nil
+	}
+	if err := json.Unmarshal([]byte(keywords), &a.Keywords); err != nil {
+		return fmt.Errorf("article %q keywords: %w", a.Slug, err)
 	}
 	return nil
 }
@@ -117,7 +130,7 @@ type queryer interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
-// loadChildren fills a's sources and quotes.
+// loadChildren fills a's sources, quotes and corrections log.
 func (s *Store) loadChildren(ctx context.Context, q queryer, a *domain.Article) error {
 	rows, err := q.QueryContext(ctx, `SELECT s.id, s.name, s.kind, s.url, s.note FROM article_sources x
 		JOIN sources s ON s.id = x.source_id WHERE x.article_id = ? ORDER BY x.position`, a.ID)
@@ -155,6 +168,9 @@ func (s *Store) loadChildren(ctx context.Context, q queryer, a *domain.Article) 
 	if err := closeRows(rows); err != nil {
 		return fmt.Errorf("load quotes of %q: %w", a.Slug, err)
 	}
+	if a.Corrections, err = queryCorrections(ctx, q, `WHERE article_id = ?`, a.ID); err != nil {
+		return fmt.Errorf("load corrections of %q: %w", a.Slug, err)
+	}
 	return nil
 }
 
@@ -178,13 +194,18 @@ func (s *Store) CreateArticle(ctx context.Context, a *domain.Article, who string
 	if err := a.Validate(); err != nil {
 		return fmt.Errorf("create article %q: %w", a.Slug, err)
 	}
+	d, err := derive(a)
+	if err != nil {
+		return err
+	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		return s.insertArticle(ctx, tx, a, who)
+		return s.insertArticle(ctx, tx, a, who, d)
 	})
 }
 
-// insertArticle is CreateArticle inside a transaction.
-func (s *Store) insertArticle(ctx context.Context, tx *sql.Tx, a *domain.Article, who string) error {
+// insertArticle is CreateArticle inside a transaction; d was derived from
+// a before the transaction.
+func (s *Store) insertArticle(ctx context.Context, tx *sql.Tx, a *domain.Article, who string, d derived) error {
 	now := s.now()
 	if a.CreatedAt.IsZero() {
 		a.CreatedAt = now
@@ -194,21 +215,16 @@ func (s *Store) insertArticle(ctx context.Context, tx *sql.Tx, a *domain.Article
 	if a.FactCheck.Checked && a.FactCheck.Digest == "" {
 		a.FactCheck.Digest = domain.CoveredDigest(a)
 	}
-	keywords, err := json.Marshal(nonNil(a.Keywords))
-	if err != nil {
-		return err
-	}
-	attribution, err := storedFindings(a)
-	if err != nil {
-		return err
-	}
+	a.Attribution = d.findings
 	a.StoredDigest = domain.ContentDigest(a)
 	res, err := tx.ExecContext(ctx, `INSERT INTO articles (slug, headline, standfirst, byline, body, status, published_at,
-		keywords, fc_checked, fc_by, fc_at, fc_digest, created_at, updated_at, version, origin, attribution, content_digest)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
+		keywords, fc_checked, fc_by, fc_at, fc_digest, created_at, updated_at, version, origin, attribution, content_digest,
+		section, kind)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)`,
 		a.Slug, a.Headline, a.Standfirst, a.Byline, a.Body, string(a.Status), micros(a.PublishedAt),
-		string(keywords), a.FactCheck.Checked, a.FactCheck.By, micros(a.FactCheck.At), a.FactCheck.Digest,
-		micros(a.CreatedAt), micros(a.UpdatedAt), nullString(a.Origin), attribution, a.StoredDigest)
+		d.keywords, a.FactCheck.Checked, a.FactCheck.By, micros(a.FactCheck.At), a.FactCheck.Digest,
+		micros(a.CreatedAt), micros(a.UpdatedAt), nullString(a.Origin), d.attribution, a.StoredDigest,
+		a.Section, string(a.Kind))
 	if err != nil {
 		return articleWriteError(a, err)
 	}
@@ -228,7 +244,7 @@ func (s *Store) insertArticle(ctx context.Context, tx *sql.Tx, a *domain.Article
 // a.Attribution and returns it as JSON for the attribution column, so an
 // export reads the findings instead of checking every article again.
 func storedFindings(a *domain.Article) (string, error) {
-	a.Attribution = domain.ComputeFindings(a)
+	a.Attribution = markup.ComputeFindings(a)
 	data, err := json.Marshal(a.Attribution)
 	if err != nil {
 		return "", fmt.Errorf("store attribution findings of %q: %w", a.Slug, err)

@@ -38,18 +38,22 @@ func (s *Store) ExportArticles(ctx context.Context, includeDrafts bool) ([]domai
 	if err := s.attachQuotes(ctx, out, index, ""); err != nil {
 		return nil, err
 	}
+	if err := s.attachCorrections(ctx, out, index, ""); err != nil {
+		return nil, err
+	}
 	return out, nil
 }
 
 // summaryColumns are what ExportSummaries reads, all from the covering
 // index articles_export_summary.
-const summaryColumns = `id, slug, headline, standfirst, status, published_at, fc_checked, updated_at, content_digest`
+const summaryColumns = `id, slug, headline, standfirst, status, published_at, fc_checked, updated_at, content_digest,
+	byline, keywords, section, kind`
 
 // ExportSummaries returns what an export decides with: every published
 // article (with includeDrafts, every article) with its ID, slug,
-// headline, standfirst, status, publication and update times, fact-check
-// mark, sources and stored content digest, and nothing else. Order is
-// unspecified.
+// headline, standfirst, byline, tags, section, kind of work, status,
+// publication and update times, fact-check mark, sources, corrections log
+// and stored content digest, and nothing else. Order is unspecified.
 func (s *Store) ExportSummaries(ctx context.Context, includeDrafts bool) ([]domain.Article, error) {
 	where := `WHERE status = 'published'`
 	if includeDrafts {
@@ -66,16 +70,21 @@ func (s *Store) ExportSummaries(ctx context.Context, includeDrafts bool) ([]doma
 	out := make([]domain.Article, 0, n)
 	for rows.Next() {
 		var (
-			a                 domain.Article
-			status            string
-			published, update sql.NullInt64
+			a                      domain.Article
+			status, keywords, kind string
+			published, update      sql.NullInt64
 		)
 		if err := rows.Scan(&a.ID, &a.Slug, &a.Headline, &a.Standfirst, &status, &published, &a.FactCheck.Checked,
-			&update, &a.StoredDigest); err != nil {
+			&update, &a.StoredDigest, &a.Byline, &keywords, &a.Section, &kind); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("export summaries: %w", err)
+		}
+		if err := scanKeywords(&a, keywords); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("export summaries: %w", err)
 		}
 		a.Status = domain.Status(status)
+		a.Kind = domain.WorkKind(kind)
 		a.PublishedAt = fromMicros(published)
 		a.UpdatedAt = fromMicros(update)
 		out = append(out, a)
@@ -83,7 +92,11 @@ func (s *Store) ExportSummaries(ctx context.Context, includeDrafts bool) ([]doma
 	if err := closeRows(rows); err != nil {
 		return nil, fmt.Errorf("export summaries: %w", err)
 	}
-	if err := s.attachSources(ctx, out, indexByID(out), ""); err != nil {
+	index := indexByID(out)
+	if err := s.attachSources(ctx, out, index, ""); err != nil {
+		return nil, err
+	}
+	if err := s.attachCorrections(ctx, out, index, ""); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -109,6 +122,9 @@ func (s *Store) ArticlesByID(ctx context.Context, ids []int64) ([]domain.Article
 		return nil, err
 	}
 	if err := s.attachQuotes(ctx, out, index, idList); err != nil {
+		return nil, err
+	}
+	if err := s.attachCorrections(ctx, out, index, idList); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -131,6 +131,10 @@ func (s *Store) RestoreRevision(ctx context.Context, revisionID, version int64, 
 		return nil, domain.SaveResult{}, fmt.Errorf("restore revision %d: the article was changed elsewhere: %w", revisionID, domain.ErrConflict)
 	}
 	a.Headline, a.Standfirst, a.Body, a.Quotes = rev.Headline, rev.Standfirst, rev.Body, rev.Quotes
+	d, err := derive(a)
+	if err != nil {
+		return nil, domain.SaveResult{}, err
+	}
 	var res domain.SaveResult
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		var cur int64
@@ -142,7 +146,7 @@ func (s *Store) RestoreRevision(ctx context.Context, revisionID, version int64, 
 		}
 		res.Changed = true
 		res.FactCheckRevoked = domain.ReconcileFactCheck(a)
-		if err := s.updateArticle(ctx, tx, a); err != nil {
+		if err := s.updateArticle(ctx, tx, a, d); err != nil {
 			return err
 		}
 		detail := fmt.Sprintf("restored from revision %d (%s)", rev.ID, rev.CreatedAt.Format("2006-01-02 15:04"))

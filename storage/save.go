@@ -3,7 +3,6 @@ package storage
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -27,7 +26,11 @@ func (s *Store) SaveArticle(ctx context.Context, a *domain.Article, who string) 
 	if err := a.Validate(); err != nil {
 		return res, fmt.Errorf("save article %q: %w", a.Slug, err)
 	}
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	d, err := derive(a)
+	if err != nil {
+		return res, err
+	}
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		old, err := scanArticle(tx.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles WHERE id = ?`, a.ID))
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("save article %q: %w", a.Slug, domain.ErrNotFound)
@@ -47,7 +50,7 @@ func (s *Store) SaveArticle(ctx context.Context, a *domain.Article, who string) 
 		}
 		res.Changed = true
 		res.FactCheckRevoked = domain.ReconcileFactCheck(a)
-		if err := s.updateArticle(ctx, tx, a); err != nil {
+		if err := s.updateArticle(ctx, tx, a, d); err != nil {
 			return err
 		}
 		if res.FactCheckRevoked {
@@ -75,24 +78,18 @@ func (s *Store) SaveArticle(ctx context.Context, a *domain.Article, who string) 
 	return res, nil
 }
 
-// updateArticle writes every column of a and bumps its version.
-func (s *Store) updateArticle(ctx context.Context, tx *sql.Tx, a *domain.Article) error {
-	keywords, err := json.Marshal(nonNil(a.Keywords))
-	if err != nil {
-		return err
-	}
-	attribution, err := storedFindings(a)
-	if err != nil {
-		return err
-	}
+// updateArticle writes every column of a and bumps its version; d was
+// derived from a's text before the transaction.
+func (s *Store) updateArticle(ctx context.Context, tx *sql.Tx, a *domain.Article, d derived) error {
+	a.Attribution = d.findings
 	digest := domain.ContentDigest(a)
 	now := s.now()
-	_, err = tx.ExecContext(ctx, `UPDATE articles SET slug = ?, headline = ?, standfirst = ?, byline = ?, body = ?,
+	_, err := tx.ExecContext(ctx, `UPDATE articles SET slug = ?, headline = ?, standfirst = ?, byline = ?, body = ?,
 		status = ?, published_at = ?, keywords = ?, fc_checked = ?, fc_by = ?, fc_at = ?, fc_digest = ?,
-		updated_at = ?, version = version + 1, origin = ?, attribution = ?, content_digest = ? WHERE id = ?`,
-		a.Slug, a.Headline, a.Standfirst, a.Byline, a.Body, string(a.Status), micros(a.PublishedAt), string(keywords),
+		updated_at = ?, version = version + 1, origin = ?, attribution = ?, content_digest = ?, section = ?, kind = ? WHERE id = ?`,
+		a.Slug, a.Headline, a.Standfirst, a.Byline, a.Body, string(a.Status), micros(a.PublishedAt), d.keywords,
 		a.FactCheck.Checked, a.FactCheck.By, micros(a.FactCheck.At), a.FactCheck.Digest, micros(now), nullString(a.Origin),
-		attribution, digest, a.ID)
+		d.attribution, digest, a.Section, string(a.Kind), a.ID)
 	if err != nil {
 		return articleWriteError(a, err)
 	}
@@ -117,7 +114,8 @@ func contentChanged(old, a *domain.Article) bool {
 func sameArticle(old, a *domain.Article) bool {
 	if contentChanged(old, a) || old.Slug != a.Slug || old.Byline != a.Byline || old.Status != a.Status ||
 		!old.PublishedAt.Equal(a.PublishedAt) || old.FactCheck.Checked != a.FactCheck.Checked ||
-		old.FactCheck.By != a.FactCheck.By || !old.FactCheck.At.Equal(a.FactCheck.At) || old.Origin != a.Origin {
+		old.FactCheck.By != a.FactCheck.By || !old.FactCheck.At.Equal(a.FactCheck.At) || old.Origin != a.Origin ||
+		old.Section != a.Section || old.Kind != a.Kind {
 		return false
 	}
 	if len(old.Keywords) != len(a.Keywords) || len(old.Sources) != len(a.Sources) {
@@ -180,7 +178,11 @@ func (s *Store) SetFactCheck(ctx context.Context, id, version int64, who string,
 		} else {
 			a.FactCheck.Checked = false
 		}
-		if err := s.updateArticle(ctx, tx, a); err != nil {
+		d, err := deriveStored(a) // the text is unchanged: no check is run here
+		if err != nil {
+			return err
+		}
+		if err := s.updateArticle(ctx, tx, a, d); err != nil {
 			return err
 		}
 		if err := s.addEvent(ctx, tx, a.ID, who, kind, detail); err != nil {

@@ -33,7 +33,8 @@ func fillArticles(tb testing.TB, s *Store, n int) {
 		if i == n/2 {
 			a.Body += " zanzibar"
 		}
-		if _, err := batch.UpsertArticle(ctx, a); err != nil {
+		a.Origin = fmt.Sprintf("bench:%d", i)
+		if _, err := batch.UpsertArticle(ctx, a, ImportOptions{}); err != nil {
 			tb.Fatal(err)
 		}
 	}

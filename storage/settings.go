@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 
 	"newsroom/domain"
 )
@@ -17,6 +18,17 @@ const (
 	SettingCommentsURL    = "comments_url"
 	SettingModerationKeys = "moderation_keys" // one per line
 	SettingDisallowedKeys = "disallowed_keys" // one per line
+	// The masthead and policies (plain text; see publish.Masthead).
+	SettingStaff                = "staff" // one person a line: Name | Role | Bio
+	SettingAbout                = "about"
+	SettingCorrectionsPolicy    = "corrections_policy"
+	SettingFactCheckingPolicy   = "fact_checking_policy"
+	SettingEthicsPolicy         = "ethics_policy"
+	SettingPublishingPrinciples = "publishing_principles"
+	// Comment privacy: who readers write to about their data, and after
+	// how many days comments' addresses and browser strings are cleared.
+	SettingPrivacyContact       = "privacy_contact"
+	SettingCommentRetentionDays = "comment_retention_days"
 )
 
 // Setting returns the value stored under key, or def when there is none.
@@ -57,19 +69,27 @@ func (s *Store) ChangeCounter(ctx context.Context, name string) (int64, error) {
 
 // siteKeys are the settings that make up a domain.Site, in the order of
 // siteFields.
-var siteKeys = []string{SettingSiteTitle, SettingPublisherName, SettingBaseURL, SettingCommentsURL}
+var siteKeys = []string{SettingSiteTitle, SettingPublisherName, SettingBaseURL, SettingCommentsURL,
+	SettingStaff, SettingAbout, SettingCorrectionsPolicy, SettingFactCheckingPolicy, SettingEthicsPolicy,
+	SettingPublishingPrinciples, SettingPrivacyContact}
 
 // siteFields points at site's fields in the order of siteKeys.
 func siteFields(site *domain.Site) []*string {
-	return []*string{&site.Title, &site.PublisherName, &site.BaseURL, &site.CommentsURL}
+	return []*string{&site.Title, &site.PublisherName, &site.BaseURL, &site.CommentsURL,
+		&site.Staff, &site.About, &site.CorrectionsPolicy, &site.FactCheckingPolicy, &site.EthicsPolicy,
+		&site.PublishingPrinciples, &site.PrivacyContact}
 }
 
 // Site reads the site settings as stored (empty when never set; use
 // WithDefaults for what is rendered).
 func (s *Store) Site(ctx context.Context) (domain.Site, error) {
 	var site domain.Site
-	rows, err := s.reader.QueryContext(ctx, `SELECT key, value FROM settings WHERE key IN (?, ?, ?, ?)`,
-		siteKeys[0], siteKeys[1], siteKeys[2], siteKeys[3])
+	args := make([]any, len(siteKeys))
+	for i, k := range siteKeys {
+		args[i] = k
+	}
+	rows, err := s.reader.QueryContext(ctx, `SELECT key, value FROM settings WHERE key IN (`+
+		strings.TrimSuffix(strings.Repeat("?, ", len(siteKeys)), ", ")+`)`, args...)
 	if err != nil {
 		return site, fmt.Errorf("read site settings: %w", err)
 	}
@@ -89,7 +109,8 @@ func (s *Store) Site(ctx context.Context) (domain.Site, error) {
 	if err := rows.Err(); err != nil {
 		return site, fmt.Errorf("read site settings: %w", err)
 	}
-	return site, nil
+	site.CommentRetentionDays, err = s.CommentRetentionDays(ctx)
+	return site, err
 }
 
 // SetSite checks site and stores it, all fields in one transaction.

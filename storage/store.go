@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -20,15 +21,26 @@ type Store struct {
 	writer *sql.DB // exactly one connection; transactions BEGIN IMMEDIATE
 	reader *sql.DB
 	now    func() time.Time
+	damage atomic.Pointer[error] // set once the file is found damaged
 }
 
 // ErrOpen wraps every failure to open a database file; the message names
 // the file and says what is wrong with it in plain words.
 var ErrOpen = errors.New("cannot open database")
 
+// ErrDamaged wraps every refusal to write to a damaged database.
+var ErrDamaged = errors.New("the database is damaged")
+
 // Open opens (creating when missing) the database at path and brings its
-// schema up to date. A file that is not a Newsroom database, a damaged
-// file, or one that cannot be written gives an error naming the file.
+// schema up to date. A file that is not a Newsroom database, or one that
+// cannot be written, gives an error naming the file and is left exactly as
+// it was: nothing is written, not even the journal mode, before the file
+// is known to be empty or a Newsroom database.
+//
+// A Newsroom database found damaged (by PRAGMA quick_check at open for
+// files up to QuickCheckLimit, or by any later statement meeting
+// SQLITE_CORRUPT) is opened read-only: every write fails with ErrDamaged
+// and a message saying how to restore it; Damaged reports it.
 func Open(path string) (*Store, error) {
 	if path == "" {
 		return nil, fmt.Errorf("%w: no database path given", ErrOpen)
@@ -40,27 +52,57 @@ func Open(path string) (*Store, error) {
 	if err := checkPath(abs); err != nil {
 		return nil, err
 	}
-	s := &Store{path: abs, now: func() time.Time { return time.Now().UTC() }}
-	base := "file:" + escapePath(abs) + "?_foreign_keys=on&_busy_timeout=10000"
-	s.writer, err = sql.Open("sqlite3", base+"&_journal_mode=WAL&_synchronous=NORMAL&_txlock=immediate")
+	ctx := context.Background()
+	found, err := inspect(ctx, abs)
 	if err != nil {
-		return nil, openError(abs, err)
+		return nil, err
 	}
+	s := &Store{path: abs, now: func() time.Time { return time.Now().UTC() }}
+	if found.damage != nil {
+		s.markDamaged(found.damage)
+	}
+	base := "file:" + escapePath(abs) + "?_foreign_keys=on&_busy_timeout=10000"
+	writerDSN := base + "&_journal_mode=WAL&_synchronous=NORMAL&_txlock=immediate"
+	if found.damage != nil {
+		writerDSN = base + "&mode=ro&_txlock=immediate" // never written: writes are refused anyway
+	}
+	s.writer = watchedDB(writerDSN, s.markDamaged)
 	s.writer.SetMaxOpenConns(1)
 	s.writer.SetMaxIdleConns(1)
 	s.writer.SetConnMaxLifetime(0)
-	s.reader, err = sql.Open("sqlite3", base+"&_query_only=true")
-	if err != nil {
-		s.writer.Close()
-		return nil, openError(abs, err)
-	}
+	s.reader = watchedDB(base+"&_query_only=true", s.markDamaged)
 	s.reader.SetMaxOpenConns(4)
-	if err := s.migrate(context.Background()); err != nil {
+	if found.damage != nil {
+		return s, nil
+	}
+	if err := s.migrate(ctx); err != nil {
 		s.Close()
+		if isDamage(err) {
+			return nil, fmt.Errorf("%w %s: %v", ErrOpen, abs, s.Damaged())
+		}
 		return nil, openError(abs, err)
 	}
-	s.backfillExportCaches(context.Background())
+	s.backfillExportCaches(ctx)
 	return s, nil
+}
+
+// markDamaged records that the file is damaged; from then on every write
+// is refused. The first cause found is kept.
+func (s *Store) markDamaged(cause error) {
+	err := fmt.Errorf("%w: %s (%v). Nothing more is written to it. Restore the last good copy with "+
+		"`newsroom restore BACKUP --db %s` (rolling backups of the default database are in %s), "+
+		"or save what can still be read with `newsroom backup --to FILE` first",
+		ErrDamaged, s.path, cause, s.path, BackupDir(s.path))
+	s.damage.CompareAndSwap(nil, &err)
+}
+
+// Damaged returns nil while the database is sound, else an error
+// wrapping ErrDamaged that says how to restore it.
+func (s *Store) Damaged() error {
+	if p := s.damage.Load(); p != nil {
+		return *p
+	}
+	return nil
 }
 
 // checkPath gives clear errors for the cases SQLite reports vaguely.
@@ -139,18 +181,40 @@ func (s *Store) SetClock(now func() time.Time) { s.now = now }
 // inTx runs fn in one write transaction (BEGIN IMMEDIATE), committing when
 // fn returns nil and rolling back otherwise.
 func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := s.writer.BeginTx(ctx, nil)
+	tx, err := s.beginWrite(ctx)
 	if err != nil {
-		return fmt.Errorf("begin write: %w", err)
+		return err
 	}
 	if err := fn(tx); err != nil {
 		_ = tx.Rollback()
-		return err
+		return s.damaged(err)
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("commit: %w", err)
+		return s.damaged(fmt.Errorf("commit: %w", err))
 	}
-	return nil
+	return s.Damaged()
+}
+
+// beginWrite starts a write transaction (BEGIN IMMEDIATE) unless the
+// database is damaged.
+func (s *Store) beginWrite(ctx context.Context) (*sql.Tx, error) {
+	if err := s.Damaged(); err != nil {
+		return nil, err
+	}
+	tx, err := s.writer.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, s.damaged(fmt.Errorf("begin write: %w", err))
+	}
+	return tx, nil
+}
+
+// damaged returns the damage error in place of err once err (or anything
+// before it) found the file damaged, else err.
+func (s *Store) damaged(err error) error {
+	if d := s.Damaged(); d != nil {
+		return d
+	}
+	return err
 }
 
 // micros stores a time as unix microseconds; the zero time is NULL.

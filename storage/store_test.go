@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"newsroom/domain"
+	"newsroom/markup"
 )
 
 // openTemp opens a fresh database in a temporary folder.
@@ -445,7 +446,7 @@ func TestAttributionFindingsAreStoredWithTheArticle(t *testing.T) {
 		t.Fatal(err)
 	}
 	if len(list) != 1 || list[0].Attribution.Rules != domain.AttributionRules || len(list[0].Attribution.Findings) != 0 ||
-		len(domain.AttributionFindings(&list[0])) != 0 {
+		len(markup.AttributionFindings(&list[0])) != 0 {
 		t.Fatalf("stored findings after save: %+v", list[0].Attribution)
 	}
 	// A damaged cache is ignored, not an error.
@@ -456,7 +457,7 @@ func TestAttributionFindingsAreStoredWithTheArticle(t *testing.T) {
 	if err != nil {
 		t.Fatalf("damaged findings must not stop loading: %v", err)
 	}
-	if again.Attribution.Rules != 0 || len(domain.AttributionFindings(again)) != 0 {
+	if again.Attribution.Rules != 0 || len(markup.AttributionFindings(again)) != 0 {
 		t.Fatalf("damaged findings: %+v", again.Attribution)
 	}
 }

@@ -45,6 +45,27 @@ async function checkPage(context, file, shotDir) {
         };
       }));
     }
+    if (scheme === 'light') {
+      // Nothing may run off the page sideways, on a desktop or a phone,
+      // and the outline may not skip a heading level.
+      result.overflow = [];
+      for (const width of [1280, 390]) {
+        await page.setViewportSize({ width, height: 900 });
+        const wide = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+        if (wide) result.overflow.push(width);
+      }
+      await page.setViewportSize({ width: 1000, height: 900 });
+      result.headingSkips = await page.evaluate(() => {
+        const skips = [];
+        let prev = 0;
+        for (const h of document.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
+          const level = Number(h.tagName[1]);
+          if (level > prev + 1) skips.push('h' + prev + ' → ' + h.tagName.toLowerCase() + ' ' + h.textContent.trim().slice(0, 40));
+          prev = level;
+        }
+        return skips;
+      });
+    }
     if (shotDir) {
       const name = path.basename(path.dirname(file)) + '-' + path.basename(file, '.html') + '-' + scheme + '.png';
       await page.screenshot({ path: path.join(shotDir, name), fullPage: true });

@@ -1,0 +1,82 @@
+package editor
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"newsroom/domain"
+)
+
+// filingFields are the article's kind of work, section and tags.
+type filingFields struct {
+	s       *Screen
+	kind    *widget.Select
+	section *widget.Entry
+	tags    *widget.Entry
+	row     fyne.CanvasObject
+}
+
+// kindNotSaid is the choice for an article whose kind is not said.
+const kindNotSaid = "(not said)"
+
+func newFilingFields(s *Screen) *filingFields {
+	f := &filingFields{s: s}
+	options := []string{kindNotSaid}
+	for _, k := range domain.WorkKinds {
+		options = append(options, k.Label())
+	}
+	f.kind = widget.NewSelect(options, f.kindPicked)
+	f.section = widget.NewEntry()
+	f.section.SetPlaceHolder("Section (default: the first tag)")
+	f.section.OnChanged = func(text string) {
+		if s.article != nil && !s.loading {
+			s.article.Section = strings.TrimSpace(text)
+			s.Changed()
+		}
+	}
+	f.tags = widget.NewEntry()
+	f.tags.SetPlaceHolder("Tags, separated by commas")
+	f.tags.OnChanged = func(text string) {
+		if s.article != nil && !s.loading {
+			s.article.Keywords = domain.ParseTags(text)
+			s.Changed()
+		}
+	}
+	f.row = container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("Kind"), f.kind, widget.NewLabel("Section")), nil,
+		container.NewGridWithColumns(2, f.section, container.NewBorder(nil, nil, widget.NewLabel("Tags"), nil, f.tags)))
+	return f
+}
+
+// kindPicked sets the kind of work chosen.
+func (f *filingFields) kindPicked(label string) {
+	s := f.s
+	if s.article == nil || s.loading {
+		return
+	}
+	var kind domain.WorkKind
+	for _, k := range domain.WorkKinds {
+		if k.Label() == label {
+			kind = k
+		}
+	}
+	s.article.Kind = kind
+	s.Changed()
+}
+
+// fill shows a's filing; the caller has set s.loading.
+func (f *filingFields) fill(a *domain.Article) {
+	label := a.Kind.Label()
+	if label == "" {
+		label = kindNotSaid
+	}
+	f.kind.SetSelected(label)
+	f.section.SetText(a.Section)
+	f.section.SetPlaceHolder("Section (default: the first tag)")
+	if first := domain.SectionOf(&domain.Article{Keywords: a.Keywords}); first != "" {
+		f.section.SetPlaceHolder("Section (default: " + first + ")")
+	}
+	f.tags.SetText(strings.Join(a.Keywords, ", "))
+}

@@ -1,0 +1,199 @@
+package markup
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+
+	"newsroom/domain"
+)
+
+// Marks returns what the body holds for the attribution check: quote
+// placements, credited excerpts, marker syntax printed as text and the
+// direct quotations of its prose, with byte offsets into Article.Body.
+// Credited excerpts' content, code, HTML and link destinations are not
+// prose. It is computed once per Doc.
+func (d *Doc) Marks() domain.BodyMarks {
+	if d.marks != nil {
+		return *d.marks
+	}
+	var m domain.BodyMarks
+	var prose []domain.Prose
+	span := func(start, end int) (int, int) { return origin(d.from, start), origin(d.from, end) }
+	_ = ast.Walk(d.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *QuoteFigure:
+			s, e := span(n.Start, n.End)
+			m.Placements = append(m.Placements, domain.QuotePlacement{Ref: n.Ref, Start: s, End: e})
+			return ast.WalkSkipChildren, nil
+		case *Embed:
+			if !n.OK {
+				s, e := span(n.Start, n.End)
+				m.AsText = append(m.AsText, domain.MarkerAsText{Reason: "embed needs an absolute http(s) address; the page shows a note instead", Start: s, End: e})
+			}
+			return ast.WalkSkipChildren, nil
+		case *ExcerptFigure:
+			s, e := span(n.Start, n.End)
+			m.Excerpts = append(m.Excerpts, domain.ExcerptCredit{Name: n.Typed, Start: s, End: e})
+			return ast.WalkSkipChildren, nil
+		case *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock:
+			return ast.WalkSkipChildren, nil
+		case *ast.Paragraph, *ast.Heading, *ast.TextBlock, *east.TableRow, *east.TableHeader:
+			if p, ok := proseOf(n, d.Source); ok {
+				prose = append(prose, p)
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, p := range prose {
+		for _, loc := range markerText.FindAllStringIndex(p.Text, -1) {
+			s, e := span(p.Start+loc[0], p.Start+loc[1])
+			m.AsText = append(m.AsText, domain.MarkerAsText{Reason: asTextReason(p.Text[loc[0]:loc[1]]), Start: s, End: e})
+		}
+	}
+	m.Quotations = domain.ReadQuotations(prose)
+	for i := range m.Quotations {
+		m.Quotations[i].Start, m.Quotations[i].End = span(m.Quotations[i].Start, m.Quotations[i].End)
+	}
+	d.marks = &m
+	return m
+}
+
+// proseOf returns the prose of block n: the source range its text covers,
+// with everything but its text (markup, code spans, autolinks, link
+// destinations, HTML) blanked. Line breaks are kept.
+func proseOf(n ast.Node, src []byte) (domain.Prose, bool) {
+	start, end := -1, -1
+	var texts []ast.Node
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.CodeSpan, *ast.RawHTML, *ast.AutoLink:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			if start < 0 || t.Segment.Start < start {
+				start = t.Segment.Start
+			}
+			if t.Segment.Stop > end {
+				end = t.Segment.Stop
+			}
+			texts = append(texts, t)
+		}
+		return ast.WalkContinue, nil
+	})
+	if start < 0 || end <= start {
+		return domain.Prose{}, false
+	}
+	b := []byte(strings.Repeat(" ", end-start))
+	for i := start; i < end; i++ {
+		if src[i] == '\n' {
+			b[i-start] = '\n'
+		}
+	}
+	for _, t := range texts {
+		seg := t.(*ast.Text).Segment
+		copy(b[seg.Start-start:], src[seg.Start:seg.Stop])
+	}
+	return domain.Prose{Start: start, Text: string(b)}, true
+}
+
+// fallbackMarks are the marks of a body Parse refused: its paragraphs
+// (split at blank lines) read as prose, so quotations are still checked,
+// and the reason it was refused.
+func fallbackMarks(body, reason string) domain.BodyMarks {
+	var prose []domain.Prose
+	start := 0
+	for start < len(body) {
+		end := strings.Index(body[start:], "\n\n")
+		if end < 0 {
+			end = len(body)
+		} else {
+			end += start
+		}
+		if strings.TrimSpace(body[start:end]) != "" {
+			prose = append(prose, domain.Prose{Start: start, Text: body[start:end]})
+		}
+		start = end + 2
+	}
+	return domain.BodyMarks{Quotations: domain.ReadQuotations(prose), Refused: reason}
+}
+
+// BodyMarks parses a's body and returns its marks (see Doc.Marks); for a
+// body Parse refuses, the marks say why.
+func BodyMarks(a *domain.Article) domain.BodyMarks {
+	if a == nil {
+		return domain.BodyMarks{}
+	}
+	doc, err := Parse(a)
+	if err != nil {
+		reason := err.Error()
+		if errors.Is(err, ErrRefused) {
+			reason = "the page cannot show this body: " + strings.TrimPrefix(reason, ErrRefused.Error()+": ")
+		}
+		return fallbackMarks(a.Body, reason)
+	}
+	return doc.Marks()
+}
+
+// CheckAttribution runs the attribution check (domain.CheckAttribution)
+// on a's body as the body grammar reads it.
+func CheckAttribution(a *domain.Article) []domain.Finding {
+	if a == nil {
+		return nil
+	}
+	return domain.CheckAttribution(a, BodyMarks(a))
+}
+
+// ComputeFindings runs the attribution check on a for storing with it.
+func ComputeFindings(a *domain.Article) domain.StoredFindings {
+	return domain.NewStoredFindings(a, CheckAttribution(a))
+}
+
+// AttributionFindings returns a's attribution findings: the stored ones
+// when the current rules computed them from exactly a's text, quotes and
+// sources, else a fresh CheckAttribution.
+func AttributionFindings(a *domain.Article) []domain.Finding {
+	if f, ok := domain.StoredAttribution(a); ok {
+		return f
+	}
+	return CheckAttribution(a)
+}
+
+// PublishWarnings lists what an editor should confirm before publishing a
+// (see domain.PublishWarnings), with a fresh attribution check.
+func PublishWarnings(a *domain.Article) []string {
+	if a == nil {
+		return nil
+	}
+	return domain.PublishWarnings(a, CheckAttribution(a))
+}
+
+// CreditsExcerpt reports whether a's body credits an excerpt to source
+// name (compared as domain.Article.SourceByName does).
+func CreditsExcerpt(a *domain.Article, name string) bool {
+	for _, e := range BodyMarks(a).Excerpts {
+		if strings.EqualFold(strings.TrimSpace(e.Name), strings.TrimSpace(name)) {
+			return true
+		}
+	}
+	return false
+}
+
+// PlacesQuote reports whether a's body places the quote record ref (a
+// {{quote ref}} paragraph, as the page renders it).
+func PlacesQuote(a *domain.Article, ref string) bool {
+	for _, p := range BodyMarks(a).Placements {
+		if p.Ref == ref {
+			return true
+		}
+	}
+	return false
+}

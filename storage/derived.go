@@ -1,0 +1,55 @@
+package storage
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"newsroom/domain"
+	"newsroom/markup"
+)
+
+// derived is what a save computes from an article's text before its write
+// transaction, so the write lock is held only for the writes themselves:
+// the attribution check (the costly part) and the JSON of the stored
+// columns. It stays valid while the article's body, quotes, sources and
+// keywords do not change; inside the transaction only the fact check,
+// version and times change.
+type derived struct {
+	findings    domain.StoredFindings
+	attribution string // findings as JSON, for the attribution column
+	keywords    string // keywords as a JSON array
+}
+
+// computeFindings is the attribution check derive runs; tests wrap it to
+// see that no write lock is held meanwhile.
+var computeFindings = markup.ComputeFindings
+
+// derive runs the attribution check on a and encodes the stored columns.
+func derive(a *domain.Article) (derived, error) {
+	return encodeDerived(a, computeFindings(a))
+}
+
+// deriveStored is derive for an article just loaded from the store, whose
+// text is unchanged: the findings stored with it are reused when the
+// current rules computed them.
+func deriveStored(a *domain.Article) (derived, error) {
+	if a.Attribution.Rules == domain.AttributionRules && a.Attribution.Input != "" {
+		return encodeDerived(a, a.Attribution)
+	}
+	return derive(a)
+}
+
+func encodeDerived(a *domain.Article, findings domain.StoredFindings) (derived, error) {
+	d := derived{findings: findings}
+	data, err := json.Marshal(findings)
+	if err != nil {
+		return d, fmt.Errorf("store attribution findings of %q: %w", a.Slug, err)
+	}
+	d.attribution = string(data)
+	keywords, err := json.Marshal(nonNil(a.Keywords))
+	if err != nil {
+		return d, fmt.Errorf("store keywords of %q: %w", a.Slug, err)
+	}
+	d.keywords = string(keywords)
+	return d, nil
+}
