@@ -104,6 +104,7 @@ func (ui *mainUI) build() {
 	)
 	ui.win.SetContent(ui.tabs)
 	ui.win.SetMainMenu(ui.menu())
+	ui.startSpelling()
 	ui.win.Canvas().SetOnTypedRune(func(r rune) {
 		if ui.tabs.Selected() != nil && ui.tabs.Selected().Text == "Comments" {
 			ui.comments.TypedRune(r)
@@ -196,6 +197,8 @@ var shortcutList = [][2]string{
 	{"Ctrl+1 / Ctrl+2", "Articles / comment queue"},
 	{"Ctrl+Q", "Save and quit"},
 	{"Ctrl+Z / Ctrl+Shift+Z, Ctrl+Y", "Undo / redo in the body"},
+	{"F7", "Next misspelt word in the body, with its suggestions"},
+	{"Shift+F10, Menu key, right click", "The body's context menu: suggestions, add to the newsroom dictionary, ignore"},
 	{"Ctrl+A, Ctrl+C, Ctrl+X, Ctrl+V", "Select all, copy, cut, paste"},
 	{"Ctrl+Home / Ctrl+End", "Start / end of the body"},
 	{"j / k", "Comments: next / previous"},

@@ -126,21 +126,22 @@ func newArticlesCheckCmd(e *env) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "check SLUG [--json]",
-		Short: "Run the attribution check on an article",
+		Short: "Run the attribution and house-style checks on an article",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			var a *domain.Article
-			err := e.withArticle(cmd.Context(), args[0], func(_ *storage.Store, art *domain.Article) error {
+			var (
+				a     *domain.Article
+				style domain.StyleSettings
+			)
+			err := e.withArticle(cmd.Context(), args[0], func(store *storage.Store, art *domain.Article) (err error) {
 				a = art
-				return nil
+				style, err = store.StyleSettings(cmd.Context())
+				return err
 			})
 			if err != nil {
 				return err
 			}
-			findings := markup.AttributionFindings(a)
-			if findings == nil {
-				findings = []domain.Finding{}
-			}
+			findings := checkFindings(a, markup.AttributionFindings(a), markup.CheckStyle(a, style))
 			out := cmd.OutOrStdout()
 			if asJSON {
 				return writeJSON(out, findings)
@@ -150,7 +151,17 @@ func newArticlesCheckCmd(e *env) *cobra.Command {
 				return nil
 			}
 			for _, f := range findings {
-				fmt.Fprintf(out, "%s: %s at %d: %s\n    %s\n", a.Slug, f.Kind, f.Offset, f.Message, f.Excerpt)
+				where := f.Field
+				if f.Start >= 0 {
+					where = fmt.Sprintf("%s %d-%d", f.Field, f.Start, f.End)
+				}
+				fmt.Fprintf(out, "%s: %s at %s: %s\n", a.Slug, f.Kind, where, f.Message)
+				if f.Excerpt != "" {
+					fmt.Fprintf(out, "    %s\n", f.Excerpt)
+				}
+				if f.Suggestion != "" {
+					fmt.Fprintf(out, "    suggestion: %s\n", f.Suggestion)
+				}
 			}
 			return nil
 		},

@@ -15,18 +15,24 @@ import (
 // publicSettings are the settings `newsroom settings` reads and writes,
 // with what each holds.
 var publicSettings = map[string]string{
-	storage.SettingPublisherName:        "the organisation credited as publisher",
-	storage.SettingSiteTitle:            "the site's name",
-	storage.SettingBaseURL:              "the site's public address (https://…)",
-	storage.SettingCommentsURL:          "where comment forms post",
-	storage.SettingStaff:                "one person a line: Name | Role | Short bio",
-	storage.SettingAbout:                "the about page's masthead text",
-	storage.SettingCorrectionsPolicy:    "the corrections policy (plain text)",
-	storage.SettingFactCheckingPolicy:   "the fact-checking policy (plain text)",
-	storage.SettingEthicsPolicy:         "the ethics policy (plain text)",
-	storage.SettingPublishingPrinciples: "the publishing principles (plain text)",
-	storage.SettingPrivacyContact:       "where readers ask for a copy or deletion of their comment data",
-	storage.SettingCommentRetentionDays: "days after which commenters' addresses and browser strings are cleared (0: kept)",
+	storage.SettingPublisherName:         "the organisation credited as publisher",
+	storage.SettingSiteTitle:             "the site's name",
+	storage.SettingBaseURL:               "the site's public address (https://…)",
+	storage.SettingCommentsURL:           "where comment forms post",
+	storage.SettingStaff:                 "one person a line: Name | Role | Short bio",
+	storage.SettingAbout:                 "the about page's masthead text",
+	storage.SettingCorrectionsPolicy:     "the corrections policy (plain text)",
+	storage.SettingFactCheckingPolicy:    "the fact-checking policy (plain text)",
+	storage.SettingEthicsPolicy:          "the ethics policy (plain text)",
+	storage.SettingPublishingPrinciples:  "the publishing principles (plain text)",
+	storage.SettingPrivacyContact:        "where readers ask for a copy or deletion of their comment data",
+	storage.SettingCommentRetentionDays:  "days after which commenters' addresses and browser strings are cleared (0: kept)",
+	storage.SettingStyleHeadlineCase:     "house style: headline case, sentence or title",
+	storage.SettingStyleSpelling:         "house style: spelling variety, en-GB or en-US (empty: consistent within an article)",
+	storage.SettingStyleMaxSentenceWords: "house style: longest sentence in words (0: 40, -1: no limit)",
+	storage.SettingStyleCurlyQuotes:      "house style: typographic quotes wanted, true or false",
+	storage.SettingStyleDiscouraged:      "house style: discouraged words, one a line: word => preferred",
+	storage.SettingSpellingLanguage:      "the spelling dictionary, e.g. en-GB or en-US (default: the house spelling, else en-US)",
 }
 
 // newSettingsCmd is `newsroom settings list|get KEY|set KEY VALUE`.
@@ -93,6 +99,9 @@ func newSettingsCmd(e *env) *cobra.Command {
 				if n, err := strconv.Atoi(strings.TrimSpace(value)); err != nil || n < 0 {
 					return usageError{fmt.Errorf("%s must be a whole number of days, not %q", args[0], value)}
 				}
+			}
+			if err := storage.CheckStyleSetting(args[0], value); err != nil {
+				return usageError{err}
 			}
 			store, err := e.store(cmd.Context())
 			if err != nil {

@@ -14,6 +14,9 @@ type BodyMarks struct {
 	Quotations []Quotation
 	// Refused says why the body cannot be rendered ("" when it can).
 	Refused string
+	// Prose is the body's running text, block by block, with offsets and
+	// text lengths in Article.Body (what house style and spelling read).
+	Prose []Prose
 }
 
 // QuotePlacement is a paragraph placing a quote record; Ref is as typed,

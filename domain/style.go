@@ -114,7 +114,7 @@ func CheckStyle(a *Article, body []Prose, s StyleSettings) []StyleFinding {
 		}
 		c.discouraged(f.name, f.prose)
 	}
-	c.headlineCase(a.Headline, body)
+	c.headlineCase(a.Headline, a.Body)
 	c.longSentences(body)
 	c.standfirstRepeats(a.Standfirst, body)
 	c.mixedSpelling([][]Prose{fields[0].prose, fields[1].prose, body}, []string{FieldHeadline, FieldStandfirst, FieldBody})

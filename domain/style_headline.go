@@ -24,7 +24,7 @@ func setOf(words string) map[string]bool {
 // names, which the body capitalises, keep their capital). In title case
 // minor words are lower case and every other word capitalised, the first
 // and last word always.
-func (c *styleCheck) headlineCase(headline string, body []Prose) {
+func (c *styleCheck) headlineCase(headline, body string) {
 	words := ProseWords([]Prose{{Text: headline}})
 	if len(words) < 2 {
 		return
@@ -35,7 +35,7 @@ func (c *styleCheck) headlineCase(headline string, body []Prose) {
 	}
 	lowerInBody := map[string]bool{}
 	if want == SentenceCase {
-		for _, w := range ProseWords(body) {
+		for _, w := range ProseWords([]Prose{{Text: body}}) {
 			if r, _ := utf8.DecodeRuneInString(w.Text); unicode.IsLower(r) {
 				lowerInBody[w.Text] = true
 			}

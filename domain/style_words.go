@@ -63,3 +63,33 @@ func hasDigit(s string) bool {
 	}
 	return false
 }
+
+// SpellingCandidates are the words of prose a spelling check reads: not
+// those with digits (2015, G7), of one letter, or in capitals (NATO, RIA),
+// which are not the writer's spelling.
+func SpellingCandidates(prose []Prose) []Word {
+	words := ProseWords(prose)
+	out := words[:0]
+	for _, w := range words {
+		if !skipSpelling(w.Text) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+func skipSpelling(w string) bool {
+	letters, upper := 0, 0
+	for _, r := range w {
+		if unicode.IsDigit(r) {
+			return true
+		}
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	return letters < 2 || upper == letters
+}

@@ -1,6 +1,7 @@
 package editor
 
 import (
+	"context"
 	"fmt"
 	"time"
 
@@ -25,34 +26,43 @@ type checkPanel struct {
 	summary  *widget.Label
 	content  fyne.CanvasObject
 	findings []domain.Finding
-	body     string // the body the findings were computed for
+	style    []domain.StyleFinding // house style, listed after findings
+	body     string                // the body the findings were computed for
+	fix      *widget.Button        // applies the chosen style finding's suggestion
+	fixing   int                   // index into style of the finding fix applies, -1 none
 
 	gen   uint64 // UI goroutine only
 	timer schedule.Timer
 }
 
 func newCheckPanel(p *sidePanels) *checkPanel {
-	c := &checkPanel{p: p, summary: widget.NewLabel("")}
+	c := &checkPanel{p: p, summary: widget.NewLabel(""), fixing: -1}
 	c.summary.Wrapping = fyne.TextWrapWord
-	c.list = widget.NewList(func() int { return len(c.findings) }, func() fyne.CanvasObject {
+	c.fix = widget.NewButton("Fix", c.applyFix)
+	c.fix.Hide()
+	c.list = widget.NewList(func() int { return len(c.findings) + len(c.style) }, func() fyne.CanvasObject {
 		return container.NewVBox(truncLabel(fyne.TextStyle{Bold: true}), truncLabel(fyne.TextStyle{Italic: true}))
 	}, c.fill)
 	c.list.OnSelected = func(id widget.ListItemID) {
 		c.jump(id)
 		c.list.UnselectAll() // so the same finding can be chosen again
 	}
-	c.content = container.NewBorder(c.summary, nil, nil, nil, c.list)
+	c.content = container.NewBorder(c.summary, c.fix, nil, nil, c.list)
 	return c
 }
 
 func (c *checkPanel) fill(id widget.ListItemID, o fyne.CanvasObject) {
-	if id >= len(c.findings) {
-		return
-	}
-	f := c.findings[id]
 	rows := o.(*fyne.Container).Objects
-	rows[0].(*widget.Label).SetText(f.Message)
-	rows[1].(*widget.Label).SetText(f.Excerpt)
+	switch {
+	case id < len(c.findings):
+		f := c.findings[id]
+		rows[0].(*widget.Label).SetText(f.Message)
+		rows[1].(*widget.Label).SetText(f.Excerpt)
+	case id-len(c.findings) < len(c.style):
+		f := c.style[id-len(c.findings)]
+		rows[0].(*widget.Label).SetText(f.Message)
+		rows[1].(*widget.Label).SetText(styleExcerpt(c.p.s.article, f))
+	}
 }
 
 // schedule runs the check on a copy of the working copy, off the UI
@@ -70,11 +80,18 @@ func (c *checkPanel) schedule() {
 		return
 	}
 	snap := cloneArticle(a)
+	store := c.p.s.store
 	c.timer = c.p.s.sched.AfterFunc(checkDelay, func() {
 		findings := markup.CheckAttribution(snap)
+		settings, err := store.StyleSettings(context.Background())
+		if err != nil {
+			settings = domain.DefaultStyleSettings()
+		}
+		style := markup.CheckStyle(snap, settings)
 		c.p.s.sched.Do(func() {
 			if gen == c.gen {
 				c.show(findings, snap.Body)
+				c.showStyle(style, snap)
 			}
 		})
 	})
@@ -101,9 +118,15 @@ func (c *checkPanel) show(findings []domain.Finding, body string) {
 // there, caret at its start. Findings about a quote record open the
 // Quotes tab with that record chosen.
 func (c *checkPanel) jump(id int) {
-	if id < 0 || id >= len(c.findings) {
+	if id >= len(c.findings) {
+		c.jumpStyle(id - len(c.findings))
 		return
 	}
+	if id < 0 {
+		return
+	}
+	c.fixing = -1
+	c.fix.Hide()
 	f := c.findings[id]
 	s := c.p.s
 	if f.Offset < 0 {

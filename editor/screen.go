@@ -26,6 +26,7 @@ type Store interface {
 	AddCorrection(ctx context.Context, articleID int64, kind domain.CorrectionKind, text, who string) (domain.Correction, error)
 	ApprovedCommentsByArticle(ctx context.Context) (map[int64][]domain.Comment, error)
 	Site(ctx context.Context) (domain.Site, error)
+	StyleSettings(ctx context.Context) (domain.StyleSettings, error)
 }
 
 // Autosave timing: a save starts after typing pauses for saveQuiet, and at
@@ -66,6 +67,7 @@ type Screen struct {
 	body                   *textedit.Editor
 	preview                *previewPane
 	previewShown           bool
+	spell                  *spellCheck // nil: no spelling check
 
 	main    *container.Split
 	side    *sidePanels

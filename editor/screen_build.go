@@ -83,6 +83,9 @@ func (s *Screen) build() {
 		s.article.Body = text
 		s.info.SetText(s.wordInfo() + " · " + s.saveStateText())
 		s.Changed()
+		if s.spell != nil {
+			s.spell.schedule(spellDelay)
+		}
 	}
 	s.preview = newPreviewPane(s)
 

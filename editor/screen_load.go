@@ -67,6 +67,9 @@ func (s *Screen) show(a *domain.Article) {
 	s.empty.Hide()
 	s.form.Show()
 	s.refreshPanels()
+	if s.spell != nil {
+		s.spell.articleLoaded()
+	}
 	if s.previewShown {
 		s.preview.Update(a)
 	}

@@ -61,6 +61,7 @@ func (d *Doc) Marks() domain.BodyMarks {
 	for i := range m.Quotations {
 		m.Quotations[i].Start, m.Quotations[i].End = span(m.Quotations[i].Start, m.Quotations[i].End)
 	}
+	m.Prose = d.bodyProse(prose)
 	d.marks = &m
 	return m
 }
@@ -123,7 +124,7 @@ func fallbackMarks(body, reason string) domain.BodyMarks {
 		}
 		start = end + 2
 	}
-	return domain.BodyMarks{Quotations: domain.ReadQuotations(prose), Refused: reason}
+	return domain.BodyMarks{Quotations: domain.ReadQuotations(prose), Refused: reason, Prose: prose}
 }
 
 // BodyMarks parses a's body and returns its marks (see Doc.Marks); for a
@@ -196,4 +197,41 @@ func PlacesQuote(a *domain.Article, ref string) bool {
 		}
 	}
 	return false
+}
+
+// bodyProse moves prose blocks found in Source to Article.Body's offsets:
+// the same blocks when cleaning changed nothing, else each block laid out
+// over its range of the body, its prose bytes where they came from.
+func (d *Doc) bodyProse(prose []domain.Prose) []domain.Prose {
+	if d.from == nil {
+		return prose
+	}
+	out := make([]domain.Prose, 0, len(prose))
+	for _, p := range prose {
+		start, end := origin(d.from, p.Start), origin(d.from, p.Start+len(p.Text))
+		if end <= start {
+			continue
+		}
+		b := []byte(strings.Repeat(" ", end-start))
+		for i := 0; i < len(p.Text); i++ {
+			if p.Text[i] == ' ' {
+				continue
+			}
+			if at := origin(d.from, p.Start+i) - start; at >= 0 && at < len(b) {
+				b[at] = p.Text[i]
+			}
+		}
+		out = append(out, domain.Prose{Start: start, Text: string(b)})
+	}
+	return out
+}
+
+// CheckStyle runs the house-style rules (domain.CheckStyle) on a, reading
+// its body as the body grammar does: code, markup, link destinations,
+// placed quotes and credited excerpts are not judged.
+func CheckStyle(a *domain.Article, s domain.StyleSettings) []domain.StyleFinding {
+	if a == nil {
+		return nil
+	}
+	return domain.CheckStyle(a, BodyMarks(a).Prose, s)
 }

@@ -1,11 +1,6 @@
 package spelling
 
-import (
-	"strings"
-	"unicode"
-
-	"newsroom/domain"
-)
+import "newsroom/domain"
 
 // Misspelling is a word the dictionary does not know, with its byte range
 // in the text it came from.
@@ -21,28 +16,11 @@ type Misspelling struct {
 // URLs and markers are already blanked out.
 func (c *Checker) Misspelt(prose []domain.Prose, ignore func(word string) bool) []Misspelling {
 	var out []Misspelling
-	for _, w := range domain.ProseWords(prose) {
-		if skipWord(w.Text) || (ignore != nil && ignore(w.Text)) || c.Correct(w.Text) {
+	for _, w := range domain.SpellingCandidates(prose) {
+		if (ignore != nil && ignore(w.Text)) || c.Correct(w.Text) {
 			continue
 		}
 		out = append(out, Misspelling{Word: w.Text, Start: w.Start, End: w.End})
 	}
 	return out
-}
-
-// skipWord reports whether a word is not checked at all.
-func skipWord(w string) bool {
-	letters, upper := 0, 0
-	for _, r := range w {
-		if unicode.IsDigit(r) {
-			return true
-		}
-		if unicode.IsLetter(r) {
-			letters++
-			if unicode.IsUpper(r) {
-				upper++
-			}
-		}
-	}
-	return letters < 2 || (upper == letters) || strings.HasPrefix(w, "'")
 }

@@ -13,6 +13,27 @@ import (
 	"newsroom/domain"
 )
 
+// SettingSpellingLanguage names the dictionary the spelling check uses
+// ("en-GB", "en-US", …); empty means the house spelling variety, else
+// en-US.
+const SettingSpellingLanguage = "spelling_language"
+
+// SpellingLanguage is the dictionary language the newsroom checks with.
+func (s *Store) SpellingLanguage(ctx context.Context) (string, error) {
+	lang, err := s.Setting(ctx, SettingSpellingLanguage, "")
+	if err != nil || strings.TrimSpace(lang) != "" {
+		return strings.TrimSpace(lang), err
+	}
+	style, err := s.StyleSettings(ctx)
+	if err != nil {
+		return "", err
+	}
+	if style.Spelling != "" {
+		return string(style.Spelling), nil
+	}
+	return string(domain.AmericanSpelling), nil
+}
+
 // maxDictionaryWord is the longest word the dictionaries take, in bytes.
 const maxDictionaryWord = 100
 

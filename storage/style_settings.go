@@ -18,57 +18,72 @@ const (
 	SettingStyleDiscouraged      = "style_discouraged"        // one per line: "word => preferred" or "word"
 )
 
+// StyleSettingKeys are the house-style settings, in the order they are read.
+var StyleSettingKeys = []string{SettingStyleHeadlineCase, SettingStyleSpelling, SettingStyleMaxSentenceWords,
+	SettingStyleCurlyQuotes, SettingStyleDiscouraged}
+
 // StyleSettings reads the newsroom's house style, with the defaults of
 // domain.DefaultStyleSettings for what was never set. A value that cannot
 // be read is an error naming the setting.
 func (s *Store) StyleSettings(ctx context.Context) (domain.StyleSettings, error) {
 	st := domain.DefaultStyleSettings()
-	get := func(key string) (string, error) { return s.Setting(ctx, key, "") }
-	v, err := get(SettingStyleHeadlineCase)
-	if err != nil {
-		return st, err
+	for _, key := range StyleSettingKeys {
+		v, err := s.Setting(ctx, key, "")
+		if err != nil {
+			return st, err
+		}
+		if err := applyStyleSetting(&st, key, v); err != nil {
+			return st, err
+		}
 	}
-	switch domain.HeadlineCase(v) {
-	case "":
-	case domain.SentenceCase, domain.TitleCase:
-		st.HeadlineCase = domain.HeadlineCase(v)
-	default:
-		return st, fmt.Errorf("setting %s: %q is not sentence or title", SettingStyleHeadlineCase, v)
+	return st, nil
+}
+
+// CheckStyleSetting reports whether value is one the house-style setting
+// key takes (nil for keys that are not house style).
+func CheckStyleSetting(key, value string) error {
+	st := domain.DefaultStyleSettings()
+	return applyStyleSetting(&st, key, value)
+}
+
+// applyStyleSetting sets the field of st that key names from its stored
+// value; an empty value keeps the default.
+func applyStyleSetting(st *domain.StyleSettings, key, v string) error {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return nil
 	}
-	if v, err = get(SettingStyleSpelling); err != nil {
-		return st, err
-	}
-	switch domain.SpellingVariety(v) {
-	case "", domain.BritishSpelling, domain.AmericanSpelling:
-		st.Spelling = domain.SpellingVariety(v)
-	default:
-		return st, fmt.Errorf("setting %s: %q is not en-GB or en-US", SettingStyleSpelling, v)
-	}
-	if v, err = get(SettingStyleMaxSentenceWords); err != nil {
-		return st, err
-	}
-	if v != "" {
+	switch key {
+	case SettingStyleHeadlineCase:
+		switch domain.HeadlineCase(v) {
+		case domain.SentenceCase, domain.TitleCase:
+			st.HeadlineCase = domain.HeadlineCase(v)
+		default:
+			return fmt.Errorf("setting %s: %q is not sentence or title", key, v)
+		}
+	case SettingStyleSpelling:
+		switch domain.SpellingVariety(v) {
+		case domain.BritishSpelling, domain.AmericanSpelling:
+			st.Spelling = domain.SpellingVariety(v)
+		default:
+			return fmt.Errorf("setting %s: %q is not en-GB or en-US", key, v)
+		}
+	case SettingStyleMaxSentenceWords:
 		n, err := strconv.Atoi(v)
 		if err != nil {
-			return st, fmt.Errorf("setting %s: %q is not a number", SettingStyleMaxSentenceWords, v)
+			return fmt.Errorf("setting %s: %q is not a number", key, v)
 		}
 		st.MaxSentenceWords = n
-	}
-	if v, err = get(SettingStyleCurlyQuotes); err != nil {
-		return st, err
-	}
-	if v != "" {
+	case SettingStyleCurlyQuotes:
 		b, err := strconv.ParseBool(v)
 		if err != nil {
-			return st, fmt.Errorf("setting %s: %q is not true or false", SettingStyleCurlyQuotes, v)
+			return fmt.Errorf("setting %s: %q is not true or false", key, v)
 		}
 		st.CurlyQuotes = b
+	case SettingStyleDiscouraged:
+		st.Discouraged = ParseWordRules(v)
 	}
-	if v, err = get(SettingStyleDiscouraged); err != nil {
-		return st, err
-	}
-	st.Discouraged = ParseWordRules(v)
-	return st, nil
+	return nil
 }
 
 // ParseWordRules reads discouraged words, one per line: "word => preferred"

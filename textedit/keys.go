@@ -107,6 +107,13 @@ func (e *Editor) TypedKey(k *fyne.KeyEvent) {
 			e.ShowContextMenuAtCaret()
 		}
 		return
+	case fyne.KeyF7:
+		// The next mark (a misspelt word) from the caret, with its menu.
+		if m, ok := e.NextMark(e.doc.offset(e.caret)); ok {
+			e.Select(m.Start, m.End)
+			e.ShowContextMenuAtCaret()
+		}
+		return
 	default:
 		return
 	}
