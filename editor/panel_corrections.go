@@ -111,10 +111,10 @@ func (c *correctionsPanel) submit() {
 	c.add.Disable()
 	id, who := a.ID, s.user()
 	s.Flush(func() {
-		go func() {
+		s.sched.Go(func() {
 			note, err := s.store.AddCorrection(context.Background(), id, kind, text, who)
-			fyne.Do(func() { c.added(id, note, err) })
-		}()
+			s.sched.Do(func() { c.added(id, note, err) })
+		})
 	})
 }
 

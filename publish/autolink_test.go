@@ -16,6 +16,7 @@ func renderAlwaysLinkify(t testing.TB, a *domain.Article) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	placeHeadings(doc.Root)
 	var b strings.Builder
 	if err := bodyRenderer.Render(&b, doc.Source, doc.Root); err != nil {
 		t.Fatal(err)
