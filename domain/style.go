@@ -34,6 +34,7 @@ const (
 	StyleLongSentence       = "long-sentence"
 	StyleDiscouragedWord    = "discouraged-word"
 	StyleStraightQuote      = "straight-quote"
+	StyleMisspelling        = "misspelling" // found by a spelling check, not by CheckStyle
 	StyleFindingsOmitted    = "style-findings-omitted"
 	maxStyleFindingsPerKind = 200
 )

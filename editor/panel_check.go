@@ -81,13 +81,14 @@ func (c *checkPanel) schedule() {
 	}
 	snap := cloneArticle(a)
 	store := c.p.s.store
+	spell := c.p.s.spell
 	c.timer = c.p.s.sched.AfterFunc(checkDelay, func() {
 		findings := markup.CheckAttribution(snap)
 		settings, err := store.StyleSettings(context.Background())
 		if err != nil {
 			settings = domain.DefaultStyleSettings()
 		}
-		style := markup.CheckStyle(snap, settings)
+		style := append(markup.CheckStyle(snap, settings), spell.fieldFindings(snap)...)
 		c.p.s.sched.Do(func() {
 			if gen == c.gen {
 				c.show(findings, snap.Body)

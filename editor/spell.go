@@ -3,6 +3,7 @@ package editor
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
@@ -190,4 +191,32 @@ func (c *spellCheck) ignore(word string) {
 			}
 		})
 	})
+}
+
+// fieldFindings lists the misspelt words of a's headline and standfirst
+// (one-line fields, which cannot underline) as Check panel findings, the
+// first suggestion as the fix. A nil check finds nothing. It runs off the
+// UI goroutine.
+func (c *spellCheck) fieldFindings(a *domain.Article) []domain.StyleFinding {
+	if c == nil || a == nil {
+		return nil
+	}
+	var out []domain.StyleFinding
+	for _, f := range []struct{ name, text string }{{domain.FieldHeadline, a.Headline}, {domain.FieldStandfirst, a.Standfirst}} {
+		for _, w := range domain.SpellingCandidates([]domain.Prose{{Text: f.text}}) {
+			if c.isIgnored(w.Text) || c.speller.Correct(w.Text) {
+				continue
+			}
+			sugs := c.speller.Suggest(w.Text, 3)
+			msg := fmt.Sprintf("Misspelt in the %s: “%s”", f.name, w.Text)
+			fix := ""
+			if len(sugs) > 0 {
+				msg += " (" + strings.Join(sugs, ", ") + ")"
+				fix = sugs[0]
+			}
+			out = append(out, domain.StyleFinding{Kind: domain.StyleMisspelling, Field: f.name, Start: w.Start, End: w.End,
+				Message: msg, Suggestion: fix})
+		}
+	}
+	return out
 }

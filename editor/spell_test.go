@@ -136,3 +136,28 @@ func TestCheckPanelListsStyleFindingsAndFixes(t *testing.T) {
 		return got.Headline == "Kerry to meet Putin" && strings.HasSuffix(got.Body, "He said no.")
 	})
 }
+
+func TestSpellingOfHeadlineAndStandfirstInCheckPanel(t *testing.T) {
+	s, st := newPanelScreen(t, &domain.Article{Headline: "Kery meets Lavrov", Standfirst: "The talks went well.", Body: "Talks."})
+	s.SetSpeller(openSpeller(t), st)
+	c := s.panels().check
+	s.headline.SetText("Kery meets Lavrov in Sochi") // a change runs the check
+	var found *domain.StyleFinding
+	waitFor(t, s, "the headline misspelling listed", func() bool {
+		for i, f := range c.style {
+			if f.Kind == domain.StyleMisspelling && f.Field == domain.FieldHeadline && f.Start == 0 {
+				found = &c.style[i]
+				c.list.Select(len(c.findings) + i)
+				return true
+			}
+		}
+		return false
+	})
+	if found.Suggestion == "" {
+		t.Fatalf("no suggestion for %+v", found)
+	}
+	c.applyFix()
+	if !strings.HasPrefix(s.headline.Text, found.Suggestion+" meets") {
+		t.Fatalf("headline after the fix: %q", s.headline.Text)
+	}
+}
