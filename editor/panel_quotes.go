@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"newsroom/domain"
+	"newsroom/markup"
 )
 
 // quotesPanel lists the article's quote records and edits them. The body
@@ -125,7 +126,7 @@ func refWord(w string) string {
 // placed reports whether the body places quote ref.
 func (q *quotesPanel) placed(ref string) bool {
 	a := q.p.s.article
-	return a != nil && strings.Contains(a.Body, domain.QuoteMarker(ref))
+	return a != nil && markup.PlacesQuote(a, ref)
 }
 
 // remove deletes record i.

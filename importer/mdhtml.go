@@ -7,12 +7,11 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/text"
 	"golang.org/x/net/html"
+
+	"newsroom/markup"
 )
 
 // convertMarkdownBody carries a Markdown body's foreign constructs over to
@@ -33,10 +32,6 @@ func convertMarkdownBody(body string, firstLine int) (string, []lineWarning) {
 	sort.SliceStable(warns, func(i, j int) bool { return warns[i].line < warns[j].line })
 	return out, warns
 }
-
-// markdownParser finds raw HTML in bodies (CommonMark + GFM, as pages
-// render them).
-var markdownParser = goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote)).Parser()
 
 // sharedConverter is the HTML → Markdown converter WordPress bodies use,
 // shared by Markdown files' raw HTML.
@@ -89,7 +84,7 @@ func convertRawHTML(body string, srcLines []int) (string, []lineWarning) {
 			c.starts = append(c.starts, i+1)
 		}
 	}
-	doc := markdownParser.Parse(text.NewReader(c.src))
+	doc := markup.ParseForeign(c.src)
 	var children []ast.Node
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		children = append(children, n)

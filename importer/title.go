@@ -4,20 +4,15 @@ import (
 	"html"
 	"strings"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/text"
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 	"unicode"
 
 	"newsroom/domain"
+	"newsroom/markup"
 )
-
-// inlineMarkdown parses titles for their text.
-var inlineMarkdown = goldmark.New(goldmark.WithExtensions(extension.Strikethrough)).Parser()
 
 // plainTitle turns a front matter title into plain text: Markdown and
 // HTML markup removed, entities decoded (also doubly escaped ones such as
@@ -41,7 +36,7 @@ func plainTitle(s string) string {
 // code, links and images reduced to their words, raw HTML tags dropped.
 func markdownText(s string) string {
 	src := []byte(s)
-	doc := inlineMarkdown.Parse(text.NewReader(src))
+	doc := markup.ParseForeign(src)
 	var b strings.Builder
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
