@@ -28,6 +28,9 @@ type ExportStore interface {
 	publish.Source
 	Site(ctx context.Context) (domain.Site, error)
 	SetSite(ctx context.Context, site domain.Site) error
+	// ApplyCommentRetention clears commenters' addresses and browser
+	// strings older than the retention setting, as every export does.
+	ApplyCommentRetention(ctx context.Context) (int, error)
 }
 
 const (
@@ -239,6 +242,9 @@ func (d *ExportDialog) run(ctx context.Context, req exportRequest) (publish.Repo
 		return publish.Report{}, err
 	}
 	site.BaseURL, site.CommentsURL = req.baseURL, req.commentsURL
+	if _, err := d.store.ApplyCommentRetention(ctx); err != nil {
+		return publish.Report{}, err
+	}
 	opt := publish.ExportOptionsFor(site, d.sched.Now())
 	opt.Drafts = req.drafts
 	var last time.Time

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -241,5 +242,30 @@ func BenchmarkWarningsView10000(b *testing.B) {
 	w.Resize(fyne.NewSize(700, 400))
 	for b.Loop() {
 		w.SetContent(warningsView(warnings))
+	}
+}
+
+// TestWindowExportAppliesCommentRetention: exporting from the window
+// clears old commenters' addresses as `newsroom export` does.
+func TestWindowExportAppliesCommentRetention(t *testing.T) {
+	store, _ := openTestStore(t)
+	ctx := context.Background()
+	a := addTestArticle(t, store, "budget-vote", "The vote passed.")
+	store.SetClock(func() time.Time { return time.Now().UTC().AddDate(0, 0, -40) })
+	old := addTestComment(t, store, a.ID, "Ann", "Well reported.", domain.CommentApproved)
+	store.SetClock(func() time.Time { return time.Now().UTC() })
+	if err := store.SetSetting(ctx, storage.SettingCommentRetentionDays, "30"); err != nil {
+		t.Fatal(err)
+	}
+	f := newExportFixture(t, store)
+	test.Type(f.d.folder, filepath.Join(t.TempDir(), "site"))
+	test.Tap(f.d.exportBtn)
+	f.q.waitUntil(t, "the export to finish", func() bool { return f.done })
+	if f.err != nil {
+		t.Fatalf("export failed: %v", f.err)
+	}
+	c, err := store.GetComment(ctx, old.ID)
+	if err != nil || c.ClientAddr != "" || c.Body != "Well reported." {
+		t.Fatalf("old comment after the export: %+v (%v)", c, err)
 	}
 }

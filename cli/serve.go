@@ -1,14 +1,17 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"log"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"newsroom/intake"
+	"newsroom/storage"
 )
 
 // newServeCmd is `newsroom serve --addr HOST:PORT`.
@@ -53,6 +56,7 @@ trusted proxy; entries left of it are the client's own words and ignored.`,
 			logger := log.New(cmd.ErrOrStderr(), "serve: ", log.LstdFlags)
 			srv := intake.NewServer(store, intake.Options{Site: site, Proxies: trust, Logger: logger})
 			logger.Printf("taking comments on http://%s/comments (database %s)", addr, store.Path())
+			go applyRetentionDaily(ctx, store, logger)
 			return srv.ListenAndServe(ctx, addr)
 		},
 	}
@@ -62,4 +66,22 @@ trusted proxy; entries left of it are the client's own words and ignored.`,
 	cmd.Flags().Lookup("trust-proxy").NoOptDefVal = "1"
 	cmd.Flags().StringVar(&trustedProxies, "trusted-proxy", "", "comma-separated addresses or networks of trusted reverse proxies")
 	return cmd
+}
+
+// applyRetentionDaily clears commenters' addresses and browser strings
+// past the retention setting when serve starts and every day after, until
+// ctx ends, so a newsroom that only serves still keeps its promise.
+func applyRetentionDaily(ctx context.Context, store *storage.Store, logger *log.Logger) {
+	for {
+		if n, err := store.ApplyCommentRetention(ctx); err != nil {
+			logger.Printf("comment retention: %v", err)
+		} else if n > 0 {
+			logger.Printf("comment retention: cleared the address and browser of %d comments", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(24 * time.Hour):
+		}
+	}
 }
