@@ -191,7 +191,11 @@ func ValidateSlug(slug string) error {
 // Slugify turns a headline into a slug: lower case, words joined by
 // hyphens, punctuation dropped, at most 80 bytes. It returns "" when the
 // text has no letters or digits.
-func Slugify(text string) string {
+func Slugify(text string) string { return SlugifyWithin(text, 80) }
+
+// SlugifyWithin is Slugify with a limit of max bytes (none when max <= 0),
+// cut at a character boundary.
+func SlugifyWithin(text string, max int) string {
 	var b strings.Builder
 	hyphen := false
 	for _, r := range strings.ToLower(text) {
@@ -207,12 +211,12 @@ func Slugify(text string) string {
 		default:
 			hyphen = true
 		}
-		if b.Len() >= 80 {
+		if max > 0 && b.Len() >= max {
 			break
 		}
 	}
 	s := b.String()
-	for len(s) > 80 {
+	for max > 0 && len(s) > max {
 		_, size := utf8.DecodeLastRuneInString(s)
 		s = s[:len(s)-size]
 	}

@@ -93,20 +93,5 @@ func normalizeSlug(s string) string {
 	if folded, _, err := transform.String(foldAccents, s); err == nil {
 		s = folded
 	}
-	var b strings.Builder
-	hyphen := false
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if hyphen && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			hyphen = false
-			b.WriteRune(r)
-		case r == '\'' || r == '’':
-		default:
-			hyphen = true
-		}
-	}
-	return domain.CutSlug(b.String(), domain.MaxSlugLen)
+	return domain.CutSlug(domain.SlugifyWithin(s, 0), domain.MaxSlugLen)
 }
