@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 
@@ -24,19 +25,31 @@ type derived struct {
 // see that no write lock is held meanwhile.
 var computeFindings = markup.ComputeFindings
 
-// derive runs the attribution check on a and encodes the stored columns.
-func derive(a *domain.Article) (derived, error) {
-	return encodeDerived(a, computeFindings(a))
+// derive runs the attribution and house-style checks on a (under style)
+// and encodes the stored columns.
+func derive(a *domain.Article, style domain.StyleSettings) (derived, error) {
+	return encodeDerived(a, computeFindings(a, style))
+}
+
+// houseStyle is the style derive checks saves against: the newsroom's,
+// or the defaults when its settings cannot be read (a save never fails
+// over them; the export checks again with what it reads).
+func (s *Store) houseStyle(ctx context.Context) domain.StyleSettings {
+	st, err := s.StyleSettings(ctx)
+	if err != nil {
+		return domain.DefaultStyleSettings()
+	}
+	return st
 }
 
 // deriveStored is derive for an article just loaded from the store, whose
 // text is unchanged: the findings stored with it are reused when the
 // current rules computed them.
-func deriveStored(a *domain.Article) (derived, error) {
+func deriveStored(a *domain.Article, style domain.StyleSettings) (derived, error) {
 	if a.Attribution.Rules == domain.AttributionRules && a.Attribution.Input != "" {
 		return encodeDerived(a, a.Attribution)
 	}
-	return derive(a)
+	return derive(a, style)
 }
 
 func encodeDerived(a *domain.Article, findings domain.StoredFindings) (derived, error) {

@@ -109,7 +109,10 @@ func (s *Store) Site(ctx context.Context) (domain.Site, error) {
 	if err := rows.Err(); err != nil {
 		return site, fmt.Errorf("read site settings: %w", err)
 	}
-	site.CommentRetentionDays, err = s.CommentRetentionDays(ctx)
+	if site.CommentRetentionDays, err = s.CommentRetentionDays(ctx); err != nil {
+		return site, err
+	}
+	site.Style, err = s.StyleSettings(ctx)
 	return site, err
 }
 
