@@ -52,6 +52,11 @@ func (d *Doc) Marks() domain.BodyMarks {
 		return ast.WalkContinue, nil
 	})
 	for _, p := range prose {
+		// Every marker starts with "{{" or "[!": the regular expression
+		// only runs on the few blocks that hold one.
+		if !strings.Contains(p.Text, "{{") && !strings.Contains(p.Text, "[!") {
+			continue
+		}
 		for _, loc := range markerText.FindAllStringIndex(p.Text, -1) {
 			s, e := span(p.Start+loc[0], p.Start+loc[1])
 			m.AsText = append(m.AsText, domain.MarkerAsText{Reason: asTextReason(p.Text[loc[0]:loc[1]]), Start: s, End: e})
