@@ -98,7 +98,7 @@ func CheckStyle(a *Article, body []Prose, s StyleSettings) []StyleFinding {
 	if a == nil {
 		return nil
 	}
-	c := &styleCheck{settings: s, counts: map[string]int{}}
+	c := &styleCheck{settings: s, counts: map[string]int{}, words: map[string][][]Word{}}
 	fields := []struct {
 		name  string
 		prose []Prose
@@ -107,6 +107,13 @@ func CheckStyle(a *Article, body []Prose, s StyleSettings) []StyleFinding {
 		{FieldHeadline, []Prose{{Start: 0, Text: a.Headline}}, a.Headline},
 		{FieldStandfirst, []Prose{{Start: 0, Text: a.Standfirst}}, a.Standfirst},
 		{FieldBody, body, a.Body},
+	}
+	for _, f := range fields {
+		blocks := make([][]Word, len(f.prose))
+		for i, b := range f.prose {
+			blocks[i] = appendWords(nil, b)
+		}
+		c.words[f.name] = blocks
 	}
 	for _, f := range fields {
 		c.doubleSpaces(f.name, f.raw, f.prose)
@@ -118,7 +125,7 @@ func CheckStyle(a *Article, body []Prose, s StyleSettings) []StyleFinding {
 	c.headlineCase(a.Headline, a.Body)
 	c.longSentences(body)
 	c.standfirstRepeats(a.Standfirst, body)
-	c.mixedSpelling([][]Prose{fields[0].prose, fields[1].prose, body}, []string{FieldHeadline, FieldStandfirst, FieldBody})
+	c.mixedSpelling([]string{FieldHeadline, FieldStandfirst, FieldBody})
 	return c.result()
 }
 
@@ -128,6 +135,7 @@ type styleCheck struct {
 	settings StyleSettings
 	findings []StyleFinding
 	counts   map[string]int
+	words    map[string][][]Word // each field's words, block by block
 }
 
 func (c *styleCheck) add(f StyleFinding) {

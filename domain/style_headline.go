@@ -25,7 +25,7 @@ func setOf(words string) map[string]bool {
 // minor words are lower case and every other word capitalised, the first
 // and last word always.
 func (c *styleCheck) headlineCase(headline, body string) {
-	words := ProseWords([]Prose{{Text: headline}})
+	words := c.words[FieldHeadline][0]
 	if len(words) < 2 {
 		return
 	}
@@ -33,14 +33,7 @@ func (c *styleCheck) headlineCase(headline, body string) {
 	if want == "" {
 		want = SentenceCase
 	}
-	lowerInBody := map[string]bool{}
-	if want == SentenceCase {
-		for _, w := range ProseWords([]Prose{{Text: body}}) {
-			if r, _ := utf8.DecodeRuneInString(w.Text); unicode.IsLower(r) {
-				lowerInBody[w.Text] = true
-			}
-		}
-	}
+	lowerInBody := func(w string) bool { return hasWord(body, w) }
 	var fixed strings.Builder
 	var wrong []string
 	last := 0
@@ -60,7 +53,7 @@ func (c *styleCheck) headlineCase(headline, body string) {
 			if !capital {
 				continue
 			}
-			should = !minorWords[lower] && !lowerInBody[lower]
+			should = !minorWords[lower] && !lowerInBody(lower)
 		}
 		if should == capital {
 			continue
@@ -118,4 +111,26 @@ func isCapitalised(w string) bool {
 // capital.
 func afterColon(headline string, prevEnd, start int) bool {
 	return strings.ContainsAny(headline[prevEnd:start], ":?!—–|")
+}
+
+// hasWord reports whether text holds w as a whole word (not inside a
+// longer run of letters or digits).
+func hasWord(text, w string) bool {
+	if w == "" {
+		return false
+	}
+	for from := 0; from < len(text); {
+		i := strings.Index(text[from:], w)
+		if i < 0 {
+			return false
+		}
+		i += from
+		before, _ := utf8.DecodeLastRuneInString(text[:i])
+		after, _ := utf8.DecodeRuneInString(text[i+len(w):])
+		if (i == 0 || !isWordRune(before)) && (i+len(w) == len(text) || !isWordRune(after)) {
+			return true
+		}
+		from = i + len(w)
+	}
+	return false
 }

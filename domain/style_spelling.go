@@ -100,7 +100,7 @@ func buildSpellingForms() map[string]spellingForm {
 // mixedSpelling finds spellings of one variety of English in an article
 // otherwise written in the other: of the house's variety when it has one,
 // else of the article's majority (the later variety when they are even).
-func (c *styleCheck) mixedSpelling(fields [][]Prose, names []string) {
+func (c *styleCheck) mixedSpelling(names []string) {
 	type use struct {
 		field string
 		word  Word
@@ -108,14 +108,21 @@ func (c *styleCheck) mixedSpelling(fields [][]Prose, names []string) {
 	}
 	var uses []use
 	count := map[SpellingVariety]int{}
-	for i, blocks := range fields {
-		for _, w := range ProseWords(blocks) {
-			form, ok := spellingForms[strings.ToLower(w.Text)]
-			if !ok {
-				continue
+	var lower []byte
+	for _, name := range names {
+		for _, block := range c.words[name] {
+			for _, w := range block {
+				if len(w.Text) < 4 || len(w.Text) > 20 {
+					continue // every listed form has 4 to 20 letters
+				}
+				lower = asciiLower(lower[:0], w.Text)
+				form, ok := spellingForms[string(lower)]
+				if !ok {
+					continue
+				}
+				uses = append(uses, use{name, w, form})
+				count[form.variety]++
 			}
-			uses = append(uses, use{names[i], w, form})
-			count[form.variety]++
 		}
 	}
 	house := c.settings.Spelling
@@ -148,4 +155,17 @@ func (c *styleCheck) mixedSpelling(fields [][]Prose, names []string) {
 			Message:    name[u.form.variety] + " spelling “" + u.word.Text + "”; " + context + ": “" + suggestion + "”",
 			Suggestion: suggestion})
 	}
+}
+
+// asciiLower appends s to dst with ASCII letters in lower case (the
+// listed forms are ASCII; other letters are kept and then match nothing).
+func asciiLower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		dst = append(dst, b)
+	}
+	return dst
 }

@@ -96,8 +96,8 @@ func (c *styleCheck) discouraged(field string, blocks []Prose) {
 			longest = n
 		}
 	}
-	for _, b := range blocks {
-		words := ProseWords([]Prose{b})
+	for bi, b := range blocks {
+		words := c.words[field][bi]
 		for i := 0; i < len(words); i++ {
 			var phrase strings.Builder
 			for n := 0; n < longest && i+n < len(words); n++ {
@@ -133,8 +133,8 @@ func (c *styleCheck) longSentences(body []Prose) {
 	if limit < 0 {
 		return
 	}
-	for _, b := range body {
-		words := ProseWords([]Prose{b})
+	for bi, b := range body {
+		words := c.words[FieldBody][bi]
 		first := 0
 		for i, w := range words {
 			last := i == len(words)-1
@@ -166,13 +166,13 @@ func sentenceBreak(b Prose, w, next Word) bool {
 // standfirstRepeats finds a standfirst that says word for word what the
 // first paragraph says (punctuation and case aside).
 func (c *styleCheck) standfirstRepeats(standfirst string, body []Prose) {
-	sf := wordKey(ProseWords([]Prose{{Text: standfirst}}))
+	sf := wordKey(c.words[FieldStandfirst][0])
 	if sf == "" || len(body) == 0 {
 		return
 	}
 	var firstPara string
-	for _, b := range body {
-		if k := wordKey(ProseWords([]Prose{b})); k != "" {
+	for _, words := range c.words[FieldBody] {
+		if k := wordKey(words); k != "" {
 			firstPara = k
 			break
 		}

@@ -24,14 +24,29 @@ func ProseWords(blocks []Prose) []Word {
 
 func appendWords(out []Word, b Prose) []Word {
 	text := b.Text
+	if out == nil {
+		out = make([]Word, 0, len(text)/6+1)
+	}
 	start := -1
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		inWord := isWordRune(r)
-		if !inWord && start >= 0 && isApostrophe(r) {
-			// An apostrophe stays inside a word when a letter follows.
-			next, _ := utf8.DecodeRuneInString(text[i+size:])
-			inWord = unicode.IsLetter(next)
+		c := text[i]
+		var inWord bool
+		size := 1
+		if c < utf8.RuneSelf {
+			inWord = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+			if !inWord && c == '\'' && start >= 0 && i+1 < len(text) {
+				next, _ := utf8.DecodeRuneInString(text[i+1:])
+				inWord = unicode.IsLetter(next)
+			}
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			inWord = isWordRune(r)
+			if !inWord && start >= 0 && r == '’' {
+				// An apostrophe stays inside a word when a letter follows.
+				next, _ := utf8.DecodeRuneInString(text[i+size:])
+				inWord = unicode.IsLetter(next)
+			}
 		}
 		switch {
 		case inWord && start < 0:
