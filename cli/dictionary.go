@@ -1,9 +1,12 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/spf13/cobra"
+
+	"newsroom/storage"
 )
 
 // newDictionaryCmd is `newsroom dictionary list|add|remove`: the
@@ -47,41 +50,38 @@ func newDictionaryCmd(e *env) *cobra.Command {
 		Use:   "add WORD... [--by NAME]",
 		Short: "Add words that the spelling check accepts on every desk",
 		Args:  cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			store, err := e.store(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer store.Close()
-			for _, w := range args {
-				if err := store.AddDictionaryWord(cmd.Context(), w, by); err != nil {
-					return err
-				}
-				fmt.Fprintf(cmd.OutOrStdout(), "added %s\n", w)
-			}
-			return nil
-		},
+		RunE: eachWord(e, "added", func(ctx context.Context, store *storage.Store, w string) error {
+			return store.AddDictionaryWord(ctx, w, by)
+		}),
 	}
 	add.Flags().StringVar(&by, "by", "", "who adds them (kept with each word)")
 	remove := &cobra.Command{
 		Use:   "remove WORD...",
 		Short: "Remove words from the newsroom's dictionary",
 		Args:  cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			store, err := e.store(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer store.Close()
-			for _, w := range args {
-				if err := store.RemoveDictionaryWord(cmd.Context(), w); err != nil {
-					return err
-				}
-				fmt.Fprintf(cmd.OutOrStdout(), "removed %s\n", w)
-			}
-			return nil
-		},
+		RunE: eachWord(e, "removed", func(ctx context.Context, store *storage.Store, w string) error {
+			return store.RemoveDictionaryWord(ctx, w)
+		}),
 	}
 	cmd.AddCommand(list, add, remove)
 	return cmd
+}
+
+// eachWord is a command that opens the database and calls fn for each
+// word given, saying "DONE WORD" for each; it stops at the first error.
+func eachWord(e *env, done string, fn func(context.Context, *storage.Store, string) error) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, args []string) error {
+		store, err := e.store(cmd.Context())
+		if err != nil {
+			return err
+		}
+		defer store.Close()
+		for _, w := range args {
+			if err := fn(cmd.Context(), store, w); err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "%s %s\n", done, w)
+		}
+		return nil
+	}
 }

@@ -56,7 +56,10 @@ type Article struct {
 	Section string
 	// Kind is the kind of work (news, analysis, opinion…); empty when
 	// not said.
-	Kind      WorkKind
+	Kind WorkKind
+	// LeadImage is the Ref of the article's lead photo in the media
+	// library (see Media); empty when it has none.
+	LeadImage string
 	FactCheck FactCheck
 	Sources   []Source // the article's source register, in order
 	Quotes    []Quote  // quote records, in order

@@ -1,0 +1,55 @@
+package domain
+
+import "time"
+
+// Media is one image in the newsroom's media library. The file is stored
+// once, keyed by the SHA-256 of its bytes; Ref is the short name bodies
+// and articles use for it ({{image REF}} in a body, Article.LeadImage).
+type Media struct {
+	// Ref is the first 12 hex digits of SHA256; unique in a newsroom.
+	Ref string
+	// SHA256 is the hex SHA-256 digest of the stored file's bytes.
+	SHA256 string
+	// Format is the decoded format: "jpeg", "png", "webp" or "gif".
+	Format string
+	// Width and Height are the image's pixel size (after EXIF orientation).
+	Width, Height int
+	// Bytes is the stored file's size.
+	Bytes int64
+	// Filename is the name the file was added under (no folders).
+	Filename string
+	// Caption, Credit, Creator, Copyright (usage note) and Alt are the
+	// editable fields; Caption and Credit appear under the image on the page.
+	Caption   string
+	Credit    string
+	Creator   string
+	Copyright string
+	Alt       string
+	// SourceURL is where the file came from (a WordPress attachment's URL,
+	// a photographer's link); empty when added from a local file.
+	SourceURL string
+	// FocalX and FocalY are the focal point as fractions of width and
+	// height (0..1); 0.5, 0.5 is the centre and the default.
+	FocalX, FocalY float64
+	// Embedded holds what was read from the file's own metadata (IPTC,
+	// XMP, EXIF) when it was added, by field name ("caption", "credit",
+	// "creator", "copyright", "headline", "date", "camera" …); kept as
+	// read, even when the editable fields above are changed later.
+	Embedded map[string]string
+	// Origin identifies an imported image ("wxr:<attachment guid>",
+	// "file:<path in the imported folder>"); empty when added here.
+	Origin    string
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// MediaRefLength is the number of hex digits of the SHA-256 a Ref keeps.
+const MediaRefLength = 12
+
+// MediaRefOf returns the Ref of a file with the given hex SHA-256 digest.
+func MediaRefOf(sha256Hex string) string {
+	if len(sha256Hex) < MediaRefLength {
+		return sha256Hex
+	}
+	return sha256Hex[:MediaRefLength]
+}
