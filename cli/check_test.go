@@ -53,3 +53,18 @@ func TestSampleArticleStyleFindings(t *testing.T) {
 		t.Fatalf("title case fix missing:\n%s", out)
 	}
 }
+
+// TestExportCountsStyleWarnings: `newsroom export` of a new default
+// database warns about the sample article's house-style findings.
+func TestExportCountsStyleWarnings(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	code, _, errOut := run(t, "export", "--out", t.TempDir())
+	if code != 0 {
+		t.Fatalf("export: %d %s", code, errOut)
+	}
+	for _, want := range []string{"style: headline-case in headline", "style: double-space in body", "style: mixed-spelling in body", "style: standfirst-repeats in standfirst"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("export warnings lack %q:\n%s", want, errOut)
+		}
+	}
+}

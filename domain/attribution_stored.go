@@ -16,6 +16,10 @@ type StoredFindings struct {
 	Rules    int       `json:"rules"`
 	Input    string    `json:"input"`
 	Findings []Finding `json:"findings"`
+	// Style are CheckStyle's findings, computed in the same pass from the
+	// same parse, under the house style StyleKey digests.
+	Style    []StyleFinding `json:"style,omitempty"`
+	StyleKey string         `json:"style_key,omitempty"`
 }
 
 // NewStoredFindings keeps findings, CheckAttribution's result for a, for
@@ -56,4 +60,41 @@ func attributionInput(a *Article) string {
 		writeField(h, s.Name)
 	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// StyleRules versions the rules of CheckStyle. Bump it when they change,
+// so style findings stored with articles are computed again.
+const StyleRules = 1
+
+// StyleKey digests everything CheckStyle reads of a under settings s: the
+// rules version, the settings, the headline, standfirst and body.
+func StyleKey(a *Article, s StyleSettings) string {
+	h := sha256.New()
+	writeLength(h, StyleRules)
+	writeField(h, string(s.HeadlineCase))
+	writeField(h, string(s.Spelling))
+	writeLength(h, s.MaxSentenceWords+1) // -1 (off) stays distinct from 0 (default)
+	writeLength(h, boolInt(s.CurlyQuotes))
+	writeLength(h, len(s.Discouraged))
+	for _, r := range s.Discouraged {
+		writeField(h, r.Word)
+		writeField(h, r.Preferred)
+	}
+	for _, f := range []string{a.Headline, a.Standfirst, a.Body} {
+		writeField(h, f)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// StoredStyle returns a's stored style findings when they were computed
+// from exactly a's text under settings s; ok is false when they must be
+// computed again.
+func StoredStyle(a *Article, s StyleSettings) (findings []StyleFinding, ok bool) {
+	if a == nil {
+		return nil, true
+	}
+	if a.Attribution.StyleKey != "" && a.Attribution.StyleKey == StyleKey(a, s) {
+		return a.Attribution.Style, true
+	}
+	return nil, false
 }

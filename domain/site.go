@@ -36,6 +36,8 @@ type Site struct {
 	// CommentRetentionDays is after how many days commenters' addresses
 	// and browser strings are cleared; 0 keeps them.
 	CommentRetentionDays int
+	// Style is the house style the export's warnings check against.
+	Style StyleSettings
 }
 
 // WithDefaults trims the fields and fills in the defaults: the title

@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -53,7 +54,7 @@ func TestSiteDefaults(t *testing.T) {
 		{Site{PublisherName: "Media Group"}, Site{Title: DefaultSiteTitle, PublisherName: "Media Group"}},
 	}
 	for _, tc := range tests {
-		if got := tc.in.WithDefaults(); got != tc.want {
+		if got := tc.in.WithDefaults(); !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("%+v.WithDefaults() = %+v, want %+v", tc.in, got, tc.want)
 		}
 	}

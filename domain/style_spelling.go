@@ -17,6 +17,31 @@ type spellingForm struct {
 // "licence" count.
 var spellingForms = buildSpellingForms()
 
+// spellingEndings marks the last two letters (lower-case ASCII) of every
+// listed form: a word ending otherwise is not looked up, which spares the
+// map most of an article's words.
+var spellingEndings = func() (ends [26 * 26]bool) {
+	for w := range spellingForms {
+		if i, ok := endingIndex(w); ok {
+			ends[i] = true
+		}
+	}
+	return ends
+}()
+
+// endingIndex is the index of w's last two letters in spellingEndings;
+// false when they are not both ASCII letters.
+func endingIndex(w string) (int, bool) {
+	if len(w) < 2 {
+		return 0, false
+	}
+	a, b := w[len(w)-2]|0x20, w[len(w)-1]|0x20 // ASCII lower case
+	if a < 'a' || a > 'z' || b < 'a' || b > 'z' {
+		return 0, false
+	}
+	return int(a-'a')*26 + int(b-'a'), true
+}
+
 func buildSpellingForms() map[string]spellingForm {
 	m := map[string]spellingForm{}
 	pair := func(gb, us string) {
@@ -114,6 +139,9 @@ func (c *styleCheck) mixedSpelling(names []string) {
 			for _, w := range block {
 				if len(w.Text) < 4 || len(w.Text) > 20 {
 					continue // every listed form has 4 to 20 letters
+				}
+				if i, ok := endingIndex(w.Text); !ok || !spellingEndings[i] {
+					continue // no listed form ends so (all are ASCII)
 				}
 				lower = asciiLower(lower[:0], w.Text)
 				form, ok := spellingForms[string(lower)]

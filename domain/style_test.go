@@ -3,6 +3,8 @@ package domain
 import (
 	"strings"
 	"testing"
+
+	"newsroom/internal/sampletext"
 )
 
 // paragraphs splits a plain body (no markup) into prose blocks at blank
@@ -167,6 +169,9 @@ func TestStyleStandfirstRepeats(t *testing.T) {
 		{"different", "Kerry heads to Sochi for talks with Putin.", first, false},
 		{"short prefix is fine", "John Kerry", first, false},
 		{"no standfirst", "", first, false},
+		{"case and apostrophes aside", "It’s Kerry's TRIP", "it's kerry’s trip", true},
+		{"one word differs", "John Kerry, the US Secretary of State, is planning his visit to the Black Sea resort of Sochi.", first, false},
+		{"longer than the paragraph", first + " Again.", first, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -288,4 +293,40 @@ func BenchmarkCheckStyle60000(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		CheckStyle(a, prose, s)
 	}
+}
+
+// BenchmarkCheckStyle4000 is a typical story (~4,000 characters): the
+// house-style check runs on every save and every imported article.
+func BenchmarkCheckStyle4000(b *testing.B) {
+	body := sampletext.Body(4000)
+	a := &Article{Headline: "Kerry to meet Putin in Sochi", Standfirst: "The talks go on.", Body: body}
+	prose := []Prose{{Text: body}}
+	s := DefaultStyleSettings()
+	for b.Loop() {
+		CheckStyle(a, prose, s)
+	}
+}
+
+// TestSpellingEndingsCoverEveryForm: the ending filter never hides a
+// listed spelling form.
+func TestSpellingEndingsCoverEveryForm(t *testing.T) {
+	marked := 0
+	for _, on := range spellingEndings {
+		if on {
+			marked++
+		}
+	}
+	for w := range spellingForms {
+		i, ok := endingIndex(w)
+		if !ok || !spellingEndings[i] {
+			t.Fatalf("form %q is not reachable through its ending", w)
+		}
+		if len(w) < 4 || len(w) > 20 {
+			t.Fatalf("form %q is outside the 4 to 20 letters mixedSpelling looks at", w)
+		}
+	}
+	if marked == len(spellingEndings) {
+		t.Fatal("every ending is marked: the filter filters nothing")
+	}
+	t.Logf("%d of %d endings marked", marked, len(spellingEndings))
 }

@@ -164,30 +164,38 @@ func sentenceBreak(b Prose, w, next Word) bool {
 }
 
 // standfirstRepeats finds a standfirst that says word for word what the
-// first paragraph says (punctuation and case aside).
+// first paragraph says (punctuation and case aside): the same words, or,
+// for a standfirst of eight words or more, the paragraph's first words.
 func (c *styleCheck) standfirstRepeats(standfirst string, body []Prose) {
-	sf := wordKey(c.words[FieldStandfirst][0])
-	if sf == "" || len(body) == 0 {
+	sf := c.words[FieldStandfirst][0]
+	if len(sf) == 0 || len(body) == 0 {
 		return
 	}
-	var firstPara string
+	var first []Word
 	for _, words := range c.words[FieldBody] {
-		if k := wordKey(words); k != "" {
-			firstPara = k
+		if len(words) > 0 {
+			first = words
 			break
 		}
 	}
-	if firstPara != "" && (firstPara == sf || (strings.Count(sf, " ") >= 7 && strings.HasPrefix(firstPara, sf+" "))) {
-		c.add(StyleFinding{Kind: StyleStandfirstRepeats, Field: FieldStandfirst, Start: 0, End: len(standfirst),
-			Message: "The standfirst repeats the first paragraph word for word"})
+	if len(first) < len(sf) || (len(first) > len(sf) && len(sf) < 8) {
+		return
 	}
+	for i, w := range sf {
+		if !sameWord(w.Text, first[i].Text) {
+			return
+		}
+	}
+	c.add(StyleFinding{Kind: StyleStandfirstRepeats, Field: FieldStandfirst, Start: 0, End: len(standfirst),
+		Message: "The standfirst repeats the first paragraph word for word"})
 }
 
-// wordKey is the words joined by single spaces, in lower case.
-func wordKey(words []Word) string {
-	parts := make([]string, len(words))
-	for i, w := range words {
-		parts[i] = strings.ToLower(strings.ReplaceAll(w.Text, "’", "'"))
+// sameWord reports whether a and b are one word, case and the kind of
+// apostrophe aside.
+func sameWord(a, b string) bool {
+	if a == b {
+		return true
 	}
-	return strings.Join(parts, " ")
+	norm := func(s string) string { return strings.ReplaceAll(s, "’", "'") }
+	return strings.EqualFold(norm(a), norm(b))
 }

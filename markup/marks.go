@@ -158,9 +158,27 @@ func CheckAttribution(a *domain.Article) []domain.Finding {
 	return domain.CheckAttribution(a, BodyMarks(a))
 }
 
-// ComputeFindings runs the attribution check on a for storing with it.
-func ComputeFindings(a *domain.Article) domain.StoredFindings {
-	return domain.NewStoredFindings(a, CheckAttribution(a))
+// ComputeFindings runs the attribution check and the house-style check
+// (under style) on a, from one parse, for storing with it.
+func ComputeFindings(a *domain.Article, style domain.StyleSettings) domain.StoredFindings {
+	if a == nil {
+		return domain.StoredFindings{}
+	}
+	marks := BodyMarks(a)
+	stored := domain.NewStoredFindings(a, domain.CheckAttribution(a, marks))
+	stored.Style = domain.CheckStyle(a, marks.Prose, style)
+	stored.StyleKey = domain.StyleKey(a, style)
+	return stored
+}
+
+// StyleFindings returns a's house-style findings under style: the stored
+// ones when they were computed from exactly a's text under the same
+// style, else a fresh CheckStyle.
+func StyleFindings(a *domain.Article, style domain.StyleSettings) []domain.StyleFinding {
+	if f, ok := domain.StoredStyle(a, style); ok {
+		return f
+	}
+	return CheckStyle(a, style)
 }
 
 // AttributionFindings returns a's attribution findings: the stored ones

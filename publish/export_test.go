@@ -568,3 +568,25 @@ func TestExportDoesNotTrustAStaleStoredDigest(t *testing.T) {
 		t.Errorf("the page kept the old text (report %+v)", rep)
 	}
 }
+
+// TestStyleWarningsUseStoredFindings: the export's style warnings come
+// from the findings stored with the article when they were computed under
+// the same house style, and from a fresh check otherwise.
+func TestStyleWarningsUseStoredFindings(t *testing.T) {
+	a := &domain.Article{Slug: "s", Headline: "Kerry To meet Putin", Body: "Talks."}
+	style := domain.DefaultStyleSettings()
+	fresh := StyleWarnings(a, style)
+	if len(fresh) != 1 || !strings.Contains(fresh[0], `article "s": style: headline-case in headline:`) {
+		t.Fatalf("fresh warnings %q", fresh)
+	}
+	a.Attribution.Style = []domain.StyleFinding{{Kind: "stored-marker", Field: domain.FieldBody, Message: "from the store"}}
+	a.Attribution.StyleKey = domain.StyleKey(a, style)
+	if got := StyleWarnings(a, style); len(got) != 1 || !strings.Contains(got[0], "stored-marker") {
+		t.Fatalf("stored findings not used: %q", got)
+	}
+	title := style
+	title.HeadlineCase = domain.TitleCase
+	if got := StyleWarnings(a, title); len(got) != 1 || strings.Contains(got[0], "stored-marker") {
+		t.Fatalf("findings stored for another style were used: %q", got)
+	}
+}

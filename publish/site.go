@@ -20,7 +20,7 @@ func ExportOptionsFor(site domain.Site, now time.Time) ExportOptions {
 		BaseURL:       site.BaseURL,
 		CommentsURL:   site.CommentsURL,
 		Now:           now.UTC(),
-		Check:         AttributionWarnings,
+		Check:         checkWith(site.Style),
 		Masthead:      MastheadOf(site),
 	}
 }
@@ -53,6 +53,26 @@ func PageOptionsFor(site domain.Site, now time.Time, draft bool) Options {
 		Draft:         draft,
 		Now:           now.UTC(),
 	}
+}
+
+// checkWith is the export's check: the attribution warnings, then the
+// house-style ones under style.
+func checkWith(style domain.StyleSettings) func(*domain.Article) []string {
+	return func(a *domain.Article) []string {
+		return append(AttributionWarnings(a), StyleWarnings(a, style)...)
+	}
+}
+
+// StyleWarnings lists an article's house-style findings under style as
+// export warnings, one line each: `article "SLUG": style: KIND in FIELD:
+// MESSAGE`. The findings stored with the article are used when they were
+// computed under the same style, so an export costs no check.
+func StyleWarnings(a *domain.Article, style domain.StyleSettings) []string {
+	var out []string
+	for _, f := range markup.StyleFindings(a, style) {
+		out = append(out, fmt.Sprintf("article %q: style: %s in %s: %s", a.Slug, f.Kind, f.Field, f.Message))
+	}
+	return out
 }
 
 // AttributionWarnings lists an article's attribution findings as export

@@ -194,7 +194,7 @@ func (s *Store) CreateArticle(ctx context.Context, a *domain.Article, who string
 	if err := a.Validate(); err != nil {
 		return fmt.Errorf("create article %q: %w", a.Slug, err)
 	}
-	d, err := derive(a)
+	d, err := derive(a, s.houseStyle(ctx))
 	if err != nil {
 		return err
 	}
@@ -244,7 +244,7 @@ func (s *Store) insertArticle(ctx context.Context, tx *sql.Tx, a *domain.Article
 // a.Attribution and returns it as JSON for the attribution column, so an
 // export reads the findings instead of checking every article again.
 func storedFindings(a *domain.Article) (string, error) {
-	a.Attribution = markup.ComputeFindings(a)
+	a.Attribution = markup.ComputeFindings(a, domain.DefaultStyleSettings())
 	data, err := json.Marshal(a.Attribution)
 	if err != nil {
 		return "", fmt.Errorf("store attribution findings of %q: %w", a.Slug, err)

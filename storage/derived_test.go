@@ -27,7 +27,7 @@ func TestDerivedWorkRunsOutsideTheWriteLock(t *testing.T) {
 	}
 	probed := 0
 	real := computeFindings
-	computeFindings = func(a *domain.Article) domain.StoredFindings {
+	computeFindings = func(a *domain.Article, style domain.StyleSettings) domain.StoredFindings {
 		start := time.Now()
 		if err := other.SetSetting(ctx, SettingSiteTitle, "written during the check"); err != nil {
 			t.Errorf("a write during the check of %q failed: %v", a.Slug, err)
@@ -36,7 +36,7 @@ func TestDerivedWorkRunsOutsideTheWriteLock(t *testing.T) {
 			t.Errorf("a write during the check of %q waited %v", a.Slug, took)
 		}
 		probed++
-		return real(a)
+		return real(a, style)
 	}
 	defer func() { computeFindings = real }()
 

@@ -112,3 +112,56 @@ func TestStyleSettings(t *testing.T) {
 		_ = s.SetSetting(ctx, key, set[key])
 	}
 }
+
+func TestStyleFindingsStoredAtSave(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	a := sample("style")
+	a.Headline = "Kerry To meet Putin"
+	a.Body = "He said  no.\n\n{{quote harf}}\n"
+	if err := s.CreateArticle(ctx, a, "test"); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.GetArticle(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	style, _ := s.StyleSettings(ctx)
+	stored, ok := domain.StoredStyle(got, style)
+	if !ok {
+		t.Fatalf("no valid stored style findings: %+v", got.Attribution)
+	}
+	kinds := map[string]bool{}
+	for _, f := range stored {
+		kinds[f.Kind] = true
+	}
+	if !kinds[domain.StyleDoubleSpace] || !kinds[domain.StyleHeadlineCase] {
+		t.Fatalf("stored style findings %+v", stored)
+	}
+	// Another house style: the stored ones no longer count.
+	if err := s.SetSetting(ctx, SettingStyleHeadlineCase, "title"); err != nil {
+		t.Fatal(err)
+	}
+	title, _ := s.StyleSettings(ctx)
+	if _, ok := domain.StoredStyle(got, title); ok {
+		t.Fatal("findings stored under sentence case were taken for title case")
+	}
+	// An import batch checks against the house style too.
+	b, err := s.BeginImport(ctx, "import")
+	if err != nil {
+		t.Fatal(err)
+	}
+	imp := sample("imported")
+	imp.Origin = "file:imported.md"
+	imp.Headline = "Kerry to meet Putin"
+	if _, err := b.UpsertArticle(ctx, imp, ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	got, _ = s.GetArticleBySlug(ctx, "imported")
+	if f, ok := domain.StoredStyle(got, title); !ok || len(f) == 0 || f[0].Kind != domain.StyleHeadlineCase {
+		t.Fatalf("imported article's stored style: %+v %v", f, ok)
+	}
+}

@@ -20,6 +20,9 @@ type ImportBatch struct {
 	s   *Store
 	tx  *sql.Tx // nil until the first write
 	who string
+	// style is the house style the articles are checked against, read
+	// once for the batch.
+	style domain.StyleSettings
 	// nextSuffix remembers, per wanted slug, the number freeSlug tries
 	// next, so many posts wanting one slug cost one query each, not one
 	// per taken number.
@@ -96,7 +99,7 @@ func (s *Store) BeginImport(ctx context.Context, who string) (*ImportBatch, erro
 	if err := s.Damaged(); err != nil {
 		return nil, fmt.Errorf("begin import: %w", err)
 	}
-	return &ImportBatch{s: s, who: who, nextSuffix: map[string]int{}}, nil
+	return &ImportBatch{s: s, who: who, nextSuffix: map[string]int{}, style: s.houseStyle(ctx)}, nil
 }
 
 // begin starts the write transaction at the first write.
@@ -130,7 +133,7 @@ func (b *ImportBatch) UpsertArticle(ctx context.Context, a *domain.Article, opt 
 	if err := a.Validate(); err != nil {
 		return 0, fmt.Errorf("import article %q: %w", a.Slug, err)
 	}
-	d, err := derive(a) // before the write lock
+	d, err := derive(a, b.style) // before the write lock
 	if err != nil {
 		return 0, err
 	}
@@ -218,7 +221,7 @@ func (b *ImportBatch) UpsertArticle(ctx context.Context, a *domain.Article, opt 
 	if adopted {
 		// The records kept from the stored article change what the check
 		// reads; rare (records edited here), so checked again in the lock.
-		if d, err = derive(a); err != nil {
+		if d, err = derive(a, b.style); err != nil {
 			return 0, err
 		}
 	}

@@ -131,7 +131,7 @@ func (s *Store) RestoreRevision(ctx context.Context, revisionID, version int64, 
 		return nil, domain.SaveResult{}, fmt.Errorf("restore revision %d: the article was changed elsewhere: %w", revisionID, domain.ErrConflict)
 	}
 	a.Headline, a.Standfirst, a.Body, a.Quotes = rev.Headline, rev.Standfirst, rev.Body, rev.Quotes
-	d, err := derive(a)
+	d, err := derive(a, s.houseStyle(ctx))
 	if err != nil {
 		return nil, domain.SaveResult{}, err
 	}

@@ -26,7 +26,7 @@ func (s *Store) SaveArticle(ctx context.Context, a *domain.Article, who string) 
 	if err := a.Validate(); err != nil {
 		return res, fmt.Errorf("save article %q: %w", a.Slug, err)
 	}
-	d, err := derive(a)
+	d, err := derive(a, s.houseStyle(ctx))
 	if err != nil {
 		return res, err
 	}
@@ -178,7 +178,7 @@ func (s *Store) SetFactCheck(ctx context.Context, id, version int64, who string,
 		} else {
 			a.FactCheck.Checked = false
 		}
-		d, err := deriveStored(a) // the text is unchanged: no check is run here
+		d, err := deriveStored(a, s.houseStyle(ctx)) // the text is unchanged: no check is run here
 		if err != nil {
 			return err
 		}

@@ -46,6 +46,7 @@ func (s *Store) Setting(ctx context.Context, key, def string) (string, error) {
 
 // SetSetting stores value under key.
 func (s *Store) SetSetting(ctx context.Context, key, value string) error {
+	defer s.style.forget()
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
 			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
@@ -109,7 +110,10 @@ func (s *Store) Site(ctx context.Context) (domain.Site, error) {
 	if err := rows.Err(); err != nil {
 		return site, fmt.Errorf("read site settings: %w", err)
 	}
-	site.CommentRetentionDays, err = s.CommentRetentionDays(ctx)
+	if site.CommentRetentionDays, err = s.CommentRetentionDays(ctx); err != nil {
+		return site, err
+	}
+	site.Style, err = s.StyleSettings(ctx)
 	return site, err
 }
 

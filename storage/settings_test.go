@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"reflect"
 	"testing"
 
 	"newsroom/domain"
@@ -10,14 +11,15 @@ import (
 func TestSiteRoundTripAndRefusal(t *testing.T) {
 	s, _ := openTemp(t)
 	ctx := context.Background()
-	if got, err := s.Site(ctx); err != nil || got != (domain.Site{}) {
+	if got, err := s.Site(ctx); err != nil || !reflect.DeepEqual(got, domain.Site{Style: domain.DefaultStyleSettings()}) {
 		t.Fatalf("a new database's site is %+v (%v), want empty", got, err)
 	}
-	want := domain.Site{Title: "The Daily Test", PublisherName: "Test Media", BaseURL: "https://news.example", CommentsURL: "/comments"}
+	want := domain.Site{Title: "The Daily Test", PublisherName: "Test Media", BaseURL: "https://news.example", CommentsURL: "/comments",
+		Style: domain.DefaultStyleSettings()}
 	if err := s.SetSite(ctx, want); err != nil {
 		t.Fatal(err)
 	}
-	if got, err := s.Site(ctx); err != nil || got != want {
+	if got, err := s.Site(ctx); err != nil || !reflect.DeepEqual(got, want) {
 		t.Fatalf("Site() = %+v (%v), want %+v", got, err, want)
 	}
 	if v, _ := s.Setting(ctx, SettingPublisherName, ""); v != "Test Media" {
@@ -28,7 +30,7 @@ func TestSiteRoundTripAndRefusal(t *testing.T) {
 	if err := s.SetSite(ctx, bad); err == nil {
 		t.Fatal("a bad comments URL was saved")
 	}
-	if got, _ := s.Site(ctx); got != want {
+	if got, _ := s.Site(ctx); !reflect.DeepEqual(got, want) {
 		t.Fatalf("a refused save changed the site to %+v", got)
 	}
 }

@@ -22,6 +22,7 @@ type Store struct {
 	reader *sql.DB
 	now    func() time.Time
 	damage atomic.Pointer[error] // set once the file is found damaged
+	style  styleCache            // the house style saves are checked against
 }
 
 // ErrOpen wraps every failure to open a database file; the message names

@@ -27,12 +27,27 @@ var StyleSettingKeys = []string{SettingStyleHeadlineCase, SettingStyleSpelling, 
 // be read is an error naming the setting.
 func (s *Store) StyleSettings(ctx context.Context) (domain.StyleSettings, error) {
 	st := domain.DefaultStyleSettings()
-	for _, key := range StyleSettingKeys {
-		v, err := s.Setting(ctx, key, "")
-		if err != nil {
-			return st, err
+	// One query for all of them: saves and every imported file read it.
+	rows, err := s.reader.QueryContext(ctx, `SELECT key, value FROM settings WHERE key IN (?, ?, ?, ?, ?)`,
+		SettingStyleHeadlineCase, SettingStyleSpelling, SettingStyleMaxSentenceWords,
+		SettingStyleCurlyQuotes, SettingStyleDiscouraged)
+	if err != nil {
+		return st, fmt.Errorf("read house style: %w", err)
+	}
+	defer rows.Close()
+	values := map[string]string{}
+	for rows.Next() {
+		var key, value string
+		if err := rows.Scan(&key, &value); err != nil {
+			return st, fmt.Errorf("read house style: %w", err)
 		}
-		if err := applyStyleSetting(&st, key, v); err != nil {
+		values[key] = value
+	}
+	if err := rows.Err(); err != nil {
+		return st, fmt.Errorf("read house style: %w", err)
+	}
+	for _, key := range StyleSettingKeys {
+		if err := applyStyleSetting(&st, key, values[key]); err != nil {
 			return st, err
 		}
 	}
