@@ -67,6 +67,10 @@ func rewriteImages(body string, resolve imageResolver) (string, []string) {
 		}
 		if fence != "" || !strings.Contains(line, "![") {
 			if dropNext != "" && strings.TrimSpace(line) != "" {
+				if sameText(line, dropNext) {
+					dropNext = ""
+					continue
+				}
 				if j, para := paragraphAt(lines, i); sameText(para, dropNext) {
 					i = j - 1
 					dropNext = ""

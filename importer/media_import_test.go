@@ -93,6 +93,7 @@ func TestRewriteImages(t *testing.T) {
 		{"inside a paragraph", "Before ![x](b.png) after.", "Before\n\n{{image bbbbbbbbbbbb}}\n\nafter."},
 		{"list item", "- ![x](b.png)\n- two", "{{image bbbbbbbbbbbb}}\n\n- two"},
 		{"repeated caption dropped", "![x](a.jpg)\n\nThe harbour  at *dawn*\n\nNext.", "{{image aaaaaaaaaaaa}}\n\nNext."},
+		{"repeated caption in a list item dropped", "- [![x](a.jpg)](https://example.com/p/)\n  \n  The harbour at dawn\n- ![y](b.png)\n  \n  Other", "{{image aaaaaaaaaaaa}}\n\n{{image bbbbbbbbbbbb}}\n\n  Other"},
 		{"other caption kept", "![x](a.jpg)\n\nA different line.", "{{image aaaaaaaaaaaa}}\n\nA different line."},
 		{"unknown stays", "![x](c.gif) and ![y](b.png)", "![x](c.gif) and\n\n{{image bbbbbbbbbbbb}}"},
 		{"code untouched", "```\n![x](a.jpg)\n\n\n```\n![x](a.jpg)", "```\n![x](a.jpg)\n\n\n```\n\n{{image aaaaaaaaaaaa}}"},
