@@ -3,6 +3,7 @@ package importer
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"image"
 	"image/color"
 	"image/gif"
@@ -411,5 +412,64 @@ func TestImportUploadsRefusesABadFileAndKeepsTheLink(t *testing.T) {
 	}
 	if !strings.Contains(gallery.Body, "canola2.jpg") {
 		t.Errorf("the gallery lost its link to canola2.jpg:\n%s", gallery.Body)
+	}
+}
+
+func TestImportWordPressResizedCopyFindsItsOriginal(t *testing.T) {
+	for _, originalFirst := range []bool{false, true} {
+		t.Run(fmt.Sprintf("original first %v", originalFirst), func(t *testing.T) {
+			resizedCopyFindsItsOriginal(t, originalFirst)
+		})
+	}
+}
+
+// resizedCopyFindsItsOriginal imports an export holding both boat.jpg and
+// an attachment named boat-300x200.jpg, in either order: a post's
+// boat-1024x768.jpg is a resized copy of boat.jpg, whatever the order.
+func resizedCopyFindsItsOriginal(t *testing.T, originalFirst bool) {
+	uploads := t.TempDir()
+	putFile(t, filepath.Join(uploads, "2020", "05", "boat-300x200.jpg"), distinctJPEG(t, 1))
+	putFile(t, filepath.Join(uploads, "2020", "05", "boat.jpg"), distinctJPEG(t, 2))
+	putFile(t, filepath.Join(uploads, "2020", "05", "deck.jpg"), distinctJPEG(t, 3))
+	attachment := func(id, name string, meta string) string {
+		return `<item><title>` + name + `</title><guid isPermaLink="false">https://news.example/wp-content/uploads/2020/05/` + name + `</guid>
+<wp:post_id>` + id + `</wp:post_id><wp:post_type>attachment</wp:post_type><wp:status>inherit</wp:status>
+<wp:attachment_url>https://news.example/wp-content/uploads/2020/05/` + name + `</wp:attachment_url>` + meta + `</item>`
+	}
+	boats := attachment("11", "boat-300x200.jpg", "") + attachment("12", "boat.jpg", "")
+	if originalFirst {
+		boats = attachment("12", "boat.jpg", "") + attachment("11", "boat-300x200.jpg", "")
+	}
+	items := boats +
+		// Found by _wp_attached_file although its URL names another host.
+		attachment("13", "deck.jpg", `<wp:postmeta><wp:meta_key>_wp_attached_file</wp:meta_key><wp:meta_value>2020/05/deck.jpg</wp:meta_value></wp:postmeta>`) +
+		`<item><title>Post</title><wp:post_id>20</wp:post_id><wp:post_name>post</wp:post_name><wp:post_type>post</wp:post_type><wp:status>publish</wp:status>
+<wp:post_date_gmt>2020-05-01 10:00:00</wp:post_date_gmt>
+<content:encoded><![CDATA[<p>Text.</p><img src="http://www.news.example/wp-content/uploads/2020/05/boat-1024x768.jpg" alt="Boat"><img src="https://news.example/wp-content/uploads/2020/05/boat-300x200.jpg">]]></content:encoded>
+<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>13</wp:meta_value></wp:postmeta></item>`
+	path := filepath.Join(t.TempDir(), "site.xml")
+	putFile(t, path, []byte(strings.Replace(wxrDoc("1.2", items), "news.example/wp-content/uploads/2020/05/deck.jpg</wp:attachment_url>", "cdn.example/x/deck.jpg</wp:attachment_url>", 1)))
+	st := newMemStore()
+	rep, err := Import(context.Background(), st, path, Options{Uploads: uploads})
+	if err != nil || rep.Files[0].Err != nil {
+		t.Fatal(err, rep.Files[0].Err)
+	}
+	refOf := map[string]string{}
+	for ref, m := range st.media {
+		refOf[m.Title] = ref
+	}
+	if len(refOf) != 3 {
+		t.Fatalf("images %v, want boat-300x200.jpg, boat.jpg and deck.jpg", refOf)
+	}
+	a, ok := st.bySlug("post")
+	if !ok {
+		t.Fatal("post not stored")
+	}
+	want := "Text.\n\n{{image " + refOf["boat.jpg"] + "}}\n\n{{image " + refOf["boat-300x200.jpg"] + "}}"
+	if a.Body != want {
+		t.Fatalf("body\n%q\nwant\n%q", a.Body, want)
+	}
+	if a.LeadImage != refOf["deck.jpg"] {
+		t.Fatalf("lead image %q, want deck.jpg's %q", a.LeadImage, refOf["deck.jpg"])
 	}
 }
