@@ -2,8 +2,11 @@ package importer
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -14,15 +17,17 @@ import (
 )
 
 // mediaIntake takes image files into the media library within one
-// import batch, and remembers what it took.
+// import batch, and remembers what it took. Images are described (read
+// and decoded by package photo) before anything is written, so the
+// batch's write lock is never held while pixels are decoded.
 type mediaIntake struct {
 	ctx context.Context
 	b   Batch
 	sum *Summary
-	// byPath remembers the files already taken in this batch.
+	// byPath remembers the files already described in this batch.
 	byPath map[string]placedImage
-	// err is a failure of the store (not of an image): the file fails.
-	err error
+	// pending are the described images not yet stored, in order.
+	pending []describedImage
 }
 
 func newMediaIntake(ctx context.Context, b Batch, sum *Summary) *mediaIntake {
@@ -32,20 +37,28 @@ func newMediaIntake(ctx context.Context, b Batch, sum *Summary) *mediaIntake {
 // errNoImageFile says an image's file is not where it was looked for.
 var errNoImageFile = errors.New("no such file")
 
-// add reads the image file at path (checked by package photo: format,
-// size, pixels, damage), fills m from what the file says where m leaves
-// a field empty, and stores it. A refused file gives an error saying why;
-// nothing is stored for it.
-func (mi *mediaIntake) add(path string, m domain.Media) (placedImage, error) {
-	if p, ok := mi.byPath[path]; ok {
-		return p, nil
-	}
+// describedImage is an image file checked and described, ready to store.
+type describedImage struct {
+	path string
+	m    domain.Media // the record, filled from the file where it was empty
+	sha  string       // hex SHA-256 of the bytes described
+	data []byte       // the bytes; nil when they are to be read again at store time
+}
+
+// ref is the media ref the image will have.
+func (d describedImage) ref() string { return domain.MediaRefOf(d.sha) }
+
+// describeImage reads the image file at path (checked by package photo:
+// format, size, pixels, damage) and fills the empty fields of m from
+// what the file says. A refused file gives an error saying why;
+// errNoImageFile when there is no such file.
+func describeImage(path string, m domain.Media) (describedImage, error) {
 	if st, err := os.Stat(path); err != nil || !st.Mode().IsRegular() {
-		return placedImage{}, errNoImageFile
+		return describedImage{}, errNoImageFile
 	}
 	data, info, err := photo.ReadFile(path, photo.DefaultLimits)
 	if err != nil {
-		return placedImage{}, err
+		return describedImage{}, err
 	}
 	fromFile := info.Media(path)
 	for _, f := range []struct {
@@ -61,21 +74,76 @@ func (mi *mediaIntake) add(path string, m domain.Media) (placedImage, error) {
 		}
 	}
 	m.Format, m.Width, m.Height, m.Embedded = info.Format, info.Width, info.Height, info.Embedded
-	stored, existed, err := mi.b.AddMedia(mi.ctx, data, m)
-	if errors.Is(err, domain.ErrInvalid) {
+	sum := sha256.Sum256(data)
+	return describedImage{path: path, m: m, sha: hex.EncodeToString(sum[:]), data: data}, nil
+}
+
+// describe describes the image at path once per batch and queues it for
+// store; the placed image carries the ref it will have.
+func (mi *mediaIntake) describe(path string, m domain.Media) (placedImage, error) {
+	if p, ok := mi.byPath[path]; ok {
+		return p, nil
+	}
+	d, err := describeImage(path, m)
+	if err != nil {
 		return placedImage{}, err
 	}
+	p := placedImage{ref: d.ref(), caption: d.m.Caption}
+	mi.byPath[path] = p
+	mi.pending = append(mi.pending, d)
+	return p, nil
+}
+
+// store writes one described image into the batch. Bytes dropped after
+// describing are read again and must be the ones described.
+func (mi *mediaIntake) store(d describedImage) (domain.Media, error) {
+	data := d.data
+	if data == nil {
+		var err error
+		if data, err = readBounded(d.path, photo.DefaultLimits.MaxBytes); err != nil {
+			return domain.Media{}, fmt.Errorf("store image %s: %w", d.path, err)
+		}
+		if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != d.sha {
+			return domain.Media{}, fmt.Errorf("store image %s: the file changed while the import read it", d.path)
+		}
+	}
+	stored, existed, err := mi.b.AddMedia(mi.ctx, data, d.m)
 	if err != nil {
-		mi.err = fmt.Errorf("store image %s: %w", path, err)
-		return placedImage{}, mi.err
+		return domain.Media{}, fmt.Errorf("store image %s: %w", d.path, err)
 	}
 	mi.sum.Images++
 	if !existed {
 		mi.sum.ImagesNew++
 	}
-	p := placedImage{ref: stored.Ref, caption: stored.Caption}
-	mi.byPath[path] = p
-	return p, nil
+	return stored, nil
+}
+
+// flush stores every queued image; a failure fails the file.
+func (mi *mediaIntake) flush() error {
+	for _, d := range mi.pending {
+		if _, err := mi.store(d); err != nil {
+			return err
+		}
+	}
+	mi.pending = nil
+	return nil
+}
+
+// readBounded reads at most limit bytes of the file at path.
+func readBounded(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, plainPathError(err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("the file grew over %d bytes", limit)
+	}
+	return data, nil
 }
 
 // localResolver resolves the images a Markdown file shows: an address
@@ -97,7 +165,7 @@ func (mi *mediaIntake) localResolver(f fileRef) imageResolver {
 			if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 				continue
 			}
-			p, err := mi.add(path, domain.Media{Alt: unescapeMarkdown(alt), Origin: "file:" + filepath.ToSlash(rel)})
+			p, err := mi.describe(path, domain.Media{Alt: truncate(unescapeMarkdown(alt), domain.MaxMediaFieldLen), Origin: "file:" + filepath.ToSlash(rel)})
 			if errors.Is(err, errNoImageFile) {
 				continue
 			}
@@ -155,23 +223,18 @@ func takeMarkdownImages(ctx context.Context, b Batch, f fileRef, a *domain.Artic
 	mi := newMediaIntake(ctx, b, sum)
 	resolve := mi.localResolver(f)
 	body, warnings := rewriteImages(a.Body, resolve)
-	if mi.err != nil {
-		return mi.err
-	}
 	a.Body = body
 	for _, w := range warnings {
 		sum.Warnings = append(sum.Warnings, Warning{Message: w})
 	}
 	if leadImage != "" {
 		p := resolve(leadImage, "")
-		if mi.err != nil {
-			return mi.err
-		}
 		if p.ref != "" {
 			a.LeadImage = p.ref
 		} else if p.warning != "" {
 			sum.Warnings = append(sum.Warnings, Warning{Message: "lead image (front matter): " + p.warning})
 		}
 	}
-	return nil
+	// Every image is decoded by now: the write lock is taken from here.
+	return mi.flush()
 }

@@ -8,7 +8,9 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
+	"sync"
 
 	"newsroom/domain"
 )
@@ -101,50 +103,72 @@ func uploadsCandidates(uploads string, it *wxrItem) []string {
 }
 
 // takeAttachments takes the files of the attachments read by the first
-// pass from the uploads folder into the batch's media library.
+// pass from the uploads folder into the batch's media library. The files
+// are described (read and decoded) first, on every core and before the
+// batch writes anything, keeping only what describes them; they are read
+// again, without decoding, as they are stored.
 func (w *wxrImport) takeAttachments(items []wxrItem, lines []int) error {
+	type result struct {
+		d   describedImage
+		err error
+	}
+	results := make([]result, len(items))
+	records := make([]domain.Media, len(items))
+	for i := range items {
+		records[i] = w.attachmentRecord(&items[i])
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range max(1, runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i].err = errNoImageFile
+				for _, p := range uploadsCandidates(w.media.uploads, &items[i]) {
+					d, err := describeImage(p, records[i])
+					if errors.Is(err, errNoImageFile) {
+						continue
+					}
+					d.data = nil // read again when stored: memory stays bounded
+					results[i] = result{d, err}
+					break
+				}
+			}
+		}()
+	}
+	for i := range items {
+		if err := w.ctx.Err(); err != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := w.ctx.Err(); err != nil {
+		return err
+	}
+
 	mi := newMediaIntake(w.ctx, w.b, &w.sum)
 	for i := range items {
 		it := &items[i]
 		id := strings.TrimSpace(it.PostID)
-		src := strings.TrimSpace(it.AttachmentURL)
-		if src == "" {
-			src = strings.TrimSpace(it.GUID)
-		}
-		m := domain.Media{
-			Title:       truncate(cleanControl(plainText(it.Title, false)), domain.MaxMediaFieldLen),
-			Caption:     truncate(plainText(it.Excerpt, true), domain.MaxMediaFieldLen),
-			Description: truncate(plainText(it.Content, true), domain.MaxMediaFieldLen),
-			Alt:         truncate(cleanControl(it.meta("_wp_attachment_image_alt")), domain.MaxMediaFieldLen),
-			SourceURL:   truncate(src, domain.MaxMediaFieldLen),
-			Origin:      "wxr:" + strings.TrimSpace(it.GUID),
-		}
-		if strings.TrimSpace(it.GUID) == "" {
-			m.Origin = "wxr:" + w.site + " attachment " + id
-		}
-		var (
-			placed placedImage
-			why    error
-		)
-		for _, p := range uploadsCandidates(w.media.uploads, it) {
-			got, err := mi.add(p, m)
-			if errors.Is(err, errNoImageFile) {
-				continue
-			}
-			placed, why = got, err
-			break
-		}
-		if mi.err != nil {
-			return mi.err
-		}
-		if placed.ref == "" {
-			if why == nil {
+		src := records[i].SourceURL
+		r := results[i]
+		if r.err != nil {
+			why := r.err
+			if errors.Is(why, errNoImageFile) {
 				why = fmt.Errorf("no such file under %s (looked for %s)", w.media.uploads, strings.Join(relNames(w.media.uploads, uploadsCandidates(w.media.uploads, it)), ", "))
 			}
 			w.sum.Warnings = append(w.sum.Warnings, Warning{Line: lines[i], Message: fmt.Sprintf(
 				"attachment %s (%s) was not taken in: %v", id, src, why)})
 			continue
 		}
+		stored, err := mi.store(r.d)
+		if err != nil {
+			return err
+		}
+		placed := placedImage{ref: stored.Ref, caption: stored.Caption}
 		if id != "" {
 			w.media.byID[id] = placed
 		}
@@ -160,6 +184,26 @@ func (w *wxrImport) takeAttachments(items []wxrItem, lines []int) error {
 		}
 	}
 	return nil
+}
+
+// attachmentRecord is the library record an attachment item describes.
+func (w *wxrImport) attachmentRecord(it *wxrItem) domain.Media {
+	src := strings.TrimSpace(it.AttachmentURL)
+	if src == "" {
+		src = strings.TrimSpace(it.GUID)
+	}
+	m := domain.Media{
+		Title:       truncate(cleanControl(plainText(it.Title, false)), domain.MaxMediaFieldLen),
+		Caption:     truncate(plainText(it.Excerpt, true), domain.MaxMediaFieldLen),
+		Description: truncate(plainText(it.Content, true), domain.MaxMediaFieldLen),
+		Alt:         truncate(cleanControl(it.meta("_wp_attachment_image_alt")), domain.MaxMediaFieldLen),
+		SourceURL:   truncate(src, domain.MaxMediaFieldLen),
+		Origin:      "wxr:" + strings.TrimSpace(it.GUID),
+	}
+	if strings.TrimSpace(it.GUID) == "" {
+		m.Origin = "wxr:" + w.site + " attachment " + strings.TrimSpace(it.PostID)
+	}
+	return m
 }
 
 // relNames shows paths relative to the uploads folder.
