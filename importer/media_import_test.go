@@ -145,6 +145,10 @@ The boats came in at dawn.
 ![script](evil.svg)
 
 ![outside](../../../secret.png)
+
+{{< figure src="deck.jpg" alt="The deck" caption="On deck" >}}
+
+<p><img src="rail.png" alt="The rail"></p>
 `
 
 func TestImportHugoBundleImages(t *testing.T) {
@@ -153,6 +157,8 @@ func TestImportHugoBundleImages(t *testing.T) {
 	putFile(t, filepath.Join(dir, "index.md"), []byte(bundlePost))
 	putFile(t, filepath.Join(dir, "boats.jpg"), distinctJPEG(t, 1))
 	putFile(t, filepath.Join(dir, "cover.png"), smallPNG(t, 10))
+	putFile(t, filepath.Join(dir, "deck.jpg"), distinctJPEG(t, 2))
+	putFile(t, filepath.Join(dir, "rail.png"), smallPNG(t, 20))
 	putFile(t, filepath.Join(dir, "evil.svg"), []byte(`<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>`))
 	putFile(t, filepath.Join(root, "static", "images", "shared.png"), smallPNG(t, 50))
 	putFile(t, filepath.Join(filepath.Dir(root), "secret.png"), smallPNG(t, 90))
@@ -168,10 +174,10 @@ func TestImportHugoBundleImages(t *testing.T) {
 			sum = s
 		}
 	}
-	if sum.Err != nil || sum.Images != 3 || sum.ImagesNew != 3 {
-		t.Fatalf("summary %s (%v): images %d new %d, want 3", sum, sum.Err, sum.Images, sum.ImagesNew)
+	if sum.Err != nil || sum.Images != 5 || sum.ImagesNew != 5 {
+		t.Fatalf("summary %s (%v): images %d new %d, want 5", sum, sum.Err, sum.Images, sum.ImagesNew)
 	}
-	if !strings.Contains(sum.String(), ", 3 images (3 new)") {
+	if !strings.Contains(sum.String(), ", 5 images (5 new)") {
 		t.Errorf("summary line %q does not count the images", sum)
 	}
 	a, err := store.GetArticleBySlug(ctx, "harbour")
@@ -179,8 +185,14 @@ func TestImportHugoBundleImages(t *testing.T) {
 		t.Fatal(err)
 	}
 	refs := regexp.MustCompile(`(?m)^\{\{image ([0-9a-f]{12})\}\}$`).FindAllStringSubmatch(a.Body, -1)
-	if len(refs) != 2 {
-		t.Fatalf("body has %d image blocks, want 2 (boats, shared):\n%s", len(refs), a.Body)
+	if len(refs) != 4 {
+		t.Fatalf("body has %d image blocks, want 4 (boats, shared, the figure shortcode, the HTML img):\n%s", len(refs), a.Body)
+	}
+	if deck, err := store.Media(ctx, refs[2][1]); err != nil || deck.Filename != "deck.jpg" {
+		t.Errorf("the figure shortcode's image: %+v (%v)", deck, err)
+	}
+	if rail, err := store.Media(ctx, refs[3][1]); err != nil || rail.Alt != "The rail" {
+		t.Errorf("the HTML img: %+v (%v)", rail, err)
 	}
 	boats, err := store.Media(ctx, refs[0][1])
 	if err != nil {
@@ -212,8 +224,8 @@ func TestImportHugoBundleImages(t *testing.T) {
 		}
 	}
 	list, err := store.MediaList(ctx)
-	if err != nil || len(list) != 3 {
-		t.Fatalf("library holds %d images (%v), want 3", len(list), err)
+	if err != nil || len(list) != 5 {
+		t.Fatalf("library holds %d images (%v), want 5", len(list), err)
 	}
 
 	// Importing again changes nothing and adds no image.
