@@ -24,6 +24,10 @@ type Editor struct {
 	// ContextItems, when set, gives the context menu's first items for
 	// the text offset it was opened at (spelling suggestions, say).
 	ContextItems func(offset int) []*fyne.MenuItem
+	// OnKey, when set, is given the keys and modified keys the editor
+	// does not handle itself (F3, Ctrl+F, Ctrl+H…), with the modifiers
+	// held (Shift for a plain key).
+	OnKey func(key fyne.KeyName, mod fyne.KeyModifier)
 
 	doc bodyDoc
 	m   bodyMeasurer
@@ -38,6 +42,7 @@ type Editor struct {
 	focused   bool
 	shiftDown bool
 	readOnly  bool
+	smart     bool // typographic quotes and dashes as you type (smart.go)
 
 	offsetY float32   // vertical scroll offset
 	wrapW   float32   // width the paragraphs are wrapped for

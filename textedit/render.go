@@ -18,11 +18,13 @@ type bodyRenderer struct {
 	texts  []*canvas.Text
 	sels   []*canvas.Rectangle
 	marks  []*canvas.Rectangle
+	hits   []*canvas.Rectangle
 	nText  int
 	nSel   int
 	nMark  int
+	nHit   int
 	objs   []fyne.CanvasObject
-	colors struct{ fg, sel, caret, bar, bg, mark color.Color }
+	colors struct{ fg, sel, caret, bar, bg, mark, hit color.Color }
 }
 
 func newBodyRenderer(e *Editor) *bodyRenderer {
@@ -57,6 +59,7 @@ func (r *bodyRenderer) readColors() {
 	r.colors.bar = th.Color(theme.ColorNameScrollBar, v)
 	r.colors.bg = th.Color(theme.ColorNameInputBackground, v)
 	r.colors.mark = th.Color(theme.ColorNameError, v)
+	r.colors.hit = hitColor(th.Color(theme.ColorNameWarning, v))
 }
 
 // update places the objects for the current size, scroll and selection.
@@ -68,7 +71,7 @@ func (r *bodyRenderer) update() {
 	pad := e.pad()
 	r.bg.FillColor = r.colors.bg
 	r.bg.Resize(size)
-	r.nText, r.nSel, r.nMark = 0, 0, 0
+	r.nText, r.nSel, r.nMark, r.nHit = 0, 0, 0, 0
 
 	top, bottom := e.offsetY-pad, e.offsetY+size.Height
 	a, b := orderPos(e.anchor, e.caret)
@@ -83,6 +86,9 @@ func (r *bodyRenderer) update() {
 			if y >= bottom {
 				break
 			}
+			if len(p.hits) > 0 {
+				r.drawHits(p, l, pad, pad+y-e.offsetY, h)
+			}
 			r.drawSelection(pi, l, i == len(p.lines)-1, a, b, pad, pad+y-e.offsetY, h)
 			r.drawLine(p, l, pad, pad+y-e.offsetY, h)
 			r.drawMarks(p, l, pad, pad+y-e.offsetY, h)
@@ -92,6 +98,9 @@ func (r *bodyRenderer) update() {
 	r.drawThumb(size)
 
 	r.objs = append(r.objs[:0], r.bg)
+	for _, s := range r.hits[:r.nHit] {
+		r.objs = append(r.objs, s)
+	}
 	for _, s := range r.sels[:r.nSel] {
 		r.objs = append(r.objs, s)
 	}
