@@ -3,7 +3,6 @@ package editor
 import (
 	"context"
 	"fmt"
-	"net/url"
 	"os"
 	"sync"
 	"time"
@@ -36,6 +35,8 @@ type previewPane struct {
 	timer     schedule.Timer
 	shownID   int64 // the article the view shows, 0 before the first render
 	shownText string
+
+	copyPath *widget.Button // the failure dialog's Copy button, nil before a failure
 
 	tmpOnce sync.Once
 	tmpDir  string
@@ -90,7 +91,9 @@ func (p *previewPane) show(gen uint64, id int64, text string) {
 func (p *previewPane) Text() string { return p.shownText }
 
 // openInBrowser writes the exact exported page of the working copy to a
-// temporary directory and opens it in the browser.
+// temporary directory and opens it in the system browser ($BROWSER, else
+// xdg-open); when no browser opens it says so, with the page's path and a
+// button that copies it.
 func (p *previewPane) openInBrowser() {
 	s := p.s
 	if s.article == nil {
@@ -100,21 +103,38 @@ func (p *previewPane) openInBrowser() {
 	p.state.SetText("Rendering page…")
 	p.s.sched.Go(func() {
 		path, err := p.writePage(snap)
+		var openErr error
+		if err == nil {
+			_, openErr = launchBrowser(fstorage.NewFileURI(path).String(), browserGrace)
+		}
 		p.s.sched.Do(func() {
 			p.state.SetText("")
-			if err != nil {
+			switch {
+			case err != nil:
 				dialog.ShowError(err, s.win)
-				return
-			}
-			u, err := url.Parse(fstorage.NewFileURI(path).String())
-			if err == nil {
-				err = fyne.CurrentApp().OpenURL(u)
-			}
-			if err != nil {
-				dialog.ShowError(fmt.Errorf("open %s in the browser: %w", path, err), s.win)
+			case openErr != nil:
+				p.showOpenFailure(path, openErr)
 			}
 		})
 	})
+}
+
+// showOpenFailure says that no browser opened the page at path, and why,
+// with a button that copies the path.
+func (p *previewPane) showOpenFailure(path string, err error) {
+	why := widget.NewLabel("No browser opened the page: " + err.Error() + ".\nOpen this file in a browser:")
+	why.Wrapping = fyne.TextWrapWord
+	where := widget.NewLabel(path)
+	where.Selectable = true
+	where.Wrapping = fyne.TextWrapBreak
+	p.copyPath = widget.NewButton("Copy", func() {
+		fyne.CurrentApp().Clipboard().SetContent(path)
+		p.copyPath.SetText("Copied")
+	})
+	content := container.NewVBox(why, container.NewBorder(nil, nil, nil, p.copyPath, where))
+	d := dialog.NewCustom("Preview in browser", "Close", content, p.s.win)
+	d.Resize(fyne.NewSize(560, 220))
+	d.Show()
 }
 
 // writePage renders a's page with its approved comments and the site
