@@ -16,7 +16,6 @@ import (
 	"newsroom/domain"
 	"newsroom/publish"
 	"newsroom/schedule"
-	"newsroom/textedit"
 )
 
 // previewDelay is the pause in changes after which the preview renders.
@@ -27,7 +26,7 @@ const previewDelay = 250 * time.Millisecond
 // drops results that a newer change has overtaken.
 type previewPane struct {
 	s       *Screen
-	view    *textedit.Viewer
+	view    *pageView
 	state   *widget.Label
 	content fyne.CanvasObject
 
@@ -45,9 +44,9 @@ type previewPane struct {
 
 // newPreviewPane builds the preview for s.
 func newPreviewPane(s *Screen) *previewPane {
-	p := &previewPane{s: s, view: textedit.NewViewer(), state: widget.NewLabel("")}
+	p := &previewPane{s: s, view: newPageView(), state: widget.NewLabel("")}
 	browser := widget.NewButton("Preview in browser", p.openInBrowser)
-	p.content = container.NewBorder(container.NewBorder(nil, nil, nil, browser, p.state), nil, nil, nil, p.view)
+	p.content = container.NewBorder(container.NewBorder(nil, nil, nil, browser, p.state), nil, nil, nil, p.view.scroll)
 	return p
 }
 
@@ -71,21 +70,27 @@ func (p *previewPane) Update(a *domain.Article) {
 		p.timer.Stop()
 	}
 	p.timer = p.s.sched.AfterFunc(delay, func() {
-		text := previewText(snap, p.s.sched.Now())
-		p.s.sched.Do(func() { p.show(gen, snap.ID, text) })
+		page := newRenderedPage(previewPage(snap, p.s.sched.Now()))
+		p.s.sched.Do(func() { p.show(gen, snap.ID, page) })
 	})
 }
 
-// show puts a finished render on screen unless a newer one is coming.
-func (p *previewPane) show(gen uint64, id int64, text string) {
+// show puts a finished render on screen unless a newer one is coming,
+// and scrolls to the caret's block.
+func (p *previewPane) show(gen uint64, id int64, page renderedPage) {
 	if gen != p.gen {
 		return
 	}
-	if text != p.shownText || id != p.shownID {
-		p.view.SetText(text, id == p.shownID)
+	if page.text != p.shownText || id != p.shownID {
+		p.view.show(page, id == p.shownID)
 	}
-	p.shownID, p.shownText = id, text
+	p.shownID, p.shownText = id, page.text
+	p.view.follow(p.s.body.CursorOffset(), true)
 }
+
+// follow scrolls the preview to the block of body offset off when the
+// caret moved into another block.
+func (p *previewPane) follow(off int) { p.view.follow(off, false) }
 
 // Text returns the text the preview shows.
 func (p *previewPane) Text() string { return p.shownText }

@@ -16,6 +16,11 @@ const PrefSmartPunctuation = "editor.smartPunctuation"
 func (s *Screen) bodyBox() fyne.CanvasObject {
 	s.find = newFindBar(s)
 	s.body.OnKey = s.find.bodyKey
+	s.body.OnCaretMoved = func(off int) {
+		if s.previewShown {
+			s.preview.follow(off)
+		}
+	}
 	if app := fyne.CurrentApp(); app != nil {
 		prefs := app.Preferences()
 		s.body.SetSmartPunctuation(prefs.BoolWithFallback(PrefSmartPunctuation, true))
