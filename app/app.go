@@ -195,6 +195,7 @@ var shortcutList = [][2]string{
 	{"Ctrl+F", "Search articles; in the body, find in the body"},
 	{"Ctrl+H", "Find and replace in the body"},
 	{"Enter / Shift+Enter, F3 / Shift+F3", "Find: next / previous match"},
+	{"Tab, Ctrl+Alt+Enter, Escape", "Find: to the replacement, replace all, close"},
 	{"Ctrl+B / Ctrl+I", "Bold / italic around the selection (again to remove)"},
 	{"Ctrl+K", "Make the selection a link, the address selected for typing"},
 	{"Ctrl+P", "Show or hide the preview"},

@@ -44,11 +44,10 @@ func newFindBar(s *Screen) *findBar {
 	closeBtn := widget.NewButtonWithIcon("", theme.CancelIcon(), f.close)
 	replace := widget.NewButton("Replace", f.replaceOne)
 	replaceAll := widget.NewButton("Replace all", f.replaceAll)
-	findRow := container.NewBorder(nil, nil, nil,
-		container.NewHBox(f.count, prev, next, f.caseOpt, f.wordOpt, closeBtn), f.query)
+	findRow := container.NewBorder(nil, nil, nil, container.NewHBox(f.count, prev, next, closeBtn), f.query)
 	f.replaces = container.NewBorder(nil, nil, nil, container.NewHBox(replace, replaceAll), f.with)
 	f.replaces.Hide()
-	f.box = container.NewVBox(findRow, f.replaces)
+	f.box = container.NewVBox(findRow, f.replaces, container.NewHBox(f.caseOpt, f.wordOpt))
 	f.box.Hide()
 	return f
 }
@@ -290,16 +289,38 @@ func (e *findEntry) TypedKey(k *fyne.KeyEvent) {
 		e.bar.step(!e.shift)
 	case fyne.KeyEscape:
 		e.bar.close()
+	case fyne.KeyTab:
+		e.bar.swapFocus(e)
 	default:
 		e.Entry.TypedKey(k)
 	}
 }
 
-// TypedShortcut lets Ctrl+H open the replace row from the query.
+// AcceptsTab lets Tab move between the query and the replacement
+// (fyne.Tabbable) instead of through every button of the bar.
+func (e *findEntry) AcceptsTab() bool { return e.bar.replaces.Visible() }
+
+// swapFocus moves the keyboard from one of the bar's entries to the other.
+func (f *findBar) swapFocus(from *findEntry) {
+	to := f.with
+	if from == f.with {
+		to = f.query
+	}
+	f.s.win.Canvas().Focus(to)
+}
+
+// TypedShortcut lets Ctrl+H open the replace row from the query, and
+// Ctrl+Alt+Enter replace all.
 func (e *findEntry) TypedShortcut(s fyne.Shortcut) {
-	if cs, ok := s.(*desktop.CustomShortcut); ok && cs.Modifier == fyne.KeyModifierShortcutDefault && cs.KeyName == fyne.KeyH {
-		e.bar.open(true)
-		return
+	if cs, ok := s.(*desktop.CustomShortcut); ok {
+		switch {
+		case cs.Modifier == fyne.KeyModifierShortcutDefault && cs.KeyName == fyne.KeyH:
+			e.bar.open(true)
+			return
+		case cs.Modifier == fyne.KeyModifierShortcutDefault|fyne.KeyModifierAlt && (cs.KeyName == fyne.KeyReturn || cs.KeyName == fyne.KeyEnter):
+			e.bar.replaceAll()
+			return
+		}
 	}
 	e.Entry.TypedShortcut(s)
 }

@@ -62,8 +62,12 @@ func TestFindBar(t *testing.T) {
 	if !f.replaces.Visible() {
 		t.Fatal("Ctrl+H does not show the replace row")
 	}
+	f.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
+	if s.win.Canvas().Focused() != f.with {
+		t.Fatal("Tab from the query does not reach the replacement")
+	}
 	test.Type(f.with, "dog")
-	f.replaceAll()
+	f.with.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierAlt})
 	want := "The dog sat.\n\nA dog ran. Cat!\n\nCatalogue."
 	if got := s.body.Text(); got != want {
 		t.Fatalf("after replace all: %q, want %q", got, want)

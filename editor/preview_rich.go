@@ -352,9 +352,11 @@ func (w *richWriter) inlines(n ast.Node, base widget.RichTextStyle) []widget.Ric
 
 // richChunk is the longest run of text one segment holds. Fyne's rich
 // text wraps a segment by measuring ever shorter prefixes of it, which
-// costs the square of its length: a long paragraph is cut into segments
-// of about this many bytes (at spaces), which flow on as one paragraph.
-const richChunk = 120
+// costs the square of its length: a very long paragraph is cut into
+// segments of about this many bytes (at spaces), which flow on as one
+// paragraph. Not shorter: where a segment starts in mid-line and its
+// first word does not fit, Fyne breaks that word.
+const richChunk = 1000
 
 // chunkEnd is where the first segment's worth of s ends: after the last
 // space within limit bytes (at least one word), or all of s when short.
