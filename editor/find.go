@@ -173,6 +173,7 @@ func (f *findBar) step(forward bool) {
 	if !f.shown() {
 		f.open(false)
 	}
+	f.search(false) // the body may have been replaced (another article) since
 	if len(f.matches) == 0 {
 		return
 	}
@@ -201,6 +202,7 @@ func (f *findBar) selectMatch(i int) {
 // replaceOne replaces the selected match and moves to the next one; when
 // no match is selected it moves to the next one first.
 func (f *findBar) replaceOne() {
+	f.search(false)
 	i := f.currentIndex()
 	if i < 0 {
 		f.step(true)
@@ -217,6 +219,7 @@ func (f *findBar) replaceOne() {
 
 // replaceAll replaces every match as one undo step.
 func (f *findBar) replaceAll() {
+	f.search(false) // never replace spans found in another text
 	n := f.s.body.ReplaceAll(f.matches, f.with.Text)
 	f.search(false)
 	if n > 0 {

@@ -110,3 +110,19 @@ func TestWritingFocused(t *testing.T) {
 		t.Error("the find bar does not count")
 	}
 }
+
+// TestFindBarAfterAnotherArticle: matches found in one article are never
+// replaced in the next one opened.
+func TestFindBarAfterAnotherArticle(t *testing.T) {
+	s, _ := newPanelScreen(t, &domain.Article{Headline: "One", Body: "cat cat"})
+	s.FindReplace()
+	test.Type(s.find.query, "cat")
+	test.Type(s.find.with, "dog")
+	other := cloneArticle(s.article)
+	other.Body = "a longer text, no felines"
+	s.show(other)
+	s.find.replaceAll()
+	if got := s.body.Text(); got != "a longer text, no felines" {
+		t.Errorf("replace all after opening another article: %q", got)
+	}
+}

@@ -1,6 +1,7 @@
 package editor
 
 import (
+	"fmt"
 	"os"
 	"strconv"
 	"strings"
@@ -9,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"newsroom/domain"
 )
@@ -243,5 +245,57 @@ func TestPreviewFollowsCaret(t *testing.T) {
 	s.body.SetCursorOffset(0)
 	if y := p.view.scroll.Offset.Y; y != 0 {
 		t.Errorf("caret at the start: preview scrolled to %v, want the top", y)
+	}
+}
+
+func TestPreviewBlocks(t *testing.T) {
+	a := previewArticle()
+	a.Body = "Intro with `code` and *it* and ***both***.\n\n" +
+		"| Name | Age |\n|---|---|\n| Ann | **40** |\n\n" +
+		"![A harbour at dawn](harbour.jpg)\n\n" +
+		"- one\n  - nested\n- two\n\n" +
+		"3. three\n4. four\n\n" +
+		"```\nx := 1\n```\n\n" +
+		"> [!NOTE]\n> Mind the gap.\n\n---\n\nEnd."
+	blocks := previewPage(a, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	kinds := map[blockKind]int{}
+	for _, b := range blocks {
+		kinds[b.kind]++
+	}
+	if kinds[blockTable] != 1 || kinds[blockImage] != 1 || kinds[blockQuoted] != 1 {
+		t.Errorf("block kinds %v, want a table, an image and a quoted callout", kinds)
+	}
+	text := previewPlain(blocks)
+	for _, want := range []string{
+		"Intro with code and it and both.",
+		"Name | Age\nAnn | 40",
+		"[Image: A harbour at dawn]",
+		"• one\n   • nested\n• two",
+		"3. three\n4. four",
+		"x := 1",
+		"Note\nMind the gap.",
+		"⁂",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("preview lacks %q:\n%s", want, text)
+		}
+	}
+	// Emphasis and code keep their styles.
+	var styles []string
+	for _, b := range blocks {
+		if b.at < 0 || b.kind != blockPlain {
+			continue
+		}
+		for _, sg := range b.segs {
+			if ts, ok := sg.(*widget.TextSegment); ok && ts.Text != "" {
+				st := ts.Style.TextStyle
+				styles = append(styles, fmt.Sprintf("%s:%v%v%v", ts.Text, st.Bold, st.Italic, st.Monospace))
+			}
+		}
+		break
+	}
+	want := []string{"Intro with :falsefalsefalse", "code:falsefalsetrue", " and :falsefalsefalse", "it:falsetruefalse", " and :falsefalsefalse", "both:truetruefalse", ".:falsefalsefalse"}
+	if strings.Join(styles, "|") != strings.Join(want, "|") {
+		t.Errorf("styles of the first paragraph:\n%q\nwant\n%q", styles, want)
 	}
 }
