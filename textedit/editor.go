@@ -28,6 +28,10 @@ type Editor struct {
 	// does not handle itself (F3, Ctrl+F, Ctrl+H…), with the modifiers
 	// held (Shift for a plain key).
 	OnKey func(key fyne.KeyName, mod fyne.KeyModifier)
+	// OnCaretMoved, when set, is given the caret's byte offset in Text()
+	// whenever the caret is shown after a move or an edit (a preview
+	// follows it).
+	OnCaretMoved func(offset int)
 
 	doc bodyDoc
 	m   bodyMeasurer

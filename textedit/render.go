@@ -25,6 +25,8 @@ type bodyRenderer struct {
 	nHit   int
 	objs   []fyne.CanvasObject
 	colors struct{ fg, sel, caret, bar, bg, mark, hit color.Color }
+	// hitFrom is the theme colour colors.hit was made from.
+	hitFrom color.Color
 }
 
 func newBodyRenderer(e *Editor) *bodyRenderer {
@@ -59,7 +61,9 @@ func (r *bodyRenderer) readColors() {
 	r.colors.bar = th.Color(theme.ColorNameScrollBar, v)
 	r.colors.bg = th.Color(theme.ColorNameInputBackground, v)
 	r.colors.mark = th.Color(theme.ColorNameError, v)
-	r.colors.hit = hitColor(th.Color(theme.ColorNameWarning, v))
+	if warn := th.Color(theme.ColorNameWarning, v); warn != r.hitFrom {
+		r.hitFrom, r.colors.hit = warn, hitColor(warn) // converted once, not every frame
+	}
 }
 
 // update places the objects for the current size, scroll and selection.
