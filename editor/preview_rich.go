@@ -340,7 +340,9 @@ func (w *richWriter) inlines(n ast.Node, base widget.RichTextStyle) []widget.Ric
 				add(linkStyle(st), string(c.Label(w.src)))
 			case *ast.Image:
 				add(styleCaption, "[Image: "+plainInline(c, w.src)+"]")
-			case *ast.RawHTML:
+			case *east.FootnoteLink:
+				add(styleCaption, "["+strconv.Itoa(c.Index)+"]")
+			case *east.FootnoteBacklink, *ast.RawHTML:
 			default:
 				walk(c, st)
 			}

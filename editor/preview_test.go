@@ -256,7 +256,7 @@ func TestPreviewBlocks(t *testing.T) {
 		"- one\n  - nested\n- two\n\n" +
 		"3. three\n4. four\n\n" +
 		"```\nx := 1\n```\n\n" +
-		"> [!NOTE]\n> Mind the gap.\n\n---\n\nEnd."
+		"> [!NOTE]\n> Mind the gap.\n\n---\n\nEnd, with a note.[^n]\n\n[^n]: The note."
 	blocks := previewPage(a, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
 	kinds := map[blockKind]int{}
 	for _, b := range blocks {
@@ -275,6 +275,8 @@ func TestPreviewBlocks(t *testing.T) {
 		"x := 1",
 		"Note\nMind the gap.",
 		"⁂",
+		"End, with a note.[1]",
+		"The note.",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("preview lacks %q:\n%s", want, text)
