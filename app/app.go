@@ -192,7 +192,12 @@ func (ui *mainUI) menu() *fyne.MainMenu {
 var shortcutList = [][2]string{
 	{"Ctrl+N", "New article"},
 	{"Ctrl+S", "Save now (saving is also automatic)"},
-	{"Ctrl+F", "Search articles"},
+	{"Ctrl+F", "Search articles; in the body, find in the body"},
+	{"Ctrl+H", "Find and replace in the body"},
+	{"Enter / Shift+Enter, F3 / Shift+F3", "Find: next / previous match"},
+	{"Tab, Ctrl+Alt+Enter, Escape", "Find: to the replacement, replace all, close"},
+	{"Ctrl+B / Ctrl+I", "Bold / italic around the selection (again to remove)"},
+	{"Ctrl+K", "Make the selection a link, the address selected for typing"},
 	{"Ctrl+P", "Show or hide the preview"},
 	{"Ctrl+1 / Ctrl+2", "Articles / comment queue"},
 	{"Ctrl+Q", "Save and quit"},
@@ -228,6 +233,9 @@ func (ui *mainUI) showTab(i int) {
 // focusSearch puts the keyboard in the article search box.
 func (ui *mainUI) focusSearch() {
 	ui.tabs.SelectIndex(0)
+	if ui.articles.FindInBody() {
+		return
+	}
 	ui.articles.FocusSearch()
 }
 

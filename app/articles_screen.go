@@ -143,6 +143,17 @@ func (s *ArticlesScreen) Content() fyne.CanvasObject { return s.content }
 // FocusSearch moves the keyboard to the search box.
 func (s *ArticlesScreen) FocusSearch() { s.win.Canvas().Focus(s.search) }
 
+// FindInBody opens the editor's find bar when the keyboard is in the body
+// (or the find bar), and reports whether it did: there Ctrl+F finds in
+// the body rather than searching the list.
+func (s *ArticlesScreen) FindInBody() bool {
+	if !s.editor.WritingFocused() {
+		return false
+	}
+	s.editor.Find()
+	return true
+}
+
 // TogglePreview shows or hides the editor's preview.
 func (s *ArticlesScreen) TogglePreview() { s.editor.TogglePreview() }
 

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"newsroom/domain"
+	"newsroom/editor"
 	"newsroom/schedule"
 	"newsroom/storage"
 )
@@ -46,6 +47,7 @@ type SettingsDialog struct {
 	moderation  *widget.Entry
 	disallowed  *widget.Entry
 	editorName  *widget.Entry
+	smartQuotes *widget.Check
 	saveBtn     *widget.Button
 	cancelBtn   *widget.Button
 	message     *widget.Label
@@ -126,6 +128,8 @@ func (d *SettingsDialog) build() {
 	if d.prefs != nil {
 		d.editorName.SetText(d.prefs.String(prefUserName))
 	}
+	d.smartQuotes = widget.NewCheck("Curly quotes and dashes as you type", nil)
+	d.smartQuotes.Checked = d.prefs == nil || d.prefs.BoolWithFallback(editor.PrefSmartPunctuation, true)
 	d.saveBtn = widget.NewButton("Save", d.save)
 	d.saveBtn.Importance = widget.HighImportance
 	d.saveBtn.Disable() // until the current values are loaded
@@ -134,6 +138,7 @@ func (d *SettingsDialog) build() {
 	d.message.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm(
 		widget.NewFormItem("Your name", d.editorName),
+		widget.NewFormItem("Typing", d.smartQuotes),
 		widget.NewFormItem("Publisher", d.publisher),
 		widget.NewFormItem("Site title", d.siteTitle),
 		widget.NewFormItem("Base URL", d.baseURL),
@@ -219,6 +224,7 @@ func (d *SettingsDialog) save() {
 	}
 	if d.prefs != nil {
 		d.prefs.SetString(prefUserName, strings.TrimSpace(d.editorName.Text))
+		d.prefs.SetBool(editor.PrefSmartPunctuation, d.smartQuotes.Checked)
 	}
 	fields := d.keywordFields()
 	d.saveBtn.Disable()

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"newsroom/editor"
 	"newsroom/storage"
 )
 
@@ -56,6 +57,10 @@ func TestSettingsSavedToStore(t *testing.T) {
 	f.d.moderation.SetText("casino\n\n  poker  \nCasino\n")
 	f.d.disallowed.SetText("viagra\n203.0.113.")
 	f.d.editorName.SetText("Edith Editor")
+	if !f.d.smartQuotes.Checked {
+		t.Error("smart quotes are not on by default")
+	}
+	test.Tap(f.d.smartQuotes)
 	test.Tap(f.d.saveBtn)
 	f.q.waitUntil(t, "the settings to be saved", func() bool { return f.saved })
 	if f.err != nil || len(f.errs) > 0 {
@@ -80,6 +85,9 @@ func TestSettingsSavedToStore(t *testing.T) {
 	}
 	if got := f.prefs.String(prefUserName); got != "Edith Editor" {
 		t.Errorf("editor name preference = %q", got)
+	}
+	if f.prefs.BoolWithFallback(editor.PrefSmartPunctuation, true) {
+		t.Error("turning smart quotes off is not kept")
 	}
 }
 

@@ -3,7 +3,6 @@ package editor
 import (
 	"context"
 	"fmt"
-	"net/url"
 	"os"
 	"sync"
 	"time"
@@ -17,7 +16,6 @@ import (
 	"newsroom/domain"
 	"newsroom/publish"
 	"newsroom/schedule"
-	"newsroom/textedit"
 )
 
 // previewDelay is the pause in changes after which the preview renders.
@@ -28,7 +26,7 @@ const previewDelay = 250 * time.Millisecond
 // drops results that a newer change has overtaken.
 type previewPane struct {
 	s       *Screen
-	view    *textedit.Viewer
+	view    *pageView
 	state   *widget.Label
 	content fyne.CanvasObject
 
@@ -37,6 +35,8 @@ type previewPane struct {
 	shownID   int64 // the article the view shows, 0 before the first render
 	shownText string
 
+	copyPath *widget.Button // the failure dialog's Copy button, nil before a failure
+
 	tmpOnce sync.Once
 	tmpDir  string
 	tmpErr  error
@@ -44,9 +44,9 @@ type previewPane struct {
 
 // newPreviewPane builds the preview for s.
 func newPreviewPane(s *Screen) *previewPane {
-	p := &previewPane{s: s, view: textedit.NewViewer(), state: widget.NewLabel("")}
+	p := &previewPane{s: s, view: newPageView(), state: widget.NewLabel("")}
 	browser := widget.NewButton("Preview in browser", p.openInBrowser)
-	p.content = container.NewBorder(container.NewBorder(nil, nil, nil, browser, p.state), nil, nil, nil, p.view)
+	p.content = container.NewBorder(container.NewBorder(nil, nil, nil, browser, p.state), nil, nil, nil, p.view.scroll)
 	return p
 }
 
@@ -70,27 +70,35 @@ func (p *previewPane) Update(a *domain.Article) {
 		p.timer.Stop()
 	}
 	p.timer = p.s.sched.AfterFunc(delay, func() {
-		text := previewText(snap, p.s.sched.Now())
-		p.s.sched.Do(func() { p.show(gen, snap.ID, text) })
+		page := newRenderedPage(previewPage(snap, p.s.sched.Now()))
+		p.s.sched.Do(func() { p.show(gen, snap.ID, page) })
 	})
 }
 
-// show puts a finished render on screen unless a newer one is coming.
-func (p *previewPane) show(gen uint64, id int64, text string) {
+// show puts a finished render on screen unless a newer one is coming,
+// and scrolls to the caret's block.
+func (p *previewPane) show(gen uint64, id int64, page renderedPage) {
 	if gen != p.gen {
 		return
 	}
-	if text != p.shownText || id != p.shownID {
-		p.view.SetText(text, id == p.shownID)
+	if page.text != p.shownText || id != p.shownID {
+		p.view.show(page, id == p.shownID)
 	}
-	p.shownID, p.shownText = id, text
+	p.shownID, p.shownText = id, page.text
+	p.view.follow(p.s.body.CursorOffset(), true)
 }
+
+// follow scrolls the preview to the block of body offset off when the
+// caret moved into another block.
+func (p *previewPane) follow(off int) { p.view.follow(off, false) }
 
 // Text returns the text the preview shows.
 func (p *previewPane) Text() string { return p.shownText }
 
 // openInBrowser writes the exact exported page of the working copy to a
-// temporary directory and opens it in the browser.
+// temporary directory and opens it in the system browser ($BROWSER, else
+// xdg-open); when no browser opens it says so, with the page's path and a
+// button that copies it.
 func (p *previewPane) openInBrowser() {
 	s := p.s
 	if s.article == nil {
@@ -100,21 +108,38 @@ func (p *previewPane) openInBrowser() {
 	p.state.SetText("Rendering page…")
 	p.s.sched.Go(func() {
 		path, err := p.writePage(snap)
+		var openErr error
+		if err == nil {
+			_, openErr = launchBrowser(fstorage.NewFileURI(path).String(), browserGrace)
+		}
 		p.s.sched.Do(func() {
 			p.state.SetText("")
-			if err != nil {
+			switch {
+			case err != nil:
 				dialog.ShowError(err, s.win)
-				return
-			}
-			u, err := url.Parse(fstorage.NewFileURI(path).String())
-			if err == nil {
-				err = fyne.CurrentApp().OpenURL(u)
-			}
-			if err != nil {
-				dialog.ShowError(fmt.Errorf("open %s in the browser: %w", path, err), s.win)
+			case openErr != nil:
+				p.showOpenFailure(path, openErr)
 			}
 		})
 	})
+}
+
+// showOpenFailure says that no browser opened the page at path, and why,
+// with a button that copies the path.
+func (p *previewPane) showOpenFailure(path string, err error) {
+	why := widget.NewLabel("No browser opened the page: " + err.Error() + ".\nOpen this file in a browser:")
+	why.Wrapping = fyne.TextWrapWord
+	where := widget.NewLabel(path)
+	where.Selectable = true
+	where.Wrapping = fyne.TextWrapBreak
+	p.copyPath = widget.NewButton("Copy", func() {
+		fyne.CurrentApp().Clipboard().SetContent(path)
+		p.copyPath.SetText("Copied")
+	})
+	content := container.NewVBox(why, container.NewBorder(nil, nil, nil, p.copyPath, where))
+	d := dialog.NewCustom("Preview in browser", "Close", content, p.s.win)
+	d.Resize(fyne.NewSize(560, 220))
+	d.Show()
 }
 
 // writePage renders a's page with its approved comments and the site

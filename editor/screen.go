@@ -68,6 +68,7 @@ type Screen struct {
 	preview                *previewPane
 	previewShown           bool
 	spell                  *spellCheck // nil: no spelling check
+	find                   *findBar    // find and replace in the body (find.go)
 
 	main    *container.Split
 	side    *sidePanels

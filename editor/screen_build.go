@@ -83,6 +83,7 @@ func (s *Screen) build() {
 		s.article.Body = text
 		s.info.SetText(s.wordInfo() + " · " + s.saveStateText())
 		s.Changed()
+		s.find.bodyChanged()
 		if s.spell != nil {
 			s.spell.schedule(spellDelay)
 		}
@@ -103,7 +104,7 @@ func (s *Screen) build() {
 		s.notice,
 	)
 	s.sideBox = s.buildSide()
-	s.main = container.NewHSplit(s.body, s.sideBox)
+	s.main = container.NewHSplit(s.bodyBox(), s.sideBox)
 	s.main.Offset = 0.68
 	s.form = container.NewBorder(top, s.info, nil, nil, s.main)
 	s.empty = container.NewCenter(widget.NewLabel("Select an article, or press Ctrl+N for a new one."))

@@ -44,6 +44,8 @@ type bodyPara struct {
 
 	// marks are the underlined ranges of text (see Editor.SetMarks).
 	marks []markSpan
+	// hits are the highlighted ranges of text (see Editor.SetHighlights).
+	hits []markSpan
 }
 
 func (d *bodyDoc) newPara(text string) *bodyPara {
@@ -187,6 +189,7 @@ func (d *bodyDoc) replace(a, b bodyPos, s string) bodyPos {
 	if a.p == b.p && !strings.ContainsRune(s, '\n') {
 		p := d.paras[a.p]
 		p.shiftMarks(a.off, b.off, len(s))
+		p.shiftHits(a.off, b.off, len(s))
 		d.setParaText(p, prefix+s+suffix)
 		return bodyPos{a.p, len(prefix) + len(s)}
 	}

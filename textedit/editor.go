@@ -24,6 +24,14 @@ type Editor struct {
 	// ContextItems, when set, gives the context menu's first items for
 	// the text offset it was opened at (spelling suggestions, say).
 	ContextItems func(offset int) []*fyne.MenuItem
+	// OnKey, when set, is given the keys and modified keys the editor
+	// does not handle itself (F3, Ctrl+F, Ctrl+H…), with the modifiers
+	// held (Shift for a plain key).
+	OnKey func(key fyne.KeyName, mod fyne.KeyModifier)
+	// OnCaretMoved, when set, is given the caret's byte offset in Text()
+	// whenever the caret is shown after a move or an edit (a preview
+	// follows it).
+	OnCaretMoved func(offset int)
 
 	doc bodyDoc
 	m   bodyMeasurer
@@ -38,6 +46,7 @@ type Editor struct {
 	focused   bool
 	shiftDown bool
 	readOnly  bool
+	smart     bool // typographic quotes and dashes as you type (smart.go)
 
 	offsetY float32   // vertical scroll offset
 	wrapW   float32   // width the paragraphs are wrapped for

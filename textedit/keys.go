@@ -45,6 +45,9 @@ func (e *Editor) TypedRune(r rune) {
 		return
 	}
 	e.replaceSelection(string(r), editTyping)
+	if e.smart && (r == '"' || r == '\'' || r == '-' || r == '.') {
+		e.smarten()
+	}
 }
 
 // moveTo puts the caret at pos, extending the selection when extend is
@@ -115,6 +118,13 @@ func (e *Editor) TypedKey(k *fyne.KeyEvent) {
 		}
 		return
 	default:
+		if e.OnKey != nil {
+			mod := fyne.KeyModifier(0)
+			if ext {
+				mod = fyne.KeyModifierShift
+			}
+			e.OnKey(k.Name, mod)
+		}
 		return
 	}
 	e.moveTo(to, ext, up, keepGoal)

@@ -18,11 +18,15 @@ type bodyRenderer struct {
 	texts  []*canvas.Text
 	sels   []*canvas.Rectangle
 	marks  []*canvas.Rectangle
+	hits   []*canvas.Rectangle
 	nText  int
 	nSel   int
 	nMark  int
+	nHit   int
 	objs   []fyne.CanvasObject
-	colors struct{ fg, sel, caret, bar, bg, mark color.Color }
+	colors struct{ fg, sel, caret, bar, bg, mark, hit color.Color }
+	// hitFrom is the theme colour colors.hit was made from.
+	hitFrom color.Color
 }
 
 func newBodyRenderer(e *Editor) *bodyRenderer {
@@ -57,6 +61,9 @@ func (r *bodyRenderer) readColors() {
 	r.colors.bar = th.Color(theme.ColorNameScrollBar, v)
 	r.colors.bg = th.Color(theme.ColorNameInputBackground, v)
 	r.colors.mark = th.Color(theme.ColorNameError, v)
+	if warn := th.Color(theme.ColorNameWarning, v); warn != r.hitFrom {
+		r.hitFrom, r.colors.hit = warn, hitColor(warn) // converted once, not every frame
+	}
 }
 
 // update places the objects for the current size, scroll and selection.
@@ -68,7 +75,7 @@ func (r *bodyRenderer) update() {
 	pad := e.pad()
 	r.bg.FillColor = r.colors.bg
 	r.bg.Resize(size)
-	r.nText, r.nSel, r.nMark = 0, 0, 0
+	r.nText, r.nSel, r.nMark, r.nHit = 0, 0, 0, 0
 
 	top, bottom := e.offsetY-pad, e.offsetY+size.Height
 	a, b := orderPos(e.anchor, e.caret)
@@ -83,6 +90,9 @@ func (r *bodyRenderer) update() {
 			if y >= bottom {
 				break
 			}
+			if len(p.hits) > 0 {
+				r.drawHits(p, l, pad, pad+y-e.offsetY, h)
+			}
 			r.drawSelection(pi, l, i == len(p.lines)-1, a, b, pad, pad+y-e.offsetY, h)
 			r.drawLine(p, l, pad, pad+y-e.offsetY, h)
 			r.drawMarks(p, l, pad, pad+y-e.offsetY, h)
@@ -92,6 +102,9 @@ func (r *bodyRenderer) update() {
 	r.drawThumb(size)
 
 	r.objs = append(r.objs[:0], r.bg)
+	for _, s := range r.hits[:r.nHit] {
+		r.objs = append(r.objs, s)
+	}
 	for _, s := range r.sels[:r.nSel] {
 		r.objs = append(r.objs, s)
 	}

@@ -72,5 +72,10 @@ func (e *Editor) customShortcut(key fyne.KeyName, mod fyne.KeyModifier) {
 		e.deleteTo(e.wordLeft(e.caret), editOther)
 	case key == fyne.KeyDelete && word:
 		e.deleteTo(e.wordRight(e.caret), editOther)
+	case mod == fyne.KeyModifierShortcutDefault && !e.readOnly && e.formatShortcut(key):
+	default:
+		if e.OnKey != nil {
+			e.OnKey(key, mod)
+		}
 	}
 }

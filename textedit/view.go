@@ -224,4 +224,7 @@ func (e *Editor) showCaret() {
 	}
 	e.clampScroll()
 	e.Refresh()
+	if e.OnCaretMoved != nil {
+		e.OnCaretMoved(e.doc.offset(e.caret))
+	}
 }
