@@ -18,6 +18,11 @@ const (
 	EventFactCheckRevoked = "fact-check-revoked"
 	EventStatus           = "status"
 	EventRestored         = "restored"
+	// EventFactCheckRestored: the covered text came back to exactly what
+	// was checked, so the revoked mark stands again.
+	EventFactCheckRestored = "fact-check-restored"
+	EventTrashed           = "trashed"
+	EventUntrashed         = "untrashed"
 )
 
 // HistoryEvent is one line of an article's history: fact checks given,

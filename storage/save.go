@@ -31,7 +31,7 @@ func (s *Store) SaveArticle(ctx context.Context, a *domain.Article, who string) 
 		return res, err
 	}
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		old, err := scanArticle(tx.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles WHERE id = ?`, a.ID))
+		old, err := scanArticle(tx.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles WHERE id = ? AND trashed_at IS NULL`, a.ID))
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("save article %q: %w", a.Slug, domain.ErrNotFound)
 		}
@@ -156,7 +156,7 @@ func sameQuotes(a, b []domain.Quote) bool {
 func (s *Store) SetFactCheck(ctx context.Context, id, version int64, who string, checked bool) (*domain.Article, error) {
 	var out *domain.Article
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		a, err := scanArticle(tx.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles WHERE id = ?`, id))
+		a, err := scanArticle(tx.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles WHERE id = ? AND trashed_at IS NULL`, id))
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("fact check article %d: %w", id, domain.ErrNotFound)
 		}
