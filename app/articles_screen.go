@@ -303,4 +303,3 @@ func slugSafe(s string) string {
 	}
 	return string(out)
 }
-

@@ -5,8 +5,8 @@ import (
 	"errors"
 	"path/filepath"
 	"strings"
-	"time"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"

@@ -336,4 +336,3 @@ func indexArticle(ctx context.Context, tx *sql.Tx, a *domain.Article, replace bo
 	}
 	return nil
 }
-
