@@ -7,6 +7,9 @@ type SaveResult struct {
 	// FactCheckRevoked is true when the save changed text a fact check
 	// covered, so the check was revoked.
 	FactCheckRevoked bool
+	// FactCheckRestored is true when the save brought the covered text
+	// back to exactly what was checked, so the revoked check stands again.
+	FactCheckRestored bool
 	// Changed is false when the article was identical and nothing was written.
 	Changed bool
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -210,4 +211,62 @@ func TestEmptyTrashDeletesOnlyTheTrash(t *testing.T) {
 	if err := s.CreateArticle(ctx, sample("kerry"), "ann"); err != nil {
 		t.Errorf("reuse the slug after emptying: %v", err)
 	}
+}
+
+// Migration 0006 forgets the last check of a mark cleared on purpose, so
+// the digest rule cannot bring it back; a revoked mark keeps its digest.
+func TestMigrationForgetsClearedChecks(t *testing.T) {
+	s, _ := openTemp(t)
+	ctx := context.Background()
+	cleared, revoked := sample("cleared"), sample("revoked")
+	for _, a := range []*domain.Article{cleared, revoked} {
+		if err := s.CreateArticle(ctx, a, "ann"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.SetFactCheck(ctx, a.ID, a.Version, "Fiona", true); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// As the previous version left them: a cleared mark with its digest.
+	if _, err := s.writer.Exec(`INSERT INTO article_events (article_id, at, who, kind) VALUES (?, 1, 'x', 'fact-check-cleared')`, cleared.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.writer.Exec(`INSERT INTO article_events (article_id, at, who, kind) VALUES (?, 1, 'x', 'fact-check-revoked')`, revoked.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.writer.Exec(`UPDATE articles SET fc_checked = 0`); err != nil {
+		t.Fatal(err)
+	}
+	sql := mustMigration(t, 6)
+	if _, err := s.writer.Exec(sql[strings.Index(sql, "UPDATE articles SET fc_digest"):]); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		id         int64
+		wantDigest bool
+	}{{cleared.ID, false}, {revoked.ID, true}} {
+		var digest, by string
+		if err := s.reader.QueryRow(`SELECT fc_digest, fc_by FROM articles WHERE id = ?`, c.id).Scan(&digest, &by); err != nil {
+			t.Fatal(err)
+		}
+		if (digest != "") != c.wantDigest || (by != "") != c.wantDigest {
+			t.Errorf("article %d: digest %q by %q, want kept %v", c.id, digest, by, c.wantDigest)
+		}
+	}
+}
+
+// mustMigration returns the text of migration version v.
+func mustMigration(t *testing.T, v int) string {
+	t.Helper()
+	ms, err := loadMigrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range ms {
+		if m.version == v {
+			return m.sql
+		}
+	}
+	t.Fatalf("no migration %d", v)
+	return ""
 }

@@ -9,3 +9,10 @@ CREATE INDEX articles_by_trashed ON articles (trashed_at);
 DROP INDEX articles_export_summary;
 CREATE INDEX articles_export_summary ON articles (status, published_at, id, slug, headline, standfirst,
 	fc_checked, updated_at, content_digest, byline, keywords, section, kind, trashed_at);
+-- The fact check now follows the text (domain.FollowFactCheck): a revoked
+-- mark stands again when the text returns to what was checked. A mark
+-- cleared on purpose must not, so it keeps no digest of its last check.
+UPDATE articles SET fc_digest = '', fc_by = '', fc_at = NULL WHERE fc_checked = 0 AND (
+    SELECT e.kind FROM article_events e WHERE e.article_id = articles.id
+    AND e.kind IN ('fact-checked', 'fact-check-cleared', 'fact-check-revoked')
+    ORDER BY e.id DESC LIMIT 1) = 'fact-check-cleared';
