@@ -78,6 +78,9 @@ func (s *ArticlesScreen) inTrash() bool { return s.statusPick.Selected == trashF
 // filterChanged reloads the list when a filter is picked.
 func (s *ArticlesScreen) filterChanged() {
 	s.picked = 0
+	if s.notice != nil {
+		s.say("")
+	}
 	if s.checkedPick != nil { // nil while the screen is built
 		s.checkedPick.Enable()
 		if s.inTrash() {
@@ -177,9 +180,9 @@ func (s *ArticlesScreen) restorePicked() {
 				dialog.ShowError(fmt.Errorf("restore from the trash: %w", err), s.win)
 				return
 			}
-			s.say(fmt.Sprintf("“%s” restored from the trash.", title))
 			s.picked = 0
 			s.statusPick.SetSelectedIndex(0) // reloads the full list
+			s.say(fmt.Sprintf("“%s” restored from the trash.", title))
 			s.open(id, editor.FocusNone)
 		})
 	})
