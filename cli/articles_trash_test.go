@@ -64,3 +64,29 @@ func TestArticlesTrashUntrashEmpty(t *testing.T) {
 		t.Errorf("trash after emptying:\n%s", out)
 	}
 }
+
+// An import never writes into the trash: the file that made a trashed
+// article fails with a clear message and the trashed article is untouched.
+func TestImportRefusesToUpdateATrashedArticle(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "n.db")
+	md := filepath.Join(dir, "story.md")
+	if err := os.WriteFile(md, []byte(story), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := run(t, "import", "--db", db, md); code != 0 {
+		t.Fatalf("import: %d %s", code, errOut)
+	}
+	run(t, "articles", "trash", "lavrov-meets-kerry", "--db", db)
+	if err := os.WriteFile(md, []byte(strings.Replace(story, "four hours", "five hours", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := run(t, "import", "--db", db, md)
+	if code == 0 || !strings.Contains(out+errOut, "in the trash") {
+		t.Errorf("import over a trashed article: %d %s %s", code, out, errOut)
+	}
+	run(t, "articles", "untrash", "lavrov-meets-kerry", "--db", db)
+	if _, out, _ = run(t, "articles", "show", "lavrov-meets-kerry", "--db", db); !strings.Contains(out, "four hours") {
+		t.Errorf("the trashed article changed:\n%s", out)
+	}
+}

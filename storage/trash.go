@@ -75,7 +75,7 @@ func (s *Store) RestoreFromTrash(ctx context.Context, id int64, who string) erro
 			WHERE id = ?`, id); err != nil {
 			return fmt.Errorf("restore %q from the trash: %w", a.Slug, err)
 		}
-		if err := indexArticle(ctx, tx, a, false); err != nil {
+		if err := indexArticle(ctx, tx, a, true); err != nil { // replace: never two entries
 			return err
 		}
 		return s.addEvent(ctx, tx, id, who, domain.EventUntrashed, "restored from the trash")
