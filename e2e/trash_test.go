@@ -170,3 +170,19 @@ func TestDeleteAndRestoreFromTrash(t *testing.T) {
 	}
 	a.quit()
 }
+
+// TestTimeFieldHint: a new article's empty time field says its format and
+// the time zone, not Go's reference date.
+func TestTimeFieldHint(t *testing.T) {
+	d := startXvfb(t)
+	home := newHome(t)
+	defaultDB(t, d, home)
+	a := startApp(t, d, home)
+	a.key("ctrl+n")
+	time.Sleep(1500 * time.Millisecond)
+	text := a.ocr(a.screenshot("time-field-hint"))
+	if strings.Contains(text, "2006-01-02") || !strings.Contains(text, "YYYY-MM-DD HH:MM") {
+		t.Errorf("the time field reads:\n%s", text)
+	}
+	a.quit()
+}
