@@ -25,7 +25,7 @@ type ArticleStore interface {
 	editor.Store
 	ListArticles(ctx context.Context, q storage.ArticleQuery) ([]storage.ArticleSummary, error)
 	CreateArticle(ctx context.Context, a *domain.Article, who string) error
-	DeleteArticle(ctx context.Context, id int64) error
+	TrashStore
 	GetArticleBySlug(ctx context.Context, slug string) (*domain.Article, error)
 	ChangeCounter(ctx context.Context, name string) (int64, error)
 }
@@ -43,12 +43,15 @@ type ArticlesScreen struct {
 	checkedPick *widget.Select
 	list        *widget.List
 	countLabel  *widget.Label
+	notice      *widget.Label
+	trashBar    *trashButtons
 	content     fyne.CanvasObject
 
 	mu       sync.Mutex // guards queryGen
 	queryGen int
-	items    []storage.ArticleSummary // UI goroutine only
+	items    []storage.TrashedArticle // UI goroutine only; TrashedAt is zero outside the trash
 	selected int64
+	picked   int64 // the article picked in the trash (not opened)
 	debounce schedule.Timer
 }
 
@@ -61,7 +64,7 @@ func NewArticlesScreen(store ArticleStore, win fyne.Window, user func() string, 
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder("Search headline, text, quotes, byline… (Ctrl+F)")
 	s.search.OnChanged = func(string) { s.reloadSoon() }
-	s.statusPick = widget.NewSelect([]string{"All statuses", "draft", "review", "published"}, func(string) { s.Reload() })
+	s.statusPick = widget.NewSelect([]string{"All statuses", "draft", "review", "published", trashFilter}, func(string) { s.filterChanged() })
 	s.statusPick.SetSelectedIndex(0)
 	s.checkedPick = widget.NewSelect([]string{"Checked or not", "Fact-checked", "Not fact-checked"}, func(string) { s.Reload() })
 	s.checkedPick.SetSelectedIndex(0)
@@ -82,19 +85,30 @@ func NewArticlesScreen(store ArticleStore, win fyne.Window, user func() string, 
 			a := s.items[id]
 			box := o.(*fyne.Container)
 			box.Objects[0].(*widget.Label).SetText(headlineOrUntitled(a.Headline))
-			box.Objects[1].(*widget.Label).SetText(summaryLine(a))
+			box.Objects[1].(*widget.Label).SetText(rowLine(a, s.sched.Now()))
 		},
 	)
 	s.list.OnSelected = func(id widget.ListItemID) {
+		if s.inTrash() {
+			if id < len(s.items) {
+				s.picked = s.items[id].ID
+				s.trashBar.update(s)
+			}
+			return
+		}
 		if id < len(s.items) && s.items[id].ID != s.selected {
 			s.open(s.items[id].ID, editor.FocusNone)
 		}
 	}
 	newBtn := widget.NewButtonWithIcon("New", theme.ContentAddIcon(), s.NewArticle)
 	delBtn := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), s.deleteSelected)
+	s.notice = widget.NewLabel("")
+	s.notice.Wrapping = fyne.TextWrapWord
+	s.notice.Hide()
+	s.trashBar = newTrashButtons(s, newBtn, delBtn)
 	left := container.NewBorder(
 		container.NewVBox(s.search, container.NewGridWithColumns(2, s.statusPick, s.checkedPick),
-			container.NewHBox(newBtn, delBtn, s.countLabel)),
+			container.NewHBox(newBtn, delBtn, s.trashBar.restore, s.trashBar.empty, s.countLabel), s.notice),
 		nil, nil, nil, s.list)
 	split := container.NewHSplit(left, s.editor.Content())
 	split.Offset = 0.28
@@ -126,15 +140,6 @@ func headlineOrUntitled(h string) string {
 		return "(untitled)"
 	}
 	return h
-}
-
-// summaryLine is the second line of a list row.
-func summaryLine(a storage.ArticleSummary) string {
-	checked := ""
-	if a.FactChecked {
-		checked = " · ✓ fact-checked"
-	}
-	return fmt.Sprintf("%s%s · %s", a.Status, checked, a.UpdatedAt.Local().Format("2 Jan 2006 15:04"))
 }
 
 // Content is the screen's canvas object.
@@ -174,7 +179,7 @@ func (s *ArticlesScreen) reloadSoon() {
 // query reads the filters (UI goroutine).
 func (s *ArticlesScreen) query() storage.ArticleQuery {
 	q := storage.ArticleQuery{Search: s.search.Text}
-	if i := s.statusPick.SelectedIndex(); i > 0 {
+	if i := s.statusPick.SelectedIndex(); i > 0 && !s.inTrash() {
 		q.Status = domain.Status(s.statusPick.Selected)
 	}
 	switch s.checkedPick.SelectedIndex() {
@@ -199,8 +204,9 @@ func (s *ArticlesScreen) Reload() {
 	s.queryGen++
 	gen := s.queryGen
 	s.mu.Unlock()
+	trash := s.inTrash()
 	s.sched.Go(func() {
-		items, err := s.store.ListArticles(context.Background(), q)
+		items, err := s.listRows(context.Background(), q, trash)
 		s.sched.Do(func() {
 			s.mu.Lock()
 			stale := gen != s.queryGen
@@ -216,14 +222,19 @@ func (s *ArticlesScreen) Reload() {
 			s.countLabel.SetText(countArticles(len(items)))
 			s.list.Refresh()
 			s.reselect()
+			s.trashBar.update(s)
 		})
 	})
 }
 
 // reselect highlights the open article in the list without reopening it.
 func (s *ArticlesScreen) reselect() {
+	want := s.selected
+	if s.inTrash() {
+		want = s.picked
+	}
 	for i, a := range s.items {
-		if a.ID == s.selected {
+		if a.ID == want {
 			s.list.Select(i)
 			return
 		}
@@ -302,32 +313,4 @@ func slugSafe(s string) string {
 		}
 	}
 	return string(out)
-}
-
-// deleteSelected deletes the open article after confirmation.
-func (s *ArticlesScreen) deleteSelected() {
-	id := s.selected
-	if id == 0 {
-		return
-	}
-	title := ""
-	for _, a := range s.items {
-		if a.ID == id {
-			title = headlineOrUntitled(a.Headline)
-		}
-	}
-	dialog.ShowConfirm("Delete article?",
-		fmt.Sprintf("Delete “%s” with its quotes, revisions and comments? This cannot be undone.", title),
-		func(ok bool) {
-			if !ok {
-				return
-			}
-			s.editor.Discard()
-			s.selected = 0
-			background(s.win, s.sched, "delete article", func(ctx context.Context) error {
-				err := s.store.DeleteArticle(ctx, id)
-				s.sched.Do(s.Reload)
-				return err
-			})
-		}, s.win)
 }

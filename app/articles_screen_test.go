@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -36,6 +38,7 @@ func newTestStore(t *testing.T) *storage.Store {
 func TestArticlesScreenNewTypeSearchDelete(t *testing.T) {
 	test.NewTempApp(t)
 	st := newTestStore(t)
+	st.SetClock(func() time.Time { return testStart })
 	ctx := context.Background()
 	st.CreateArticle(ctx, &domain.Article{Slug: "existing", Headline: "Existing story about Sochi", Status: domain.StatusDraft}, "t")
 	w := test.NewWindow(nil)
@@ -60,18 +63,83 @@ func TestArticlesScreenNewTypeSearchDelete(t *testing.T) {
 	s.search.SetText("")
 	q.waitUntil(t, "the full list", func() bool { return len(s.items) == 2 })
 
-	// Delete asks first; confirming removes the open article.
+	// Delete moves the open article to the trash, with what was typed.
 	id := s.selected
 	s.deleteSelected()
-	confirm := findButton(w.Canvas().Overlays().Top(), "Yes")
-	if confirm == nil {
-		t.Fatal("no confirmation dialog")
-	}
-	test.Tap(confirm)
-	q.waitUntil(t, "the article deleted", func() bool {
+	q.waitUntil(t, "the article in the trash", func() bool {
 		_, err := st.GetArticle(ctx, id)
-		return errors.Is(err, domain.ErrNotFound)
+		return errors.Is(err, storage.ErrInTrash) && len(s.items) == 1
 	})
+	if !strings.Contains(s.notice.Text, "moved to the trash") {
+		t.Errorf("notice after delete: %q", s.notice.Text)
+	}
+	// The Trash filter lists it; Restore brings it back and opens it.
+	s.statusPick.SetSelected(trashFilter)
+	q.waitUntil(t, "the trash listed", func() bool { return len(s.items) == 1 && s.items[0].ID == id })
+	if !s.trashBar.restore.Visible() || !s.trashBar.restore.Disabled() || s.trashBar.newBtn.Visible() {
+		t.Fatalf("trash buttons: restore visible %v disabled %v, new visible %v",
+			s.trashBar.restore.Visible(), s.trashBar.restore.Disabled(), s.trashBar.newBtn.Visible())
+	}
+	if line := rowLine(s.items[0], testStart); !strings.HasPrefix(line, "trashed today 09:00 by Tester · was draft") {
+		t.Errorf("trash row = %q", line)
+	}
+	s.list.Select(0)
+	if s.editor.Current() != nil {
+		t.Errorf("picking in the trash opened %q in the editor", s.editor.Current().Slug)
+	}
+	test.Tap(s.trashBar.restore)
+	q.waitUntil(t, "the article restored and open", func() bool {
+		a, err := st.GetArticle(ctx, id)
+		cur := s.editor.Current()
+		return err == nil && a.Headline == "Budget vote delayed" && cur != nil && cur.ID == id && len(s.items) == 2
+	})
+	if s.inTrash() {
+		t.Error("still showing the trash after restore")
+	}
+}
+
+func TestArticlesScreenEmptyTrashAsksAndDeletesForGood(t *testing.T) {
+	test.NewTempApp(t)
+	st := newTestStore(t)
+	ctx := context.Background()
+	gone := &domain.Article{Slug: "gone", Headline: "Gone story", Status: domain.StatusDraft}
+	kept := &domain.Article{Slug: "kept", Headline: "Kept story", Status: domain.StatusDraft}
+	for _, a := range []*domain.Article{gone, kept} {
+		if err := st.CreateArticle(ctx, a, "t"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := st.TrashArticle(ctx, gone.ID, "t"); err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewWindow(nil)
+	defer w.Close()
+	w.Resize(fyne.NewSize(1200, 800))
+	q := newScreenTestQueue()
+	s := NewArticlesScreen(st, w, func() string { return "Tester" }, q)
+	w.SetContent(s.Content())
+	s.statusPick.SetSelected(trashFilter)
+	q.waitUntil(t, "the trash listed", func() bool { return len(s.items) == 1 })
+	// Cancel keeps it.
+	test.Tap(s.trashBar.empty)
+	cancel := findButton(w.Canvas().Overlays().Top(), "Cancel")
+	if cancel == nil || findButton(w.Canvas().Overlays().Top(), "Delete for good") == nil {
+		t.Fatal("no confirmation with Cancel and Delete for good")
+	}
+	test.Tap(cancel)
+	q.settle()
+	if trash, _ := st.ListTrash(ctx); len(trash) != 1 {
+		t.Fatalf("cancel emptied the trash: %v", trash)
+	}
+	test.Tap(s.trashBar.empty)
+	test.Tap(findButton(w.Canvas().Overlays().Top(), "Delete for good"))
+	q.waitUntil(t, "the trash emptied", func() bool { return len(s.items) == 0 })
+	if _, err := st.TrashedBySlug(ctx, "gone"); !errors.Is(err, domain.ErrNotFound) {
+		t.Errorf("the trashed article survived: %v", err)
+	}
+	if _, err := st.GetArticle(ctx, kept.ID); err != nil {
+		t.Errorf("the live article went too: %v", err)
+	}
 }
 
 // findButton finds a button by its label below o.

@@ -331,38 +331,3 @@ func (s *CommentsScreen) reply() error {
 	})
 	return nil
 }
-
-// showDetail fills the detail pane from the current comment.
-func (s *CommentsScreen) showDetail() {
-	c := s.currentComment()
-	if c == nil {
-		s.detailHead.SetText("No comment selected")
-		s.detailMeta.SetText("j and k move, a approves, s marks spam, d trashes, u unapproves.")
-		s.detailBody.SetText("")
-		return
-	}
-	s.detailHead.SetText(fmt.Sprintf("%s on %s — %s", displayAuthor(c), c.ArticleSlug, c.Status))
-	var meta []string
-	add := func(label, value string) {
-		if strings.TrimSpace(value) != "" {
-			meta = append(meta, label+": "+value)
-		}
-	}
-	add("Email", c.Email)
-	add("Website", c.URL)
-	add("Address", c.ClientAddr)
-	add("Browser", c.UserAgent)
-	add("Sent", c.SubmittedAt.Local().Format("Mon 2 Jan 2006 15:04"))
-	if c.Type != domain.TypeComment && c.Type != "" {
-		add("Type", string(c.Type))
-	}
-	if c.ParentID != 0 {
-		add("In reply to", fmt.Sprintf("comment %d", c.ParentID))
-	}
-	if c.ByEditor {
-		add("Written by", "an editor")
-	}
-	add("Reasons", strings.Join(c.Reasons, "; "))
-	s.detailMeta.SetText(strings.Join(meta, "\n"))
-	s.detailBody.SetText(strings.ToValidUTF8(c.Body, "\uFFFD"))
-}

@@ -1,10 +1,13 @@
 package app
 
 import (
+	"image/color"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
@@ -29,8 +32,9 @@ func oneLine(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
-// commentRowHead is the first line of a queue row.
-func commentRowHead(c *domain.Comment) string {
+// commentRowHead is the first line of a queue row; now gives the year
+// its dates leave out.
+func commentRowHead(c *domain.Comment, now time.Time) string {
 	parts := []string{strings.ToUpper(string(c.Status)), displayAuthor(c)}
 	if c.Email != "" {
 		parts[1] += " <" + oneLine(c.Email, 80) + ">"
@@ -40,26 +44,31 @@ func commentRowHead(c *domain.Comment) string {
 	if len(c.Reasons) > 0 {
 		parts = append(parts, strings.Join(c.Reasons, "; "))
 	}
-	parts = append(parts, c.SubmittedAt.Local().Format("2 Jan 15:04"), c.ArticleSlug)
+	parts = append(parts, commentDate(c.SubmittedAt, now), "on “"+articleTitle(c)+"”")
 	return strings.Join(parts, " · ")
 }
 
-// commentRow is one row of the queue: a check box and two lines.
+// commentRow is one row of the queue: a check box and two lines, set in
+// by how deep a reply it is.
 type commentRow struct {
 	widget.BaseWidget
-	check *widget.Check
-	head  *widget.Label
-	text  *widget.Label
-	box   *fyne.Container
+	indent *canvas.Rectangle
+	check  *widget.Check
+	head   *widget.Label
+	text   *widget.Label
+	box    *fyne.Container
 }
+
+// threadIndent is how far each level of reply is set in.
+const threadIndent = 28
 
 // newCommentRow builds an empty row.
 func newCommentRow() *commentRow {
-	r := &commentRow{check: widget.NewCheck("", nil), head: widget.NewLabel(""), text: widget.NewLabel("")}
+	r := &commentRow{indent: canvas.NewRectangle(color.Transparent), check: widget.NewCheck("", nil), head: widget.NewLabel(""), text: widget.NewLabel("")}
 	r.head.Truncation = fyne.TextTruncateEllipsis
 	r.head.TextStyle = fyne.TextStyle{Bold: true}
 	r.text.Truncation = fyne.TextTruncateEllipsis
-	r.box = container.NewBorder(nil, nil, r.check, nil, container.NewVBox(r.head, r.text))
+	r.box = container.NewBorder(nil, nil, container.NewHBox(r.indent, r.check), nil, container.NewVBox(r.head, r.text))
 	r.ExtendBaseWidget(r)
 	return r
 }
@@ -67,12 +76,21 @@ func newCommentRow() *commentRow {
 // CreateRenderer draws the row.
 func (r *commentRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.box) }
 
-// show fills the row with a comment.
-func (r *commentRow) show(c *domain.Comment, checked bool, onCheck func(bool)) {
+// show fills the row with a comment that is a reply depth levels deep.
+func (r *commentRow) show(c *domain.Comment, depth int, now time.Time, checked bool, onCheck func(bool)) {
+	depth = min(depth, maxThreadIndent)
+	if w := float32(depth * threadIndent); r.indent.MinSize().Width != w {
+		r.indent.SetMinSize(fyne.NewSize(w, 1))
+		r.box.Refresh()
+	}
 	r.check.OnChanged = nil
 	r.check.SetChecked(checked)
 	r.check.OnChanged = onCheck
-	r.head.SetText(commentRowHead(c))
+	head := commentRowHead(c, now)
+	if depth > 0 {
+		head = "↳ " + head
+	}
+	r.head.SetText(head)
 	switch c.Status {
 	case domain.CommentPending:
 		r.head.Importance = widget.WarningImportance
@@ -107,7 +125,7 @@ func newCommentList(s *CommentsScreen) *commentList {
 		id := c.ID
 		// A tapped check box takes the keyboard focus: give it back to the
 		// list, so j/k/a/s/d/u keep working after ticking a row.
-		o.(*commentRow).show(c, s.checked[id], func(on bool) { s.setChecked(id, on); s.Focus() })
+		o.(*commentRow).show(c, s.depth[id], s.sched.Now(), s.checked[id], func(on bool) { s.setChecked(id, on); s.Focus() })
 	}
 	l.OnSelected = s.selectRow
 	l.ExtendBaseWidget(l)

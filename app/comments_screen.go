@@ -28,6 +28,7 @@ type CommentStore interface {
 	ModerateComments(ctx context.Context, action string, ids []int64) error
 	DeleteComments(ctx context.Context, ids []int64) error
 	AddComment(ctx context.Context, c *domain.Comment) error
+	GetComment(ctx context.Context, id int64) (*domain.Comment, error)
 	ChangeCounter(ctx context.Context, name string) (int64, error)
 }
 
@@ -102,7 +103,9 @@ type CommentsScreen struct {
 	// State below is touched on the UI goroutine only.
 	status  domain.CommentStatus
 	page    int
-	rows    []domain.Comment
+	rows    []domain.Comment         // threaded: replies under their parent
+	depth   map[int64]int            // how deep each row's reply is (0: top level)
+	parents map[int64]domain.Comment // parents of rows that are not on the page
 	hasNext bool
 	checked map[int64]bool
 	current int // index into rows, -1 for none
@@ -127,11 +130,10 @@ type CommentsScreen struct {
 	message   *widget.Label
 	list      *commentList
 
-	detailHead  *widget.Label
-	detailMeta  *widget.Label
-	detailBody  *widget.Label
-	replyEntry  *widget.Entry
-	replyButton *widget.Button
+	detail       *widget.RichText
+	detailScroll *container.Scroll
+	replyEntry   *widget.Entry
+	replyButton  *widget.Button
 
 	content fyne.CanvasObject
 }
@@ -225,23 +227,17 @@ func (s *CommentsScreen) build() {
 
 	s.list = newCommentList(s)
 
-	s.detailHead = widget.NewLabel("")
-	s.detailHead.TextStyle = fyne.TextStyle{Bold: true}
-	s.detailHead.Wrapping = fyne.TextWrapBreak
-	s.detailMeta = widget.NewLabel("")
-	s.detailMeta.Wrapping = fyne.TextWrapBreak
-	s.detailBody = widget.NewLabel("")
-	s.detailBody.Wrapping = fyne.TextWrapWord
+	s.detail = newCommentDetail()
 	s.replyEntry = widget.NewMultiLineEntry()
 	s.replyEntry.SetPlaceHolder("Reply as the editor (published at once)")
 	s.replyEntry.SetMinRowsVisible(3)
 	s.replyButton = widget.NewButton("Send reply", s.sendReply)
 	s.replyButton.Importance = widget.HighImportance
 	s.replyBar = container.NewHBox(s.replyButton)
+	s.detailScroll = container.NewVScroll(s.detail)
 	detail := container.NewBorder(nil,
 		container.NewVBox(widget.NewSeparator(), s.replyEntry, s.replyBar),
-		nil, nil,
-		container.NewVScroll(container.NewVBox(s.detailHead, s.detailMeta, widget.NewSeparator(), s.detailBody)))
+		nil, nil, s.detailScroll)
 
 	s.filterBar = container.NewHBox(filters...)
 	top := container.NewVBox(
@@ -270,9 +266,10 @@ func (s *CommentsScreen) commentQuery() storage.CommentQuery {
 
 // commentsLoad is what one refresh read from the database.
 type commentsLoad struct {
-	rows   []domain.Comment
-	counts map[domain.CommentStatus]int
-	err    error
+	rows    []domain.Comment
+	parents map[int64]domain.Comment // parents of rows not among rows
+	counts  map[domain.CommentStatus]int
+	err     error
 }
 
 // Refresh reloads the counts and the current page in the background.
@@ -304,7 +301,11 @@ func (s *CommentsScreen) load(q storage.CommentQuery) commentsLoad {
 	if err != nil {
 		return commentsLoad{err: fmt.Errorf("load comments: %w", err)}
 	}
-	return commentsLoad{rows: rows, counts: counts}
+	parents, err := s.loadParents(rows)
+	if err != nil {
+		return commentsLoad{err: err}
+	}
+	return commentsLoad{rows: rows, parents: parents, counts: counts}
 }
 
 // apply shows a finished load, keeping the current comment when it is
@@ -344,7 +345,9 @@ func (s *CommentsScreen) apply(res commentsLoad) {
 	if s.hasNext {
 		rows = rows[:commentsPageSize]
 	}
-	s.rows = rows
+	s.rows, s.depth = threadOrder(rows)
+	s.parents = res.parents
+	rows = s.rows
 	listed := make(map[int64]bool, len(rows))
 	for _, c := range rows {
 		listed[c.ID] = true

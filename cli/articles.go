@@ -16,25 +16,29 @@ import (
 func newArticlesCmd(e *env) *cobra.Command {
 	cmd := &cobra.Command{Use: "articles", Short: "List, show, check, fact-check, publish, restore and correct articles", Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return usageError{fmt.Errorf("articles needs a command: list, show, check, factcheck, status, history, restore or correct")}
+			return usageError{fmt.Errorf("articles needs a command: list, show, check, factcheck, status, history, restore, correct, trash, untrash or empty-trash")}
 		}}
 	cmd.AddCommand(newArticlesListCmd(e), newArticlesShowCmd(e), newArticlesCheckCmd(e), newCorrectCmd(e))
 	addEditorialCmds(cmd, e)
+	addTrashCmds(cmd, e)
 	return cmd
 }
 
 func newArticlesListCmd(e *env) *cobra.Command {
 	var (
 		search, status string
-		asJSON         bool
+		asJSON, trash  bool
 	)
 	cmd := &cobra.Command{
-		Use:   "list [--search TEXT] [--status S] [--json]",
+		Use:   "list [--search TEXT] [--status S] [--trash] [--json]",
 		Short: "List articles, most recently updated first",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if status != "" && !domain.Status(status).Valid() {
 				return usageError{fmt.Errorf("--status %q is not draft, review or published", status)}
+			}
+			if trash && (search != "" || status != "") {
+				return usageError{errTrashFilters}
 			}
 			ctx := cmd.Context()
 			store, err := e.store(ctx)
@@ -42,6 +46,9 @@ func newArticlesListCmd(e *env) *cobra.Command {
 				return err
 			}
 			defer store.Close()
+			if trash {
+				return listTrash(cmd, store, asJSON)
+			}
 			list, err := store.ListArticles(ctx, storage.ArticleQuery{Search: search, Status: domain.Status(status)})
 			if err != nil {
 				return err
@@ -83,6 +90,7 @@ func newArticlesListCmd(e *env) *cobra.Command {
 	cmd.Flags().StringVar(&search, "search", "", "full-text search over headline, standfirst, body, quotes and byline")
 	cmd.Flags().StringVar(&status, "status", "", "only articles with this status (draft, review, published)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().BoolVar(&trash, "trash", false, "list the articles in the trash instead")
 	return cmd
 }
 

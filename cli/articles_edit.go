@@ -207,6 +207,9 @@ func newRestoreCmd(e *env) *cobra.Command {
 				if res.FactCheckRevoked {
 					msg += "; the fact check was revoked"
 				}
+				if res.FactCheckRestored {
+					msg += "; the fact check stands again (the checked text is back)"
+				}
 				fmt.Fprintln(cmd.OutOrStdout(), msg)
 				return nil
 			})

@@ -38,17 +38,20 @@ type Comment struct {
 	ID          int64
 	ArticleID   int64
 	ArticleSlug string // filled when read from the store
-	ParentID    int64  // 0 for a top-level comment
-	Author      string
-	Email       string
-	URL         string
-	Body        string
-	Status      CommentStatus
-	Reasons     []string // why it was held or marked spam, in plain words
-	Type        CommentType
-	SubmittedAt time.Time
-	ClientAddr  string
-	UserAgent   string
+	// ArticleHeadline is the article's headline, filled when read from
+	// the store.
+	ArticleHeadline string
+	ParentID        int64 // 0 for a top-level comment
+	Author          string
+	Email           string
+	URL             string
+	Body            string
+	Status          CommentStatus
+	Reasons         []string // why it was held or marked spam, in plain words
+	Type            CommentType
+	SubmittedAt     time.Time
+	ClientAddr      string
+	UserAgent       string
 	// ByEditor marks a reply written by an editor from the queue.
 	ByEditor bool
 	// Origin identifies an imported comment ("wxr:<post-guid>#<id>").

@@ -73,6 +73,7 @@ func MarkChecked(a *Article, by string, at time.Time) error {
 // the article is marked checked and CoveredDigest no longer matches the
 // recorded digest, it sets Checked to false and reports true. By, At and
 // Digest are kept, so history can still say who checked which text last.
+// It never restores a mark; FollowFactCheck does both.
 func ReconcileFactCheck(a *Article) (revoked bool) {
 	if a == nil || !a.FactCheck.Checked {
 		return false
@@ -82,6 +83,49 @@ func ReconcileFactCheck(a *Article) (revoked bool) {
 	}
 	a.FactCheck.Checked = false
 	return true
+}
+
+// FactCheckChange is what FollowFactCheck did to an article's mark.
+type FactCheckChange int
+
+// What FollowFactCheck can do.
+const (
+	FactCheckKept     FactCheckChange = iota // the mark (or its absence) stands as it was
+	FactCheckRevoked                         // the covered text changed: the mark was revoked
+	FactCheckRestored                        // the text is back to exactly what was checked: the mark stands again
+)
+
+// FollowFactCheck keeps the mark in step with the covered text, by the
+// digest rule: a checked article whose CoveredDigest no longer matches
+// the recorded digest is revoked (as ReconcileFactCheck does); a revoked
+// one (not checked, but with the checker, time and digest of its last
+// check kept) whose text returns to exactly what was checked — an undo
+// back to it, a revision restored — is checked again by the same person
+// at the same time, since that very text is what they vouched for. A mark
+// cleared on purpose (ClearFactCheck) keeps no digest and never returns.
+func FollowFactCheck(a *Article) FactCheckChange {
+	if a == nil {
+		return FactCheckKept
+	}
+	fc := &a.FactCheck
+	switch {
+	case fc.Checked:
+		if ReconcileFactCheck(a) {
+			return FactCheckRevoked
+		}
+	case fc.Digest != "" && fc.By != "" && !fc.At.IsZero() && CoveredDigest(a) == fc.Digest:
+		fc.Checked = true
+		return FactCheckRestored
+	}
+	return FactCheckKept
+}
+
+// ClearFactCheck removes the mark on purpose. Unlike a revocation it keeps
+// nothing of the last check, so the text coming back cannot restore it.
+func ClearFactCheck(a *Article) {
+	if a != nil {
+		a.FactCheck = FactCheck{}
+	}
 }
 
 // PublishWarnings lists what an editor should confirm before publishing:

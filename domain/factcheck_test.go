@@ -203,3 +203,69 @@ func TestValidTransition(t *testing.T) {
 		}
 	}
 }
+
+// TestFollowFactCheck is the digest rule: the mark follows the covered
+// text, revoked when it changes and standing again when it returns to
+// exactly what was checked.
+func TestFollowFactCheck(t *testing.T) {
+	revokedBy := func(edit func(a *Article)) func(t *testing.T) *Article {
+		return func(t *testing.T) *Article {
+			a := checkedArticle(t)
+			edit(a)
+			if FollowFactCheck(a) != FactCheckRevoked {
+				t.Fatal("setup: the edit did not revoke the check")
+			}
+			return a
+		}
+	}
+	typo := func(a *Article) { a.Body = strings.Replace(a.Body, "ready", "raedy", 1) }
+	tests := []struct {
+		name    string
+		start   func(t *testing.T) *Article
+		edit    func(a *Article)
+		want    FactCheckChange
+		checked bool
+	}{
+		{"checked, unchanged", func(t *testing.T) *Article { return checkedArticle(t) }, func(a *Article) {}, FactCheckKept, true},
+		{"checked, byline changed", func(t *testing.T) *Article { return checkedArticle(t) }, func(a *Article) { a.Byline = "B" }, FactCheckKept, true},
+		{"checked, body changed", func(t *testing.T) *Article { return checkedArticle(t) }, typo, FactCheckRevoked, false},
+		{"revoked, undone back to the checked body", revokedBy(typo),
+			func(a *Article) { a.Body = strings.Replace(a.Body, "raedy", "ready", 1) }, FactCheckRestored, true},
+		{"revoked, quote undone", revokedBy(func(a *Article) { a.Quotes[0].Text += "!" }),
+			func(a *Article) { a.Quotes[0].Text = strings.TrimSuffix(a.Quotes[0].Text, "!") }, FactCheckRestored, true},
+		{"revoked, edited further", revokedBy(typo), func(a *Article) { a.Body += "More." }, FactCheckKept, false},
+		{"revoked, almost back (trailing space)", revokedBy(typo),
+			func(a *Article) { a.Body = strings.Replace(a.Body, "raedy", "ready", 1) + " " }, FactCheckKept, false},
+		{"revoked, only the byline back", revokedBy(func(a *Article) { a.Headline += "?"; a.Byline = "X" }),
+			func(a *Article) { a.Byline = "A. Reporter" }, FactCheckKept, false},
+		{"cleared on purpose, text unchanged", func(t *testing.T) *Article { a := checkedArticle(t); ClearFactCheck(a); return a },
+			func(a *Article) {}, FactCheckKept, false},
+		{"never checked", func(t *testing.T) *Article { return &Article{Body: "x"} }, func(a *Article) {}, FactCheckKept, false},
+		{"digest without a checker", func(t *testing.T) *Article {
+			a := &Article{Body: "x"}
+			a.FactCheck.Digest = CoveredDigest(a)
+			return a
+		}, func(a *Article) {}, FactCheckKept, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := tt.start(t)
+			tt.edit(a)
+			if got := FollowFactCheck(a); got != tt.want {
+				t.Fatalf("FollowFactCheck = %v, want %v", got, tt.want)
+			}
+			if a.FactCheck.Checked != tt.checked {
+				t.Errorf("Checked = %v, want %v", a.FactCheck.Checked, tt.checked)
+			}
+			if tt.want == FactCheckRestored && (a.FactCheck.By != "Fact Checker" || !a.FactCheck.At.Equal(checkTime)) {
+				t.Errorf("restored mark names %q at %v, want the original check", a.FactCheck.By, a.FactCheck.At)
+			}
+			if FollowFactCheck(a) != FactCheckKept {
+				t.Errorf("a second FollowFactCheck changed the mark again")
+			}
+		})
+	}
+	if FollowFactCheck(nil) != FactCheckKept {
+		t.Error("nil article changed")
+	}
+}

@@ -88,6 +88,12 @@ func eventTitle(ev domain.HistoryEvent) string {
 		return "Fact check cleared by " + ev.Who
 	case domain.EventFactCheckRevoked:
 		return "Fact check revoked (" + ev.Who + " changed the text)"
+	case domain.EventFactCheckRestored:
+		return "Fact check stands again (" + ev.Who + " brought the checked text back)"
+	case domain.EventTrashed:
+		return "Moved to the trash by " + ev.Who
+	case domain.EventUntrashed:
+		return "Restored from the trash by " + ev.Who
 	case domain.EventStatus:
 		return "Status changed by " + ev.Who
 	case domain.EventRestored:
@@ -250,6 +256,9 @@ func (h *historyPanel) restoreRevision(id int64, created time.Time) {
 				msg := "Restored revision from " + created.Local().Format("2 Jan 2006 15:04") + "."
 				if res.FactCheckRevoked {
 					msg += " The fact check was revoked: the checked text changed."
+				}
+				if res.FactCheckRestored {
+					msg += " The fact check stands again: this is the text that was checked."
 				}
 				s.notice.SetText(msg)
 				if s.OnSaved != nil {

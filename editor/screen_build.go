@@ -63,7 +63,7 @@ func (s *Screen) build() {
 	s.filing = newFilingFields(s)
 	s.status = widget.NewSelect([]string{string(domain.StatusDraft), string(domain.StatusReview), string(domain.StatusPublished)}, s.statusPicked)
 	s.pubTime = widget.NewEntry()
-	s.pubTime.SetPlaceHolder("publication time: 2006-01-02 15:04")
+	s.pubTime.SetPlaceHolder(pubTimeHint(s.sched.Now().Local()))
 	s.pubTime.OnSubmitted = func(string) { s.pubTimeEdited() }
 	s.pubTime.OnChanged = func(string) {
 		if !s.loading {

@@ -33,10 +33,37 @@ func (s *Screen) showFactCheck() {
 	}
 }
 
-// factCheckToggled marks or clears the fact check, after saving pending
-// text so the check covers what is on screen.
+// factCheckToggled marks (after asking, naming who checks) or clears the
+// fact check.
 func (s *Screen) factCheckToggled(checked bool) {
 	if s.loading || s.article == nil {
+		return
+	}
+	if !checked {
+		s.setFactCheck(false)
+		return
+	}
+	who := s.user()
+	headline := s.article.Headline
+	if headline == "" {
+		headline = s.article.Slug
+	}
+	showSafeConfirm(s.win, "Mark as fact-checked?",
+		fmt.Sprintf("You, %s, vouch that the headline, standfirst, body and quotes of “%s” were checked against "+
+			"their sources. Your name and the time go on the record; the mark is revoked when that text changes.", who, headline),
+		"Mark checked by "+who, func(ok bool) {
+			if !ok {
+				s.showFactCheck() // the box goes back to unchecked
+				return
+			}
+			s.setFactCheck(true)
+		})
+}
+
+// setFactCheck marks or clears the fact check, after saving pending text
+// so the check covers what is on screen.
+func (s *Screen) setFactCheck(checked bool) {
+	if s.article == nil {
 		return
 	}
 	id := s.article.ID
@@ -104,8 +131,8 @@ func (s *Screen) statusPicked(value string) {
 		return
 	}
 	prev := s.article.Status
-	dialog.ShowConfirm("Publish anyway?",
-		"Before publishing, note:\n\n• "+strings.Join(warnings, "\n• ")+"\n\nPublish anyway?",
+	showSafeConfirm(s.win, "Publish without a check?",
+		"Before publishing, note:\n\n• "+strings.Join(warnings, "\n• ")+"\n\nPublish anyway?", "Publish anyway",
 		func(ok bool) {
 			if ok {
 				apply()
@@ -114,7 +141,7 @@ func (s *Screen) statusPicked(value string) {
 			s.loading = true
 			s.status.SetSelected(string(prev))
 			s.loading = false
-		}, s.win)
+		})
 }
 
 // widgetText is a wrapped label for dialogs.

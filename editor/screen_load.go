@@ -107,7 +107,7 @@ func (s *Screen) pubTimeEdited() {
 	}
 	t, err := time.ParseInLocation(pubTimeLayout, text, time.Local)
 	if err != nil {
-		s.notice.SetText("Publication time must look like 2026-12-01 09:30.")
+		s.notice.SetText("Publication time must look like 2026-12-01 09:30 (YYYY-MM-DD HH:MM, " + zoneName(s.sched.Now().Local()) + ").")
 		return
 	}
 	s.article.PublishedAt = t.UTC()

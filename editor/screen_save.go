@@ -109,6 +109,11 @@ func (s *Screen) saveDone(snap *domain.Article, res domain.SaveResult, err error
 		s.showFactCheck()
 		s.notice.SetText(fmt.Sprintf("Fact check revoked: the text changed after %s checked it. Check it again before publishing.", snap.FactCheck.By))
 	}
+	if res.FactCheckRestored {
+		s.article.FactCheck.Checked = true
+		s.showFactCheck()
+		s.notice.SetText(fmt.Sprintf("Fact check restored: the text is back to exactly what %s checked.", snap.FactCheck.By))
+	}
 	s.info.SetText(s.wordInfo() + " · " + s.saveStateText())
 	if s.OnSaved != nil {
 		s.OnSaved(cloneArticle(s.article))

@@ -91,9 +91,9 @@ func (s *Store) getArticle(ctx context.Context, column string, key any, label st
 	var a *domain.Article
 	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
 		var err error
-		a, err = scanArticle(tx.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles WHERE `+column+` = ?`, key))
+		a, err = scanArticle(tx.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles WHERE `+column+` = ? AND trashed_at IS NULL`, key))
 		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("article %s: %w", label, domain.ErrNotFound)
+			return notFoundOrTrashed(ctx, tx, column, key, label)
 		}
 		if err != nil {
 			return fmt.Errorf("load article %s: %w", label, err)
@@ -339,21 +339,4 @@ func indexArticle(ctx context.Context, tx *sql.Tx, a *domain.Article, replace bo
 		return fmt.Errorf("index %q: %w", a.Slug, err)
 	}
 	return nil
-}
-
-// DeleteArticle removes an article with its quotes, revisions and comments.
-func (s *Store) DeleteArticle(ctx context.Context, id int64) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE id = ?`, id)
-		if err != nil {
-			return fmt.Errorf("delete article %d: %w", id, err)
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return fmt.Errorf("delete article %d: %w", id, domain.ErrNotFound)
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM articles_fts WHERE rowid = ?`, id); err != nil {
-			return fmt.Errorf("unindex article %d: %w", id, err)
-		}
-		return nil
-	})
 }

@@ -12,7 +12,7 @@ import (
 	"newsroom/domain"
 )
 
-const commentColumns = `c.id, c.article_id, a.slug, coalesce(c.parent_id, 0), c.author, c.email, c.url, c.body, c.status,
+const commentColumns = `c.id, c.article_id, a.slug, a.headline, coalesce(c.parent_id, 0), c.author, c.email, c.url, c.body, c.status,
 	c.reasons, c.type, c.submitted_at, c.client_addr, c.user_agent, c.by_editor, coalesce(c.origin, '')`
 
 // scanComment reads the columns of commentColumns.
@@ -22,7 +22,7 @@ func scanComment(r rowScanner) (*domain.Comment, error) {
 		status, reasons, kind string
 		at                    int64
 	)
-	err := r.Scan(&c.ID, &c.ArticleID, &c.ArticleSlug, &c.ParentID, &c.Author, &c.Email, &c.URL, &c.Body, &status,
+	err := r.Scan(&c.ID, &c.ArticleID, &c.ArticleSlug, &c.ArticleHeadline, &c.ParentID, &c.Author, &c.Email, &c.URL, &c.Body, &status,
 		&reasons, &kind, &at, &c.ClientAddr, &c.UserAgent, &c.ByEditor, &c.Origin)
 	if err != nil {
 		return nil, err
@@ -102,7 +102,7 @@ type CommentQuery struct {
 // ListComments returns matching comments, newest first unless OldestFirst.
 func (s *Store) ListComments(ctx context.Context, q CommentQuery) ([]domain.Comment, error) {
 	var (
-		where []string
+		where = []string{"a.trashed_at IS NULL"} // a trashed article's comments wait with it
 		args  []any
 	)
 	if q.Status != "" {
@@ -119,9 +119,7 @@ func (s *Store) ListComments(ctx context.Context, q CommentQuery) ([]domain.Comm
 		args = append(args, like, like, like, like)
 	}
 	query := `SELECT ` + commentColumns + ` FROM comments c JOIN articles a ON a.id = c.article_id`
-	if len(where) > 0 {
-		query += " WHERE " + strings.Join(where, " AND ")
-	}
+	query += " WHERE " + strings.Join(where, " AND ")
 	if q.OldestFirst {
 		query += " ORDER BY c.submitted_at, c.id"
 	} else {
@@ -158,7 +156,8 @@ func (s *Store) queryComments(ctx context.Context, query string, args ...any) ([
 // 0) or all. Every status is present in the map.
 func (s *Store) CommentCounts(ctx context.Context, articleID int64) (map[domain.CommentStatus]int, error) {
 	out := map[domain.CommentStatus]int{domain.CommentPending: 0, domain.CommentApproved: 0, domain.CommentSpam: 0, domain.CommentTrash: 0}
-	query, args := `SELECT status, count(*) FROM comments GROUP BY status`, []any{}
+	query, args := `SELECT status, count(*) FROM comments
+		WHERE article_id IN (SELECT id FROM articles WHERE trashed_at IS NULL) GROUP BY status`, []any{}
 	if articleID > 0 {
 		query, args = `SELECT status, count(*) FROM comments WHERE article_id = ? GROUP BY status`, []any{articleID}
 	}
@@ -293,7 +292,7 @@ func (s *Store) IsDuplicateComment(ctx context.Context, articleID int64, author,
 // grouped by article id.
 func (s *Store) ApprovedCommentsByArticle(ctx context.Context) (map[int64][]domain.Comment, error) {
 	cs, err := s.queryComments(ctx, `SELECT `+commentColumns+` FROM comments c JOIN articles a ON a.id = c.article_id
-		WHERE c.status = 'approved' ORDER BY c.submitted_at, c.id`)
+		WHERE c.status = 'approved' AND a.trashed_at IS NULL ORDER BY c.submitted_at, c.id`)
 	if err != nil {
 		return nil, err
 	}

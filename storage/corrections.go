@@ -21,7 +21,7 @@ func (s *Store) AddCorrection(ctx context.Context, articleID int64, kind domain.
 		return domain.Correction{}, fmt.Errorf("add %s to article %d: %w", kind, articleID, err)
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		a, err := scanArticle(tx.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles WHERE id = ?`, articleID))
+		a, err := scanArticle(tx.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles WHERE id = ? AND trashed_at IS NULL`, articleID))
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("add %s to article %d: %w", kind, articleID, domain.ErrNotFound)
 		}

@@ -151,7 +151,7 @@ func TestCorrectionsAreAppendOnly(t *testing.T) {
 		t.Errorf("log after refused changes = %+v", log)
 	}
 	// Deleting the whole article still works and takes its log along.
-	if err := s.DeleteArticle(ctx, a.ID); err != nil {
+	if err := trashAndEmpty(ctx, s, a.ID); err != nil {
 		t.Fatalf("delete a corrected article: %v", err)
 	}
 	var n int

@@ -67,7 +67,7 @@ func TestIgnoredWordsBelongToOneArticle(t *testing.T) {
 	if err := s.IgnoreWord(ctx, 99999, "x"); !errors.Is(err, domain.ErrNotFound) {
 		t.Fatalf("ignoring in a missing article: %v", err)
 	}
-	if err := s.DeleteArticle(ctx, a.ID); err != nil {
+	if err := trashAndEmpty(ctx, s, a.ID); err != nil {
 		t.Fatal(err)
 	}
 	var n int

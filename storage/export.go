@@ -14,9 +14,9 @@ import (
 // ExportArticles returns published articles (and, with includeDrafts, all
 // others) with their quotes and sources, newest publication first.
 func (s *Store) ExportArticles(ctx context.Context, includeDrafts bool) ([]domain.Article, error) {
-	where := `WHERE status = 'published'`
+	where := `WHERE status = 'published' AND trashed_at IS NULL`
 	if includeDrafts {
-		where = ``
+		where = `WHERE trashed_at IS NULL`
 	}
 	// Read in table order and sort here: an ORDER BY over the bodies would
 	// make SQLite spill tens of megabytes to a temporary sort file.
@@ -55,9 +55,9 @@ const summaryColumns = `id, slug, headline, standfirst, status, published_at, fc
 // publication and update times, fact-check mark, sources, corrections log
 // and stored content digest, and nothing else. Order is unspecified.
 func (s *Store) ExportSummaries(ctx context.Context, includeDrafts bool) ([]domain.Article, error) {
-	where := `WHERE status = 'published'`
+	where := `WHERE status = 'published' AND trashed_at IS NULL`
 	if includeDrafts {
-		where = ``
+		where = `WHERE trashed_at IS NULL`
 	}
 	var n int
 	if err := s.reader.QueryRowContext(ctx, `SELECT count(*) FROM articles `+where).Scan(&n); err != nil {
@@ -113,7 +113,7 @@ func (s *Store) ArticlesByID(ctx context.Context, ids []int64) ([]domain.Article
 		return nil, err
 	}
 	idList := string(list)
-	out, err := s.scanArticles(ctx, len(ids), `SELECT `+articleColumns+` FROM articles WHERE id IN (SELECT value FROM json_each(?))`, idList)
+	out, err := s.scanArticles(ctx, len(ids), `SELECT `+articleColumns+` FROM articles WHERE id IN (SELECT value FROM json_each(?)) AND trashed_at IS NULL`, idList)
 	if err != nil {
 		return nil, fmt.Errorf("load articles by id: %w", err)
 	}

@@ -171,7 +171,12 @@ func (b *ImportBatch) UpsertArticle(ctx context.Context, a *domain.Article, opt 
 		}
 		id = holder
 	}
-	old, err := scanArticle(b.tx.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles WHERE id = ?`, id))
+	old, err := scanArticle(b.tx.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles WHERE id = ? AND trashed_at IS NULL`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		// Never write into the trash: restore it (articles untrash) or
+		// empty the trash first.
+		return 0, fmt.Errorf("import article %q: the article it updates is %w", a.Slug, ErrInTrash)
+	}
 	if err != nil {
 		return 0, fmt.Errorf("import article %q: %w", a.Slug, err)
 	}

@@ -36,10 +36,10 @@ type ArticleQuery struct {
 }
 
 // ListArticles returns matching articles, most recently updated first
-// (newest first when searching).
+// (newest first when searching). Trashed articles are left out.
 func (s *Store) ListArticles(ctx context.Context, q ArticleQuery) ([]ArticleSummary, error) {
 	var (
-		where []string
+		where = []string{"a.trashed_at IS NULL"} // the trash has its own list (ListTrash)
 		args  []any
 		from  = "articles a"
 		order = "a.updated_at DESC, a.id DESC"
@@ -66,9 +66,7 @@ func (s *Store) ListArticles(ctx context.Context, q ArticleQuery) ([]ArticleSumm
 		args = append(args, *q.FactChecked)
 	}
 	query := `SELECT a.id, a.slug, a.headline, a.standfirst, a.byline, a.status, a.fc_checked, a.published_at, a.updated_at, a.version FROM ` + from
-	if len(where) > 0 {
-		query += " WHERE " + strings.Join(where, " AND ")
-	}
+	query += " WHERE " + strings.Join(where, " AND ")
 	query += " ORDER BY " + order
 	if q.Limit > 0 {
 		query += fmt.Sprintf(" LIMIT %d OFFSET %d", q.Limit, q.Offset)

@@ -145,7 +145,7 @@ func (s *Store) RestoreRevision(ctx context.Context, revisionID, version int64, 
 			return fmt.Errorf("restore revision %d: the article was changed elsewhere: %w", revisionID, domain.ErrConflict)
 		}
 		res.Changed = true
-		res.FactCheckRevoked = domain.ReconcileFactCheck(a)
+		followFactCheck(a, &res)
 		if err := s.updateArticle(ctx, tx, a, d); err != nil {
 			return err
 		}
@@ -153,10 +153,8 @@ func (s *Store) RestoreRevision(ctx context.Context, revisionID, version int64, 
 		if err := s.addEvent(ctx, tx, a.ID, who, domain.EventRestored, detail); err != nil {
 			return err
 		}
-		if res.FactCheckRevoked {
-			if err := s.addEvent(ctx, tx, a.ID, who, domain.EventFactCheckRevoked, "the checked text changed"); err != nil {
-				return err
-			}
+		if err := s.recordFactCheckChange(ctx, tx, a, who, res); err != nil {
+			return err
 		}
 		return s.addRevision(ctx, tx, a, who, detail, false)
 	})

@@ -31,7 +31,7 @@ func (s *Store) SaveArticle(ctx context.Context, a *domain.Article, who string) 
 		return res, err
 	}
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		old, err := scanArticle(tx.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles WHERE id = ?`, a.ID))
+		old, err := scanArticle(tx.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles WHERE id = ? AND trashed_at IS NULL`, a.ID))
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("save article %q: %w", a.Slug, domain.ErrNotFound)
 		}
@@ -49,14 +49,12 @@ func (s *Store) SaveArticle(ctx context.Context, a *domain.Article, who string) 
 			return nil
 		}
 		res.Changed = true
-		res.FactCheckRevoked = domain.ReconcileFactCheck(a)
+		followFactCheck(a, &res)
 		if err := s.updateArticle(ctx, tx, a, d); err != nil {
 			return err
 		}
-		if res.FactCheckRevoked {
-			if err := s.addEvent(ctx, tx, a.ID, who, domain.EventFactCheckRevoked, "the checked text changed"); err != nil {
-				return err
-			}
+		if err := s.recordFactCheckChange(ctx, tx, a, who, res); err != nil {
+			return err
 		}
 		if old.Status != a.Status {
 			if err := s.addEvent(ctx, tx, a.ID, who, domain.EventStatus, fmt.Sprintf("%s → %s", old.Status, a.Status)); err != nil {
@@ -64,10 +62,7 @@ func (s *Store) SaveArticle(ctx context.Context, a *domain.Article, who string) 
 			}
 		}
 		if contentChanged(old, a) || old.Status != a.Status {
-			note := ""
-			if res.FactCheckRevoked {
-				note = "fact check revoked"
-			}
+			note := factCheckNote(res)
 			return s.addRevision(ctx, tx, a, who, note, old.Status == a.Status && note == "")
 		}
 		return nil
@@ -159,7 +154,7 @@ func sameQuotes(a, b []domain.Quote) bool {
 func (s *Store) SetFactCheck(ctx context.Context, id, version int64, who string, checked bool) (*domain.Article, error) {
 	var out *domain.Article
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		a, err := scanArticle(tx.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles WHERE id = ?`, id))
+		a, err := scanArticle(tx.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles WHERE id = ? AND trashed_at IS NULL`, id))
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("fact check article %d: %w", id, domain.ErrNotFound)
 		}
@@ -179,7 +174,7 @@ func (s *Store) SetFactCheck(ctx context.Context, id, version int64, who string,
 			}
 			kind, detail = domain.EventFactChecked, "checked by "+who
 		} else {
-			a.FactCheck.Checked = false
+			domain.ClearFactCheck(a) // on purpose: the text coming back does not restore it
 		}
 		d, err := deriveStored(a, s.houseStyle(ctx)) // the text is unchanged: no check is run here
 		if err != nil {

@@ -285,7 +285,7 @@ func TestSearchAndFilters(t *testing.T) {
 	if got, _ := s.ListArticles(ctx, ArticleQuery{Search: "sochi"}); len(got) != 0 {
 		t.Fatalf("stale index: %v", got)
 	}
-	if err := s.DeleteArticle(ctx, a.ID); err != nil {
+	if err := trashAndEmpty(ctx, s, a.ID); err != nil {
 		t.Fatal(err)
 	}
 	if got, _ := s.ListArticles(ctx, ArticleQuery{Search: "ankara"}); len(got) != 0 {

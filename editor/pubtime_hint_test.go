@@ -1,0 +1,35 @@
+package editor
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"newsroom/domain"
+)
+
+func TestPubTimeHintNamesFormatAndZone(t *testing.T) {
+	at := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	cases := []struct {
+		loc  *time.Location
+		want string
+	}{
+		{time.UTC, "publication time: YYYY-MM-DD HH:MM, UTC"},
+		{time.FixedZone("CET", 3600), "publication time: YYYY-MM-DD HH:MM, CET (UTC+1)"},
+		{time.FixedZone("IST", 5*3600+1800), "publication time: YYYY-MM-DD HH:MM, IST (UTC+5:30)"},
+		{time.FixedZone("EST", -5*3600), "publication time: YYYY-MM-DD HH:MM, EST (UTC-5)"},
+		{time.FixedZone("+03", 3*3600), "publication time: YYYY-MM-DD HH:MM, UTC+3"},
+	}
+	for _, c := range cases {
+		if got := pubTimeHint(at.In(c.loc)); got != c.want {
+			t.Errorf("%s: %q, want %q", c.loc, got, c.want)
+		}
+	}
+}
+
+func TestTimeFieldPlaceholderIsNotGosReferenceDate(t *testing.T) {
+	s, _ := newPanelScreen(t, &domain.Article{Headline: "Hint"})
+	if p := s.pubTime.PlaceHolder; strings.Contains(p, "2006") || !strings.Contains(p, "YYYY-MM-DD HH:MM") {
+		t.Errorf("time field placeholder %q", p)
+	}
+}
