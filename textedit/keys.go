@@ -44,6 +44,12 @@ func (e *Editor) TypedRune(r rune) {
 	if unicode.IsControl(r) && r != '\n' && r != '\t' {
 		return
 	}
+	if e.field.on && (r == '\n' || r == '\t') {
+		if r == '\n' {
+			e.submit()
+		}
+		return // Tab moves the focus on; it is never part of a field
+	}
 	e.replaceSelection(string(r), editTyping)
 }
 
@@ -64,6 +70,9 @@ func (e *Editor) moveTo(pos bodyPos, extend, up, keepGoal bool) {
 
 // TypedKey handles editing and navigation keys.
 func (e *Editor) TypedKey(k *fyne.KeyEvent) {
+	if e.OnTypedKey != nil && e.OnTypedKey(k) {
+		return
+	}
 	e.ensureLayout()
 	ext := e.shiftDown
 	keepGoal := false
@@ -97,6 +106,10 @@ func (e *Editor) TypedKey(k *fyne.KeyEvent) {
 		e.deleteTo(e.charRight(e.caret), editDeleteFwd)
 		return
 	case fyne.KeyReturn, fyne.KeyEnter:
+		if e.field.on {
+			e.submit()
+			return
+		}
 		e.replaceSelection("\n", editTyping)
 		return
 	case desktop.KeyMenu:

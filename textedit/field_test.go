@@ -1,0 +1,162 @@
+package textedit
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+)
+
+// newTestField shows a field in a test window of the given width.
+func newTestField(t *testing.T, w float32) (*Editor, fyne.Window) {
+	t.Helper()
+	f := NewField()
+	win := test.NewWindow(container.NewVBox(f))
+	t.Cleanup(win.Close)
+	win.SetPadded(false)
+	win.Resize(fyne.NewSize(w, 200))
+	return f, win
+}
+
+func TestFieldEnterSubmitsAndNeverBreaksTheLine(t *testing.T) {
+	f, win := newTestField(t, 300)
+	var submitted []string
+	f.OnSubmitted = func(s string) { submitted = append(submitted, s) }
+	win.Canvas().Focus(f)
+	test.Type(f, "Council")
+	f.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	f.TypedRune('\n')
+	if got := f.Text(); got != "Council" {
+		t.Fatalf("text = %q, want no newline", got)
+	}
+	if len(submitted) != 2 || submitted[0] != "Council" {
+		t.Fatalf("submitted = %q, want Council twice", submitted)
+	}
+}
+
+func TestFieldNeverTakesATab(t *testing.T) {
+	f, win := newTestField(t, 300)
+	changes := 0
+	f.OnChanged = func(string) { changes++ }
+	win.Canvas().Focus(f)
+	f.SetText("Budget")
+	f.TypedRune('\t')
+	if f.Text() != "Budget" || changes != 0 {
+		t.Fatalf("text %q after Tab, %d changes; want unchanged", f.Text(), changes)
+	}
+	if _, ok := any(f).(fyne.Tabbable); ok {
+		t.Fatal("a field must not capture Tab: the window moves the focus with it")
+	}
+}
+
+func TestFieldPasteAndSetTextKeepOneLine(t *testing.T) {
+	f, win := newTestField(t, 300)
+	win.Canvas().Focus(f)
+	f.SetText("one\ntwo\r\nthree\tfour")
+	if got := f.Text(); got != "one two three four" {
+		t.Fatalf("SetText: %q", got)
+	}
+	f.SetCursorOffset(len(f.Text()))
+	clip := test.NewClipboard()
+	clip.SetContent("a\nb")
+	f.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
+	if got := f.Text(); strings.Contains(got, "\n") || !strings.HasSuffix(got, "a b") {
+		t.Fatalf("paste: %q", got)
+	}
+}
+
+func TestFieldHasNoParagraphStyles(t *testing.T) {
+	f, _ := newTestField(t, 300)
+	f.SetText("# Not a heading")
+	if st := f.doc.paras[0].style; st != styleBody {
+		t.Fatalf("style %d, want body", st)
+	}
+}
+
+func TestFieldScrollsSidewaysToTheCaret(t *testing.T) {
+	f, win := newTestField(t, 120)
+	win.Canvas().Focus(f)
+	f.SetText(strings.Repeat("wide words ", 20))
+	if n := len(f.doc.paras[0].lines); n != 1 {
+		t.Fatalf("%d lines, want 1: a field does not wrap", n)
+	}
+	f.SetCursorOffset(len(f.Text()))
+	if f.field.offsetX <= 0 {
+		t.Fatal("caret at the end but the field did not scroll")
+	}
+	x, _, _ := f.caretRect()
+	if vx := x - f.field.offsetX; vx < 0 || vx > f.viewWidth() {
+		t.Fatalf("caret at %v of %v visible width", vx, f.viewWidth())
+	}
+	// a click at the left edge lands on the first visible character, not the text's first
+	pos := f.posAtPoint(fyne.NewPos(f.pad(), f.Size().Height/2))
+	if pos.off == 0 {
+		t.Fatal("click mapped without the sideways scroll")
+	}
+	f.SetCursorOffset(0)
+	if f.field.offsetX != 0 {
+		t.Fatalf("offsetX %v at the start", f.field.offsetX)
+	}
+}
+
+func TestFieldMinSizeIsItsRows(t *testing.T) {
+	one := NewField()
+	three := NewParagraphField(3)
+	test.NewWindow(container.NewVBox(one, three)).Close()
+	h1, h3 := one.MinSize().Height, three.MinSize().Height
+	if h1 <= 0 || h3 < 2.5*(h1-2*one.pad()) {
+		t.Fatalf("heights %v and %v", h1, h3)
+	}
+	big := NewField()
+	big.SetTextSize(1.6, true)
+	if big.MinSize().Height <= h1 {
+		t.Fatalf("a larger headline is %v high, a field %v", big.MinSize().Height, h1)
+	}
+}
+
+func TestParagraphFieldWraps(t *testing.T) {
+	f := NewParagraphField(2)
+	win := test.NewWindow(container.NewVBox(f))
+	defer win.Close()
+	win.SetPadded(false)
+	win.Resize(fyne.NewSize(150, 200))
+	f.SetText(strings.Repeat("wrapping words ", 10))
+	f.ensureLayout()
+	if n := len(f.doc.paras[0].lines); n < 2 {
+		t.Fatalf("%d lines, want wrapping", n)
+	}
+}
+
+func TestFieldPlaceholderOnlyWhileEmpty(t *testing.T) {
+	f, _ := newTestField(t, 300)
+	f.SetPlaceHolder("Headline")
+	r := test.WidgetRenderer(f).(*bodyRenderer)
+	if r.hint.Hidden || r.hint.Text != "Headline" {
+		t.Fatalf("empty field: hint hidden=%v %q", r.hint.Hidden, r.hint.Text)
+	}
+	f.SetText("Filled")
+	if !r.hint.Hidden {
+		t.Fatal("placeholder still shown over the text")
+	}
+}
+
+func TestFieldKeyHook(t *testing.T) {
+	f, _ := newTestField(t, 300)
+	downs := 0
+	f.OnTypedKey = func(k *fyne.KeyEvent) bool {
+		if k.Name == fyne.KeyDown {
+			downs++
+			return true
+		}
+		return false
+	}
+	f.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	f.SetText("ab")
+	f.SetCursorOffset(2)
+	f.TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft})
+	if downs != 1 || f.CursorOffset() != 1 {
+		t.Fatalf("downs %d, caret %d", downs, f.CursorOffset())
+	}
+}
