@@ -84,7 +84,7 @@ type bodyDoc struct {
 	countWords func(string) int
 	// plain turns paragraph styles off (fields).
 	plain bool
-	text       string // cached joined text, valid when textOK
+	text  string // cached joined text, valid when textOK
 	// textOK reports whether text is current.
 	textOK bool
 }
