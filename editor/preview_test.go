@@ -88,7 +88,7 @@ func TestPreviewPaneUpdates(t *testing.T) {
 	s, _ := newPanelScreen(t, previewArticle())
 	p := s.preview
 	s.TogglePreview()
-	if s.main.Trailing != p.Content() {
+	if s.main.trailing != p.Content() {
 		t.Fatal("the preview does not replace the side panels")
 	}
 	waitFor(t, s, "the first preview", func() bool { return strings.Contains(p.Text(), "Kerry to visit Russia") })
@@ -96,8 +96,8 @@ func TestPreviewPaneUpdates(t *testing.T) {
 		t.Fatalf("preview view shows:\n%s", p.view.Text())
 	}
 
-	s.headline.SetText("First change")
-	s.headline.SetText("Second change")
+	retype(s.headline, "First change")
+	retype(s.headline, "Second change")
 	waitFor(t, s, "the preview to follow", func() bool { return strings.HasPrefix(p.Text(), "# Second change") })
 	fakeOf(s).Advance(2 * previewDelay)
 	if !strings.HasPrefix(p.view.Text(), "# Second change") {
@@ -110,7 +110,7 @@ func TestPreviewPaneUpdates(t *testing.T) {
 	})
 
 	s.TogglePreview()
-	if s.main.Trailing != s.sideBox {
+	if s.main.trailing != s.sideBox {
 		t.Fatal("the side panels did not come back")
 	}
 }

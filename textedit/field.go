@@ -16,7 +16,7 @@ type fieldMode struct {
 	rows   int     // visible lines (MinSize height)
 	hint   string  // placeholder shown while the field is empty
 	scale  float32 // text size relative to the theme's (1 when unset)
-	bold   bool
+	style  fyne.TextStyle
 	// offsetX is the sideways scroll of a no-wrap field.
 	offsetX float32
 }
@@ -57,12 +57,12 @@ func (e *Editor) SetPlaceHolder(text string) {
 func (e *Editor) PlaceHolder() string { return e.field.hint }
 
 // SetTextSize sets the field's text size as a multiple of the theme's
-// text size (a headline is set larger), and whether it is bold.
-func (e *Editor) SetTextSize(scale float32, bold bool) {
+// text size (a headline is set larger) and its style (bold, italic).
+func (e *Editor) SetTextStyle(scale float32, style fyne.TextStyle) {
 	if scale <= 0 {
 		scale = 1
 	}
-	e.field.scale, e.field.bold = scale, bold
+	e.field.scale, e.field.style = scale, style
 	e.m.base = 0 // re-measure everything at the next layout
 	e.yOK = false
 	e.Refresh()

@@ -110,7 +110,7 @@ func TestFieldMinSizeIsItsRows(t *testing.T) {
 		t.Fatalf("heights %v and %v", h1, h3)
 	}
 	big := NewField()
-	big.SetTextSize(1.6, true)
+	big.SetTextStyle(1.6, fyne.TextStyle{Bold: true})
 	if big.MinSize().Height <= h1 {
 		t.Fatalf("a larger headline is %v high, a field %v", big.MinSize().Height, h1)
 	}

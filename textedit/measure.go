@@ -51,10 +51,10 @@ const maxCachedWidths = 100000
 // bodyMeasurer measures text with fyne.MeasureText and caches the width of
 // every distinct token per style, so layout measures each word once.
 type bodyMeasurer struct {
-	base    float32 // theme text size the caches were built for
-	spacing float32 // theme line spacing
-	scale   float32 // a field's text size factor (0: 1)
-	bold    bool    // a field set bold
+	base    float32        // theme text size the caches were built for
+	spacing float32        // theme line spacing
+	scale   float32        // a field's text size factor (0: 1)
+	style   fyne.TextStyle // a field's text style (fields have one style)
 	widths  [numStyles]map[string]float32
 	lineH   [numStyles]float32
 	ascent  [numStyles]float32
@@ -86,8 +86,8 @@ func (m *bodyMeasurer) size(st paraStyle) float32 {
 }
 
 func (m *bodyMeasurer) textStyle(st paraStyle) fyne.TextStyle {
-	if m.bold {
-		return fyne.TextStyle{Bold: true}
+	if m.style != (fyne.TextStyle{}) {
+		return m.style
 	}
 	switch st {
 	case styleH1, styleH2, styleH3:

@@ -59,7 +59,7 @@ func (e *Editor) ensureMeasurer() {
 	th := e.Theme()
 	if size, sp := th.Size(theme.SizeNameText), th.Size(theme.SizeNameLineSpacing); size != e.m.base || sp != e.m.spacing {
 		e.m.reset(size, sp)
-		e.m.scale, e.m.bold = e.field.scale, e.field.bold
+		e.m.scale, e.m.style = e.field.scale, e.field.style
 		for _, p := range e.doc.paras {
 			p.segs, p.lines = nil, nil
 		}
