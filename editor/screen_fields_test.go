@@ -114,10 +114,10 @@ func TestBodyWinsTheWidth(t *testing.T) {
 		width      float32
 		panelsShow bool
 	}{
-		{620, false},  // 800×600 beside the list: the panels give way
-		{800, true},   // 1024×700
-		{1600, true},  // 1920×1080
-		{1090, true},  // 1400×900
+		{620, false}, // 800×600 beside the list: the panels give way
+		{800, true},  // 1024×700
+		{1600, true}, // 1920×1080
+		{1090, true}, // 1400×900
 	} {
 		r := newBodyRow(widget.NewLabel("body"), widget.NewLabel("side"))
 		body, side := r.widths(tt.width)
