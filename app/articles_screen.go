@@ -18,6 +18,7 @@ import (
 	"newsroom/editor"
 	"newsroom/schedule"
 	"newsroom/storage"
+	"newsroom/textedit"
 )
 
 // ArticleStore is what the article list needs, plus what the editor needs.
@@ -38,7 +39,7 @@ type ArticlesScreen struct {
 	sched  schedule.Scheduler
 	editor *editor.Screen
 
-	search      *widget.Entry
+	search      *textedit.Editor // a field of our engine: no blinking caret to redraw the window
 	statusPick  *widget.Select
 	checkedPick *widget.Select
 	list        *widget.List
@@ -50,6 +51,9 @@ type ArticlesScreen struct {
 	items    []storage.ArticleSummary // UI goroutine only
 	selected int64
 	debounce schedule.Timer
+	// afterReload runs once the next list reload is shown (Enter or Down
+	// in the search box before its results came).
+	afterReload func()
 }
 
 // NewArticlesScreen builds the list and the editor beside it; sched
@@ -58,9 +62,11 @@ func NewArticlesScreen(store ArticleStore, win fyne.Window, user func() string, 
 	s := &ArticlesScreen{store: store, win: win, user: user, sched: sched}
 	s.editor = editor.NewScreen(store, win, user, sched)
 	s.editor.OnSaved = s.articleSaved
-	s.search = widget.NewEntry()
+	s.search = textedit.NewField()
 	s.search.SetPlaceHolder("Search headline, text, quotes, byline… (Ctrl+F)")
 	s.search.OnChanged = func(string) { s.reloadSoon() }
+	s.search.OnSubmitted = func(string) { s.openFirstResult() }
+	s.search.OnTypedKey = s.searchKey
 	s.statusPick = widget.NewSelect([]string{"All statuses", "draft", "review", "published"}, func(string) { s.Reload() })
 	s.statusPick.SetSelectedIndex(0)
 	s.checkedPick = widget.NewSelect([]string{"Checked or not", "Fact-checked", "Not fact-checked"}, func(string) { s.Reload() })
@@ -93,7 +99,7 @@ func NewArticlesScreen(store ArticleStore, win fyne.Window, user func() string, 
 	newBtn := widget.NewButtonWithIcon("New", theme.ContentAddIcon(), s.NewArticle)
 	delBtn := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), s.deleteSelected)
 	left := container.NewBorder(
-		container.NewVBox(s.search, container.NewGridWithColumns(2, s.statusPick, s.checkedPick),
+		container.NewVBox(s.search, s.statusPick, s.checkedPick,
 			container.NewHBox(newBtn, delBtn, s.countLabel)),
 		nil, nil, nil, s.list)
 	split := container.NewHSplit(left, s.editor.Content())
@@ -140,6 +146,9 @@ func summaryLine(a storage.ArticleSummary) string {
 // Content is the screen's canvas object.
 func (s *ArticlesScreen) Content() fyne.CanvasObject { return s.content }
 
+// Editor is the article editor beside the list.
+func (s *ArticlesScreen) Editor() *editor.Screen { return s.editor }
+
 // FocusSearch moves the keyboard to the search box.
 func (s *ArticlesScreen) FocusSearch() { s.win.Canvas().Focus(s.search) }
 
@@ -162,7 +171,7 @@ func (s *ArticlesScreen) reloadSoon() {
 
 // query reads the filters (UI goroutine).
 func (s *ArticlesScreen) query() storage.ArticleQuery {
-	q := storage.ArticleQuery{Search: s.search.Text}
+	q := storage.ArticleQuery{Search: s.search.Text()}
 	if i := s.statusPick.SelectedIndex(); i > 0 {
 		q.Status = domain.Status(s.statusPick.Selected)
 	}
@@ -205,6 +214,10 @@ func (s *ArticlesScreen) Reload() {
 			s.countLabel.SetText(countArticles(len(items)))
 			s.list.Refresh()
 			s.reselect()
+			if then := s.afterReload; then != nil {
+				s.afterReload = nil
+				then()
+			}
 		})
 	})
 }

@@ -100,16 +100,17 @@ func (s *Screen) build() {
 	// The fields stand in the order Tab walks them (the focus follows the
 	// widget tree): headline, slug, standfirst, byline, filing, status,
 	// time, fact check, then the body.
-	timeBox := container.NewBorder(nil, nil, widget.NewLabel("Time"), nil, s.pubTime)
-	checkBox := container.NewHBox(s.factCheck, s.factInfo)
-	meta := inOrder(layout.NewBorderLayout(nil, nil, s.status, checkBox), s.status, timeBox, checkBox)
+	s.pubTime.SetMinWidth(140) // room for "2026-11-30 09:00"
+	checkBox := inOrder(layout.NewBorderLayout(nil, nil, s.factCheck, nil), s.factCheck, s.factInfo)
+	meta := inOrder(layout.NewBorderLayout(nil, nil, s.status, nil), s.status,
+		inOrder(layout.NewBorderLayout(nil, nil, s.pubTime, nil), s.pubTime, checkBox))
 	fields := container.New(layout.NewFormLayout(),
 		fieldLabel("Headline"), s.headline,
 		fieldLabel("Slug"), s.slug,
 		fieldLabel("Standfirst"), s.standfirst,
 		fieldLabel("Byline"), s.byline,
 		fieldLabel("Filing"), s.filing.row,
-		fieldLabel("Status"), meta,
+		fieldLabel("Status, time"), meta,
 	)
 	top := container.NewVBox(fields, s.notice)
 	s.sideBox = s.buildSide()

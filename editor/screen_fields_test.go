@@ -83,7 +83,7 @@ func TestFieldsAreLabelledAndTheHeadlineIsLarge(t *testing.T) {
 		}
 	}
 	walk(s.form)
-	for _, name := range []string{"Headline", "Slug", "Standfirst", "Byline", "Status", "Time"} {
+	for _, name := range []string{"Headline", "Slug", "Standfirst", "Byline", "Filing", "Status, time"} {
 		if !labels[name] {
 			t.Errorf("no label %q beside a filled field", name)
 		}
@@ -156,7 +156,7 @@ func TestSidePanelCollapsesAndSaysSo(t *testing.T) {
 		t.Fatalf("shown %v, heard %v", s.sideBox.Visible(), heard)
 	}
 	s.win.Resize(fyne.NewSize(600, 600))
-	if s.sideBox.Visible() || s.sideToggle.Text != "Panels hidden: window too narrow" {
+	if s.sideBox.Visible() || s.sideToggle.Text != "No room for panels" {
 		t.Fatalf("at 600 px: side shown %v, toggle %q", s.sideBox.Visible(), s.sideToggle.Text)
 	}
 }

@@ -47,9 +47,10 @@ func newFilingFields(s *Screen) *filingFields {
 			s.Changed()
 		}
 	}
-	left := container.NewHBox(f.kind, widget.NewLabel("Section"))
-	f.row = inOrder(layout.NewBorderLayout(nil, nil, left, nil), left,
-		container.NewGridWithColumns(2, f.section, container.NewBorder(nil, nil, widget.NewLabel("Tags"), nil, f.tags)))
+	f.row = inOrder(layout.NewBorderLayout(nil, nil, f.kind, nil), f.kind,
+		container.New(evenRow{},
+			container.NewBorder(nil, nil, widget.NewLabel("Section"), nil, f.section),
+			container.NewBorder(nil, nil, widget.NewLabel("Tags"), nil, f.tags)))
 	return f
 }
 

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 )
 
 // Text sizes of the headline and standfirst fields, relative to the body.
@@ -138,7 +139,7 @@ func (s *Screen) updateSideToggle() {
 		s.sideToggle.Hide()
 		return
 	case s.main.squeezed:
-		s.sideToggle.SetText("Panels hidden: window too narrow")
+		s.sideToggle.SetText("No room for panels")
 	case s.main.collapsed:
 		s.sideToggle.SetText("Show panels (F9)")
 	default:
@@ -148,3 +149,36 @@ func (s *Screen) updateSideToggle() {
 }
 
 var _ fyne.Layout = (*bodyRow)(nil)
+
+// evenRow lays objects side by side, each at its minimum width plus an
+// even share of the room left (a grid would make each as wide as the
+// widest minimum).
+type evenRow struct{}
+
+// Layout is part of fyne.Layout.
+func (evenRow) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	pad := theme.Padding()
+	min := evenRow{}.MinSize(objects)
+	extra := (size.Width - min.Width) / float32(max(len(objects), 1))
+	x := float32(0)
+	for _, o := range objects {
+		w := o.MinSize().Width + extra
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(w, size.Height))
+		x += w + pad
+	}
+}
+
+// MinSize is part of fyne.Layout.
+func (evenRow) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for i, o := range objects {
+		m := o.MinSize()
+		s.Width += m.Width
+		if i > 0 {
+			s.Width += theme.Padding()
+		}
+		s.Height = max(s.Height, m.Height)
+	}
+	return s
+}

@@ -17,6 +17,7 @@ type fieldMode struct {
 	hint   string  // placeholder shown while the field is empty
 	scale  float32 // text size relative to the theme's (1 when unset)
 	style  fyne.TextStyle
+	minW   float32 // MinSize width, when set
 	// offsetX is the sideways scroll of a no-wrap field.
 	offsetX float32
 }
@@ -88,7 +89,14 @@ func (e *Editor) submit() {
 func (e *Editor) fieldMinSize() fyne.Size {
 	e.ensureMeasurer()
 	h := float32(e.field.rows)*e.m.lineHeight(styleBody) + 2*e.pad()
-	return fyne.NewSize(4*e.m.lineHeight(styleBody), float32(math.Ceil(float64(h))))
+	return fyne.NewSize(max(e.field.minW, 4*e.m.lineHeight(styleBody)), float32(math.Ceil(float64(h))))
+}
+
+// SetMinWidth sets the narrowest a field may be laid out (room for a
+// date, say); by default a field is a few characters wide.
+func (e *Editor) SetMinWidth(w float32) {
+	e.field.minW = w
+	e.Refresh()
 }
 
 // viewWidth is the width available to text in a no-wrap field.

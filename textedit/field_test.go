@@ -160,3 +160,16 @@ func TestFieldKeyHook(t *testing.T) {
 		t.Fatalf("downs %d, caret %d", downs, f.CursorOffset())
 	}
 }
+
+func TestUnusedKeysGoToTheWindow(t *testing.T) {
+	f, win := newTestField(t, 300)
+	win.Canvas().Focus(f)
+	var got []fyne.KeyName
+	win.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) { got = append(got, k.Name) })
+	for _, k := range []fyne.KeyName{fyne.KeyEscape, fyne.KeyF9, fyne.KeyLeft} {
+		f.TypedKey(&fyne.KeyEvent{Name: k})
+	}
+	if len(got) != 2 || got[0] != fyne.KeyEscape || got[1] != fyne.KeyF9 {
+		t.Fatalf("the window heard %v, want Escape and F9 only", got)
+	}
+}

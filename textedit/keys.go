@@ -128,9 +128,23 @@ func (e *Editor) TypedKey(k *fyne.KeyEvent) {
 		}
 		return
 	default:
+		e.passOn(k)
 		return
 	}
 	e.moveTo(to, ext, up, keepGoal)
+}
+
+// passOn gives a key the editor has no use for (Escape, a function key)
+// to the window's own key handler, as if nothing had the keyboard: Escape
+// closes a dialog from one of its fields.
+func (e *Editor) passOn(k *fyne.KeyEvent) {
+	c := fyne.CurrentApp().Driver().CanvasForObject(e)
+	if c == nil {
+		return
+	}
+	if handle := c.OnTypedKey(); handle != nil {
+		handle(k)
+	}
 }
 
 // deleteTo deletes the selection, or the text between the caret and to.
