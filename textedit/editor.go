@@ -190,7 +190,7 @@ func (e *Editor) CreateRenderer() fyne.WidgetRenderer {
 // given; a field is as high as its rows of text.
 func (e *Editor) MinSize() fyne.Size {
 	e.ExtendBaseWidget(e)
-	if e.field.on {
+	if e.field.rows > 0 {
 		return e.fieldMinSize()
 	}
 	return fyne.NewSize(120, 80)

@@ -12,8 +12,8 @@ import (
 // number of visible rows, a placeholder and a text size of its own.
 type fieldMode struct {
 	on     bool    // one paragraph: Enter submits, newlines typed or pasted become spaces
+	rows   int     // visible lines (MinSize height); 0 for a body
 	noWrap bool    // one line that scrolls sideways to follow the caret
-	rows   int     // visible lines (MinSize height)
 	hint   string  // placeholder shown while the field is empty
 	scale  float32 // text size relative to the theme's (1 when unset)
 	style  fyne.TextStyle
@@ -45,10 +45,21 @@ func NewParagraphField(rows int) *Editor {
 	return e
 }
 
-// IsField reports whether e was made by NewField or NewParagraphField.
-func (e *Editor) IsField() bool { return e.field.on }
+// NewLinesField returns a plain multi-line field showing rows lines (a
+// list, one item a line): Enter starts a new line, Tab leaves, and no
+// line is styled as a heading or quote.
+func NewLinesField(rows int) *Editor {
+	e := NewParagraphField(rows)
+	e.field.on = false
+	return e
+}
 
-// SetPlaceHolder sets the text a field shows, greyed, while it is empty.
+// IsField reports whether e was made by NewField, NewParagraphField or
+// NewLinesField.
+func (e *Editor) IsField() bool { return e.field.rows > 0 }
+
+// SetPlaceHolder sets the text a field (or an editor) shows, greyed,
+// while it is empty.
 func (e *Editor) SetPlaceHolder(text string) {
 	e.field.hint = text
 	e.Refresh()

@@ -173,3 +173,20 @@ func TestUnusedKeysGoToTheWindow(t *testing.T) {
 		t.Fatalf("the window heard %v, want Escape and F9 only", got)
 	}
 }
+
+func TestLinesFieldKeepsLinesPlain(t *testing.T) {
+	f := NewLinesField(3)
+	win := test.NewWindow(container.NewVBox(f))
+	defer win.Close()
+	win.Canvas().Focus(f)
+	test.Type(f, "# casino")
+	f.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	test.Type(f, "poker")
+	f.TypedRune('\t')
+	if f.Text() != "# casino\npoker" {
+		t.Fatalf("text %q", f.Text())
+	}
+	if f.doc.paras[0].style != styleBody || f.MinSize().Height < 3*f.m.lineHeight(styleBody) {
+		t.Fatalf("style %d, height %v", f.doc.paras[0].style, f.MinSize().Height)
+	}
+}

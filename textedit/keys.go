@@ -44,11 +44,12 @@ func (e *Editor) TypedRune(r rune) {
 	if unicode.IsControl(r) && r != '\n' && r != '\t' {
 		return
 	}
-	if e.field.on && (r == '\n' || r == '\t') {
-		if r == '\n' {
-			e.submit()
-		}
+	if r == '\t' && e.field.rows > 0 {
 		return // Tab moves the focus on; it is never part of a field
+	}
+	if r == '\n' && e.field.on {
+		e.submit()
+		return
 	}
 	e.replaceSelection(string(r), editTyping)
 }

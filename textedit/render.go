@@ -101,7 +101,7 @@ func (r *bodyRenderer) update() {
 	r.drawThumb(size)
 
 	r.objs = append(r.objs[:0], r.bg)
-	if e.field.on {
+	if e.field.rows > 0 || e.field.hint != "" {
 		r.drawField(size, pad)
 		r.objs = append(r.objs, r.hint, r.rule)
 	}
@@ -234,6 +234,7 @@ func (r *bodyRenderer) drawField(size fyne.Size, pad float32) {
 		r.hint.Move(fyne.NewPos(pad, pad+e.m.spacing/2))
 		r.hint.Resize(fyne.NewSize(size.Width-2*pad, h-e.m.spacing))
 	}
+	r.rule.Hidden = e.field.rows == 0
 	thick := float32(1)
 	if e.focused {
 		thick = 2
