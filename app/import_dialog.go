@@ -89,6 +89,7 @@ func ShowImportDialog(store importer.Store, win fyne.Window, sched schedule.Sche
 			}
 		})
 	}, win)
+	f.path.OnSubmitted = func(string) { d.Confirm() } // Enter imports what was typed
 	d.Resize(fyne.NewSize(560, 0))
 	d.Show()
 	win.Canvas().Focus(f.path)
