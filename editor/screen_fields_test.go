@@ -1,6 +1,7 @@
 package editor
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -158,5 +159,25 @@ func TestSidePanelCollapsesAndSaysSo(t *testing.T) {
 	s.win.Resize(fyne.NewSize(600, 600))
 	if s.sideBox.Visible() || s.sideToggle.Text != "No room for panels" {
 		t.Fatalf("at 600 px: side shown %v, toggle %q", s.sideBox.Visible(), s.sideToggle.Text)
+	}
+}
+
+func TestLongRowsAreReadableInFull(t *testing.T) {
+	long := "“" + strings.Repeat("We will talk about everything that divides us and all that unites us, ", 4) + "” the minister said."
+	s, _ := newPanelScreen(t, &domain.Article{Headline: "Talks", Body: "\u201cWe are ready to talk about everything, at length and in detail, with our partners.\u201d\n\nMore news.",
+		Quotes: []domain.Quote{{Ref: "lavrov", Text: long, Speaker: "Sergey Lavrov", Role: "Russian Foreign Minister"}}})
+	q := s.panels().quotes
+	if q.detail.Visible() {
+		t.Fatal("the detail line shows before a quote is chosen")
+	}
+	q.list.Select(0)
+	if !q.detail.Visible() || !strings.Contains(q.detail.Text, long) || q.detail.Wrapping != fyne.TextWrapWord {
+		t.Fatalf("chosen quote shown as %q (wrapping %v)", q.detail.Text, q.detail.Wrapping)
+	}
+	c := s.panels().check
+	waitFor(t, s, "a finding", func() bool { return len(c.findings)+len(c.style) > 0 })
+	c.list.Select(0)
+	if !c.detail.Visible() || c.detail.Text == "" || !strings.Contains(c.detail.Text, c.findingText(0)) {
+		t.Fatalf("chosen finding shown as %q", c.detail.Text)
 	}
 }
