@@ -102,9 +102,7 @@ func NewArticlesScreen(store ArticleStore, win fyne.Window, user func() string, 
 		container.NewVBox(s.search, s.statusPick, s.checkedPick,
 			container.NewHBox(newBtn, delBtn, s.countLabel)),
 		nil, nil, nil, s.list)
-	split := container.NewHSplit(left, s.editor.Content())
-	split.Offset = 0.28
-	s.content = split
+	s.content = container.New(listBeside{}, left, s.editor.Content()) // the body gets the room
 	s.Reload()
 	return s
 }

@@ -176,3 +176,12 @@ func TestAppearanceAppliesAndIsRemembered(t *testing.T) {
 		t.Fatal("the remembered mode is not applied at start")
 	}
 }
+
+func TestListNarrowsSoTheBodyWins(t *testing.T) {
+	list := widget.NewLabel("list")
+	for _, tt := range []struct{ w, want float32 }{{800, listMinimum}, {1280, 281.6}, {1920, listMaximum}} {
+		if got := listWidth(list, tt.w); got < tt.want-0.5 || got > tt.want+0.5 {
+			t.Errorf("window %v: list %v, want %v", tt.w, got, tt.want)
+		}
+	}
+}
