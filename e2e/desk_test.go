@@ -221,3 +221,76 @@ func TestBodyWinsTheWidth(t *testing.T) {
 		})
 	}
 }
+
+// brightShare is the share of light pixels on a screenshot.
+func brightShare(t *testing.T, path string) float64 {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := img.Bounds()
+	bright, all := 0, 0
+	for y := b.Min.Y; y < b.Max.Y; y += 4 {
+		for x := b.Min.X; x < b.Max.X; x += 4 {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			if (r+g+bl)/3 > 0xc000 {
+				bright++
+			}
+			all++
+		}
+	}
+	return float64(bright) / float64(all)
+}
+
+// onScreen reports whether a word can be read on the screen now.
+func (a *app) onScreen(text string) bool {
+	for _, w := range a.words(a.screenshot("ocr")) {
+		if strings.EqualFold(strings.Trim(w.text, ".,:…()"), text) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestWindowKeysAndAppearance: the light look chosen is applied at start;
+// Escape closes Help's dialog; F9 hides the side panels and the window
+// remembers it next time.
+func TestWindowKeysAndAppearance(t *testing.T) {
+	d := startXvfbScreen(t, "1200x850x24")
+	db := filepath.Join(t.TempDir(), "desk.db")
+	seedCheckedArticle(t, db)
+	home := homeSized(t, 1200, 850, `,"appearance.mode":"light"`)
+	a := startApp(t, d, home, "--db", db, "--open", deskSlug)
+	a.waitIdle(60 * time.Second)
+	if share := brightShare(t, a.screenshot("desk-40-light")); share < 0.5 {
+		t.Errorf("light appearance chosen, but only %.0f%% of the window is light", 100*share)
+	}
+	a.clickWord("Help", 0, 0)
+	a.clickWord("Keyboard", 0, 0)
+	waitFor(t, 10*time.Second, "the shortcuts dialog", func() bool { return a.onScreen("shortcuts") })
+	a.screenshot("desk-41-help")
+	a.key("Escape")
+	waitFor(t, 10*time.Second, "Escape to close the dialog", func() bool { return !a.onScreen("shortcuts") })
+
+	if !a.onScreen("Sources") {
+		t.Fatal("the side panels are not shown at 1200 px")
+	}
+	a.key("F9")
+	waitFor(t, 10*time.Second, "F9 to hide the side panels", func() bool { return !a.onScreen("Sources") })
+	a.screenshot("desk-42-panels-hidden")
+	a.quit()
+	b := startApp(t, d, home, "--db", db, "--open", deskSlug)
+	b.waitIdle(60 * time.Second)
+	if b.onScreen("Sources") {
+		t.Error("the hidden side panels came back after a restart")
+	}
+	b.key("F9")
+	waitFor(t, 10*time.Second, "F9 to show them again", func() bool { return b.onScreen("Sources") })
+	b.quit()
+}
