@@ -32,6 +32,7 @@ type Editor struct {
 	OnTypedKey func(k *fyne.KeyEvent) bool
 
 	field fieldMode
+	valid validation
 
 	doc bodyDoc
 	m   bodyMeasurer
@@ -91,6 +92,7 @@ func (e *Editor) SetText(text string) {
 	e.doc.setText(e.fieldText(toValidUTF8(normalizeNewlines(text))))
 	e.undo = bodyUndo{}
 	e.field.offsetX = 0
+	e.revalidate()
 	e.caret, e.anchor, e.caretUp, e.goalOK = bodyPos{}, bodyPos{}, false, false
 	e.offsetY = 0
 	e.yOK = false

@@ -1,6 +1,7 @@
 package textedit
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -190,3 +191,36 @@ func TestLinesFieldKeepsLinesPlain(t *testing.T) {
 		t.Fatalf("style %d, height %v", f.doc.paras[0].style, f.MinSize().Height)
 	}
 }
+
+func TestFieldValidatesAndDisables(t *testing.T) {
+	f, win := newTestField(t, 300)
+	var heard []error
+	f.SetOnValidationChanged(func(err error) { heard = append(heard, err) })
+	f.SetValidator(func(s string) error {
+		if s == "" {
+			return errEmpty
+		}
+		return nil
+	})
+	if f.Validate() == nil || len(heard) != 1 {
+		t.Fatalf("empty field valid, heard %v", heard)
+	}
+	win.Canvas().Focus(f)
+	test.Type(f, "ok")
+	if f.Validate() != nil || len(heard) != 2 || heard[1] != nil {
+		t.Fatalf("filled field: %v, heard %v", f.Validate(), heard)
+	}
+	f.Disable()
+	test.Type(f, "x")
+	f.Undo()
+	if f.Text() != "ok" || !f.Disabled() {
+		t.Fatalf("a disabled field changed: %q", f.Text())
+	}
+	f.Enable()
+	test.Type(f, "!")
+	if f.Text() != "ok!" {
+		t.Fatalf("enabled again: %q", f.Text())
+	}
+}
+
+var errEmpty = errors.New("empty")

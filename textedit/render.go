@@ -55,6 +55,9 @@ func (r *bodyRenderer) readColors() {
 	th := r.e.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	r.colors.fg = th.Color(theme.ColorNameForeground, v)
+	if r.e.valid.disabled {
+		r.colors.fg = th.Color(theme.ColorNameDisabled, v)
+	}
 	r.colors.sel = th.Color(theme.ColorNameSelection, v)
 	r.colors.caret = th.Color(theme.ColorNamePrimary, v)
 	r.colors.bar = th.Color(theme.ColorNameScrollBar, v)
