@@ -9,18 +9,19 @@ import (
 	"log"
 	"os"
 	"runtime"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
 	"newsroom/assets"
 	"newsroom/importer"
 	"newsroom/schedule"
 	"newsroom/storage"
+	"newsroom/textedit"
 )
 
 // AppID identifies Newsroom to Fyne (preferences, data folder).
@@ -50,6 +51,7 @@ func Run(store *storage.Store, openSlug, importPath string) (err error) {
 	}()
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	appearance{a}.apply()
 	ui := newMainUI(a, store)
 	ui.build()
 	if openSlug != "" {
@@ -110,6 +112,10 @@ func (ui *mainUI) build() {
 			ui.comments.TypedRune(r)
 		}
 	})
+	ui.win.Canvas().SetOnTypedKey(ui.typedKey)
+	ed := ui.articles.Editor()
+	ed.SetSidePanelShown(ui.app.Preferences().BoolWithFallback(prefSidePanel, true))
+	ed.OnSidePanel = func(shown bool) { ui.app.Preferences().SetBool(prefSidePanel, shown) }
 	ui.win.SetCloseIntercept(ui.quit)
 	if ui.app.Preferences().String(prefUserName) == "" {
 		ui.askUserName()
@@ -134,90 +140,33 @@ func (ui *mainUI) rememberSize() {
 	prefs.SetFloat(prefWindowHeight, float64(size.Height))
 }
 
+// typedKey hears the keys no widget used: Escape closes the dialog on
+// top, F9 shows or hides the editor's side panels.
+func (ui *mainUI) typedKey(k *fyne.KeyEvent) {
+	switch k.Name {
+	case fyne.KeyEscape:
+		dismissTopDialog(ui.win.Canvas())
+	case fyne.KeyF9:
+		ui.articles.Editor().ToggleSidePanel()
+	}
+}
+
 // askUserName asks once for the name saves and fact checks are made in.
+// Its field is our text engine's: the window stays idle while it waits.
 func (ui *mainUI) askUserName() {
-	entry := widget.NewEntry()
+	entry := textedit.NewField()
 	entry.SetPlaceHolder("Your name, as it appears on fact checks")
 	var d *dialog.FormDialog
 	d = dialog.NewForm("Who is editing?", "Save", "Later", []*widget.FormItem{widget.NewFormItem("Name", entry)},
 		func(ok bool) {
-			if ok && entry.Text != "" {
-				ui.app.Preferences().SetString(prefUserName, entry.Text)
+			if name := strings.TrimSpace(entry.Text()); ok && name != "" {
+				ui.app.Preferences().SetString(prefUserName, name)
 			}
 		}, ui.win)
 	entry.OnSubmitted = func(string) { d.Submit() }
 	d.Resize(fyne.NewSize(460, 180))
 	d.Show()
 	ui.win.Canvas().Focus(entry)
-}
-
-// menu builds the main menu. Menu items carry the frequent shortcuts:
-// Fyne tries main-menu shortcuts before the focused widget, so they work
-// wherever the keyboard is.
-func (ui *mainUI) menu() *fyne.MainMenu {
-	item := func(label string, key fyne.KeyName, fn func()) *fyne.MenuItem {
-		it := fyne.NewMenuItem(label, fn)
-		if key != "" {
-			it.Shortcut = &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}
-		}
-		return it
-	}
-	// Fyne's own Quit would skip saving: ours flushes first.
-	quitItem := item("Quit", fyne.KeyQ, ui.quit)
-	quitItem.IsQuit = true
-	file := fyne.NewMenu("File",
-		item("New article", fyne.KeyN, func() { ui.tabs.SelectIndex(0); ui.articles.NewArticle() }),
-		item("Save", fyne.KeyS, ui.articles.SaveNow),
-		fyne.NewMenuItemSeparator(),
-		item("Import…", "", func() { ShowImportDialog(importer.ForStorage(ui.store), ui.win, ui.sched, ui.articles.Reload) }),
-		item("Export…", "", func() { NewExportDialog(ui.store, ui.win, ui.app.Preferences(), ui.sched).Show() }),
-		fyne.NewMenuItemSeparator(),
-		quitItem,
-	)
-	edit := fyne.NewMenu("Edit",
-		item("Find", fyne.KeyF, ui.focusSearch),
-		item("Preview", fyne.KeyP, ui.articles.TogglePreview),
-		fyne.NewMenuItemSeparator(),
-		item("Settings…", "", func() { ShowSettingsDialog(ui.store, ui.win, ui.app.Preferences(), ui.sched) }),
-	)
-	view := fyne.NewMenu("View",
-		item("Articles", fyne.Key1, func() { ui.showTab(0) }),
-		item("Comments", fyne.Key2, func() { ui.showTab(1) }),
-	)
-	help := fyne.NewMenu("Help", item("Keyboard shortcuts", "", ui.showShortcuts))
-	return fyne.NewMainMenu(file, edit, view, help)
-}
-
-// shortcutList is what Help → Keyboard shortcuts shows.
-var shortcutList = [][2]string{
-	{"Ctrl+N", "New article"},
-	{"Ctrl+S", "Save now (saving is also automatic)"},
-	{"Ctrl+F", "Search articles; in the body, find in the body"},
-	{"Ctrl+H", "Find and replace in the body"},
-	{"Enter / Shift+Enter, F3 / Shift+F3", "Find: next / previous match"},
-	{"Tab, Ctrl+Alt+Enter, Escape", "Find: to the replacement, replace all, close"},
-	{"Ctrl+B / Ctrl+I", "Bold / italic around the selection (again to remove)"},
-	{"Ctrl+K", "Make the selection a link, the address selected for typing"},
-	{"Ctrl+P", "Show or hide the preview"},
-	{"Ctrl+1 / Ctrl+2", "Articles / comment queue"},
-	{"Ctrl+Q", "Save and quit"},
-	{"Ctrl+Z / Ctrl+Shift+Z, Ctrl+Y", "Undo / redo in the body"},
-	{"F7", "Next misspelt word in the body, with its suggestions"},
-	{"Shift+F10, Menu key, right click", "The body's context menu: suggestions, add to the newsroom dictionary, ignore"},
-	{"Ctrl+A, Ctrl+C, Ctrl+X, Ctrl+V", "Select all, copy, cut, paste"},
-	{"Ctrl+Home / Ctrl+End", "Start / end of the body"},
-	{"j / k", "Comments: next / previous"},
-	{"a, s, d, u", "Comments: approve, spam, trash, unapprove"},
-}
-
-// showShortcuts lists the keyboard shortcuts.
-func (ui *mainUI) showShortcuts() {
-	form := container.NewGridWithColumns(2)
-	for _, s := range shortcutList {
-		form.Add(widget.NewLabelWithStyle(s[0], fyne.TextAlignLeading, fyne.TextStyle{Monospace: true}))
-		form.Add(widget.NewLabel(s[1]))
-	}
-	dialog.ShowCustom("Keyboard shortcuts", "Close", form, ui.win)
 }
 
 // showTab switches screens and moves the keyboard with it, so keys

@@ -18,6 +18,7 @@ import (
 	"newsroom/editor"
 	"newsroom/schedule"
 	"newsroom/storage"
+	"newsroom/textedit"
 )
 
 // ArticleStore is what the article list needs, plus what the editor needs.
@@ -38,7 +39,7 @@ type ArticlesScreen struct {
 	sched  schedule.Scheduler
 	editor *editor.Screen
 
-	search      *widget.Entry
+	search      *textedit.Editor // a field of our engine: no blinking caret to redraw the window
 	statusPick  *widget.Select
 	checkedPick *widget.Select
 	list        *widget.List
@@ -53,6 +54,9 @@ type ArticlesScreen struct {
 	selected int64
 	picked   int64 // the article picked in the trash (not opened)
 	debounce schedule.Timer
+	// afterReload runs once the next list reload is shown (Enter or Down
+	// in the search box before its results came).
+	afterReload func()
 }
 
 // NewArticlesScreen builds the list and the editor beside it; sched
@@ -61,9 +65,11 @@ func NewArticlesScreen(store ArticleStore, win fyne.Window, user func() string, 
 	s := &ArticlesScreen{store: store, win: win, user: user, sched: sched}
 	s.editor = editor.NewScreen(store, win, user, sched)
 	s.editor.OnSaved = s.articleSaved
-	s.search = widget.NewEntry()
+	s.search = textedit.NewField()
 	s.search.SetPlaceHolder("Search headline, text, quotes, byline… (Ctrl+F)")
 	s.search.OnChanged = func(string) { s.reloadSoon() }
+	s.search.OnSubmitted = func(string) { s.openFirstResult() }
+	s.search.OnTypedKey = s.searchKey
 	s.statusPick = widget.NewSelect([]string{"All statuses", "draft", "review", "published", trashFilter}, func(string) { s.filterChanged() })
 	s.statusPick.SetSelectedIndex(0)
 	s.checkedPick = widget.NewSelect([]string{"Checked or not", "Fact-checked", "Not fact-checked"}, func(string) { s.Reload() })
@@ -107,12 +113,10 @@ func NewArticlesScreen(store ArticleStore, win fyne.Window, user func() string, 
 	s.notice.Hide()
 	s.trashBar = newTrashButtons(s, newBtn, delBtn)
 	left := container.NewBorder(
-		container.NewVBox(s.search, container.NewGridWithColumns(2, s.statusPick, s.checkedPick),
+		container.NewVBox(s.search, s.statusPick, s.checkedPick,
 			container.NewHBox(newBtn, delBtn, s.trashBar.restore, s.trashBar.empty, s.countLabel), s.notice),
 		nil, nil, nil, s.list)
-	split := container.NewHSplit(left, s.editor.Content())
-	split.Offset = 0.28
-	s.content = split
+	s.content = container.New(listBeside{}, left, s.editor.Content()) // the body gets the room
 	s.Reload()
 	return s
 }
@@ -144,6 +148,9 @@ func headlineOrUntitled(h string) string {
 
 // Content is the screen's canvas object.
 func (s *ArticlesScreen) Content() fyne.CanvasObject { return s.content }
+
+// Editor is the article editor beside the list.
+func (s *ArticlesScreen) Editor() *editor.Screen { return s.editor }
 
 // FocusSearch moves the keyboard to the search box.
 func (s *ArticlesScreen) FocusSearch() { s.win.Canvas().Focus(s.search) }
@@ -178,7 +185,7 @@ func (s *ArticlesScreen) reloadSoon() {
 
 // query reads the filters (UI goroutine).
 func (s *ArticlesScreen) query() storage.ArticleQuery {
-	q := storage.ArticleQuery{Search: s.search.Text}
+	q := storage.ArticleQuery{Search: s.search.Text()}
 	if i := s.statusPick.SelectedIndex(); i > 0 && !s.inTrash() {
 		q.Status = domain.Status(s.statusPick.Selected)
 	}
@@ -223,6 +230,10 @@ func (s *ArticlesScreen) Reload() {
 			s.list.Refresh()
 			s.reselect()
 			s.trashBar.update(s)
+			if then := s.afterReload; then != nil {
+				s.afterReload = nil
+				then()
+			}
 		})
 	})
 }

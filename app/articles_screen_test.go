@@ -58,9 +58,9 @@ func TestArticlesScreenNewTypeSearchDelete(t *testing.T) {
 		return len(list) == 1 && list[0].Headline == "Budget vote delayed" && list[0].Slug == "budget-vote-delayed"
 	})
 
-	s.search.SetText("sochi")
+	retype(s.search, "sochi")
 	q.waitUntil(t, "the search result", func() bool { return len(s.items) == 1 && s.items[0].Slug == "existing" })
-	s.search.SetText("")
+	retype(s.search, "")
 	q.waitUntil(t, "the full list", func() bool { return len(s.items) == 2 })
 
 	// Delete moves the open article to the trash, with what was typed.

@@ -61,10 +61,10 @@ type ExportDialog struct {
 	cancel    context.CancelFunc
 	indexPath string
 
-	folder      *widget.Entry
+	folder      *textedit.Editor
 	browse      *widget.Button
-	baseURL     *widget.Entry
-	commentsURL *widget.Entry
+	baseURL     *textedit.Editor
+	commentsURL *textedit.Editor
 	drafts      *widget.Check
 	exportBtn   *widget.Button
 	cancelBtn   *widget.Button
@@ -88,15 +88,15 @@ func NewExportDialog(store ExportStore, win fyne.Window, prefs fyne.Preferences,
 
 // build creates the widgets.
 func (d *ExportDialog) build() {
-	d.folder = widget.NewEntry()
+	d.folder = textedit.NewField()
 	d.folder.SetPlaceHolder("Folder to write the site into")
 	if d.prefs != nil {
 		d.folder.SetText(d.prefs.String(prefExportFolder))
 	}
 	d.browse = widget.NewButton("Choose…", d.chooseFolder)
-	d.baseURL = widget.NewEntry()
+	d.baseURL = textedit.NewField()
 	d.baseURL.SetPlaceHolder("https://news.example (optional)")
-	d.commentsURL = widget.NewEntry()
+	d.commentsURL = textedit.NewField()
 	d.commentsURL.SetPlaceHolder("https://news.example/comments, or empty to close comments")
 	d.drafts = widget.NewCheck("Include drafts (marked as drafts, kept out of the feed)", nil)
 	d.exportBtn = widget.NewButton("Export", d.start)
@@ -143,10 +143,10 @@ func (d *ExportDialog) loadSettings() {
 				d.summary.SetText(fmt.Sprintf("Could not read the saved URLs: %v", err))
 				return
 			}
-			if d.baseURL.Text == "" {
+			if d.baseURL.Text() == "" {
 				d.baseURL.SetText(base)
 			}
-			if d.commentsURL.Text == "" {
+			if d.commentsURL.Text() == "" {
 				d.commentsURL.SetText(comments)
 			}
 		})
@@ -164,7 +164,7 @@ func (d *ExportDialog) chooseFolder() {
 			d.folder.SetText(dir.Path())
 		}
 	}, d.win)
-	if p := strings.TrimSpace(d.folder.Text); p != "" {
+	if p := strings.TrimSpace(d.folder.Text()); p != "" {
 		if l, err := fynestorage.ListerForURI(fynestorage.NewFileURI(p)); err == nil {
 			fd.SetLocation(l)
 		}
@@ -181,9 +181,9 @@ type exportRequest struct {
 // request reads and checks the fields.
 func (d *ExportDialog) request() (exportRequest, error) {
 	r := exportRequest{
-		dir:         strings.TrimSpace(d.folder.Text),
-		baseURL:     strings.TrimSpace(d.baseURL.Text),
-		commentsURL: strings.TrimSpace(d.commentsURL.Text),
+		dir:         strings.TrimSpace(d.folder.Text()),
+		baseURL:     strings.TrimSpace(d.baseURL.Text()),
+		commentsURL: strings.TrimSpace(d.commentsURL.Text()),
 		drafts:      d.drafts.Checked,
 	}
 	if r.dir == "" {

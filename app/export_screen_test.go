@@ -62,8 +62,8 @@ func TestExportWritesSiteAndKeepsURLs(t *testing.T) {
 	a := addTestArticle(t, store, "budget-vote", "\"We will not raise taxes this year, whatever happens in the vote.\"\n\nThe vote passed.")
 	addTestComment(t, store, a.ID, "Ann", "Well reported.", domain.CommentApproved)
 	f := newExportFixture(t, store)
-	if f.d.baseURL.Text != "https://news.example" || f.d.commentsURL.Text != "https://news.example/comments" {
-		t.Fatalf("URL fields prefilled with %q and %q", f.d.baseURL.Text, f.d.commentsURL.Text)
+	if f.d.baseURL.Text() != "https://news.example" || f.d.commentsURL.Text() != "https://news.example/comments" {
+		t.Fatalf("URL fields prefilled with %q and %q", f.d.baseURL.Text(), f.d.commentsURL.Text())
 	}
 
 	dir := filepath.Join(t.TempDir(), "site")

@@ -13,6 +13,7 @@ import (
 
 	"newsroom/importer"
 	"newsroom/schedule"
+	"newsroom/textedit"
 )
 
 // importFilter lets the file chooser show what Import reads.
@@ -21,7 +22,7 @@ var importFilter = storage.NewExtensionFileFilter([]string{".md", ".markdown", "
 // importForm is the content of File → Import…: a typed path (a file or a
 // folder), buttons to choose one, and a dry-run switch.
 type importForm struct {
-	path    *widget.Entry
+	path    *textedit.Editor
 	dryRun  *widget.Check
 	replace *widget.Check
 	content fyne.CanvasObject
@@ -29,7 +30,7 @@ type importForm struct {
 
 func newImportForm(win fyne.Window) *importForm {
 	f := &importForm{
-		path:    widget.NewEntry(),
+		path:    textedit.NewField(),
 		dryRun:  widget.NewCheck("Dry run: only show what would happen", nil),
 		replace: widget.NewCheck("Overwrite articles whose slug a file takes (--replace)", nil),
 	}
@@ -77,7 +78,7 @@ func (f *importForm) options() importer.Options {
 func ShowImportDialog(store importer.Store, win fyne.Window, sched schedule.Scheduler, done func()) {
 	f := newImportForm(win)
 	d := dialog.NewCustomConfirm("Import", "Import", "Cancel", f.content, func(ok bool) {
-		path := strings.TrimSpace(f.path.Text)
+		path := strings.TrimSpace(f.path.Text())
 		if !ok || path == "" {
 			return
 		}
@@ -88,6 +89,7 @@ func ShowImportDialog(store importer.Store, win fyne.Window, sched schedule.Sche
 			}
 		})
 	}, win)
+	f.path.OnSubmitted = func(string) { d.Confirm() } // Enter imports what was typed
 	d.Resize(fyne.NewSize(560, 0))
 	d.Show()
 	win.Canvas().Focus(f.path)

@@ -64,7 +64,7 @@ func TestImportDialogTypedFolder(t *testing.T) {
 	test.Type(form.path, root)
 	run := func() (importer.Report, string, string) {
 		done := make(chan importer.Report, 1)
-		runImport(importer.ForStorage(st), w, q, form.path.Text, form.options(), func(rep importer.Report, err error) { done <- rep })
+		runImport(importer.ForStorage(st), w, q, form.path.Text(), form.options(), func(rep importer.Report, err error) { done <- rep })
 		var rep importer.Report
 		q.waitUntil(t, "the import to finish", func() bool {
 			select {

@@ -15,6 +15,7 @@ import (
 	"newsroom/editor"
 	"newsroom/schedule"
 	"newsroom/storage"
+	"newsroom/textedit"
 )
 
 // SettingsStore is what the settings dialog needs from the database;
@@ -40,13 +41,13 @@ type SettingsDialog struct {
 	// onSaved, when set, is called on the UI goroutine after each save.
 	onSaved func(error)
 
-	publisher   *widget.Entry
-	siteTitle   *widget.Entry
-	baseURL     *widget.Entry
-	commentsURL *widget.Entry
-	moderation  *widget.Entry
-	disallowed  *widget.Entry
-	editorName  *widget.Entry
+	publisher   *textedit.Editor
+	siteTitle   *textedit.Editor
+	baseURL     *textedit.Editor
+	commentsURL *textedit.Editor
+	moderation  *textedit.Editor
+	disallowed  *textedit.Editor
+	editorName  *textedit.Editor
 	smartQuotes *widget.Check
 	saveBtn     *widget.Button
 	cancelBtn   *widget.Button
@@ -75,7 +76,7 @@ func ShowSettingsDialog(store SettingsStore, win fyne.Window, prefs fyne.Prefere
 // keywordField ties a keyword-list setting (one per line) to its entry.
 type keywordField struct {
 	key   string
-	entry *widget.Entry
+	entry *textedit.Editor
 }
 
 // keywordFields are the moderation settings; the site's own settings are
@@ -90,10 +91,10 @@ func (d *SettingsDialog) keywordFields() []keywordField {
 // site reads the site fields.
 func (d *SettingsDialog) site() domain.Site {
 	return domain.Site{
-		Title:         strings.TrimSpace(d.siteTitle.Text),
-		PublisherName: strings.TrimSpace(d.publisher.Text),
-		BaseURL:       strings.TrimSpace(d.baseURL.Text),
-		CommentsURL:   strings.TrimSpace(d.commentsURL.Text),
+		Title:         strings.TrimSpace(d.siteTitle.Text()),
+		PublisherName: strings.TrimSpace(d.publisher.Text()),
+		BaseURL:       strings.TrimSpace(d.baseURL.Text()),
+		CommentsURL:   strings.TrimSpace(d.commentsURL.Text()),
 	}
 }
 
@@ -110,20 +111,18 @@ func (d *SettingsDialog) showSite(site domain.Site) {
 
 // build creates the widgets.
 func (d *SettingsDialog) build() {
-	d.publisher = widget.NewEntry()
+	d.publisher = textedit.NewField()
 	d.publisher.SetPlaceHolder("The site title when empty")
-	d.siteTitle = widget.NewEntry()
-	d.baseURL = widget.NewEntry()
+	d.siteTitle = textedit.NewField()
+	d.baseURL = textedit.NewField()
 	d.baseURL.SetPlaceHolder("https://news.example")
-	d.commentsURL = widget.NewEntry()
+	d.commentsURL = textedit.NewField()
 	d.commentsURL.SetPlaceHolder("https://news.example/comments, or empty to close comments")
-	d.moderation = widget.NewMultiLineEntry()
+	d.moderation = textedit.NewLinesField(4)
 	d.moderation.SetPlaceHolder("One per line: comments containing one are held")
-	d.moderation.SetMinRowsVisible(4)
-	d.disallowed = widget.NewMultiLineEntry()
+	d.disallowed = textedit.NewLinesField(4)
 	d.disallowed.SetPlaceHolder("One per line: comments containing one go to spam")
-	d.disallowed.SetMinRowsVisible(4)
-	d.editorName = widget.NewEntry()
+	d.editorName = textedit.NewField()
 	d.editorName.SetPlaceHolder("Your name, on saves, fact checks and replies")
 	if d.prefs != nil {
 		d.editorName.SetText(d.prefs.String(prefUserName))
@@ -209,7 +208,7 @@ func (d *SettingsDialog) settingsValues() (domain.Site, []string, error) {
 	fields := d.keywordFields()
 	values := make([]string, len(fields))
 	for i, f := range fields {
-		values[i] = keywordLines(f.entry.Text)
+		values[i] = keywordLines(f.entry.Text())
 	}
 	return site, values, nil
 }
@@ -223,7 +222,7 @@ func (d *SettingsDialog) save() {
 		return
 	}
 	if d.prefs != nil {
-		d.prefs.SetString(prefUserName, strings.TrimSpace(d.editorName.Text))
+		d.prefs.SetString(prefUserName, strings.TrimSpace(d.editorName.Text()))
 		d.prefs.SetBool(editor.PrefSmartPunctuation, d.smartQuotes.Checked)
 	}
 	fields := d.keywordFields()

@@ -45,8 +45,8 @@ func TestSettingsSavedToStore(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := newSettingsFixture(t, store)
-	if f.d.siteTitle.Text != "Old Title" || f.d.publisher.Text != "" || f.d.editorName.Text != "Old Name" {
-		t.Fatalf("loaded title %q, publisher %q, name %q", f.d.siteTitle.Text, f.d.publisher.Text, f.d.editorName.Text)
+	if f.d.siteTitle.Text() != "Old Title" || f.d.publisher.Text() != "" || f.d.editorName.Text() != "Old Name" {
+		t.Fatalf("loaded title %q, publisher %q, name %q", f.d.siteTitle.Text(), f.d.publisher.Text(), f.d.editorName.Text())
 	}
 
 	f.d.siteTitle.SetText("")

@@ -43,6 +43,13 @@ type display struct {
 // itself (-displayfd), so parallel runs never collide.
 func startXvfb(t *testing.T) *display {
 	t.Helper()
+	return startXvfbScreen(t, "1280x900x24")
+}
+
+// startXvfbScreen starts a virtual screen of the given geometry
+// (WIDTHxHEIGHTxDEPTH).
+func startXvfbScreen(t *testing.T, screen string) *display {
+	t.Helper()
 	for _, tool := range []string{"Xvfb", "xdotool", "import", "tesseract", "convert"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			t.Fatalf("%s is not installed (make test installs it): %v", tool, err)
@@ -52,7 +59,7 @@ func startXvfb(t *testing.T) *display {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1280x900x24", "-nolisten", "tcp")
+	cmd := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", screen, "-nolisten", "tcp")
 	cmd.ExtraFiles = []*os.File{w}
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("start Xvfb: %v", err)

@@ -1,6 +1,8 @@
 package editor
 
 import (
+	"strings"
+
 	"context"
 	"fmt"
 	"time"
@@ -30,6 +32,7 @@ type checkPanel struct {
 	body     string                // the body the findings were computed for
 	fix      *widget.Button        // applies the chosen style finding's suggestion
 	fixing   int                   // index into style of the finding fix applies, -1 none
+	detail   *noticeLabel          // the chosen finding in full (list rows are cut short)
 
 	gen   uint64 // UI goroutine only
 	timer schedule.Timer
@@ -40,6 +43,7 @@ func newCheckPanel(p *sidePanels) *checkPanel {
 	c.summary.Wrapping = fyne.TextWrapWord
 	c.fix = widget.NewButton("Fix", c.applyFix)
 	c.fix.Hide()
+	c.detail = newDetailLabel()
 	c.list = widget.NewList(func() int { return len(c.findings) + len(c.style) }, func() fyne.CanvasObject {
 		return container.NewVBox(truncLabel(fyne.TextStyle{Bold: true}), truncLabel(fyne.TextStyle{Italic: true}))
 	}, c.fill)
@@ -47,7 +51,7 @@ func newCheckPanel(p *sidePanels) *checkPanel {
 		c.jump(id)
 		c.list.UnselectAll() // so the same finding can be chosen again
 	}
-	c.content = container.NewBorder(c.summary, c.fix, nil, nil, c.list)
+	c.content = container.NewBorder(c.summary, container.NewVBox(c.detail, c.fix), nil, nil, c.list)
 	return c
 }
 
@@ -63,6 +67,20 @@ func (c *checkPanel) fill(id widget.ListItemID, o fyne.CanvasObject) {
 		rows[0].(*widget.Label).SetText(f.Message)
 		rows[1].(*widget.Label).SetText(styleExcerpt(c.p.s.article, f))
 	}
+}
+
+// findingText is finding id's message and excerpt, whole.
+func (c *checkPanel) findingText(id int) string {
+	switch {
+	case id < 0:
+	case id < len(c.findings):
+		f := c.findings[id]
+		return strings.TrimSpace(f.Message + "\n" + f.Excerpt)
+	case id-len(c.findings) < len(c.style):
+		f := c.style[id-len(c.findings)]
+		return strings.TrimSpace(f.Message + "\n" + styleExcerpt(c.p.s.article, f))
+	}
+	return ""
 }
 
 // schedule runs the check on a copy of the working copy, off the UI
@@ -119,6 +137,7 @@ func (c *checkPanel) show(findings []domain.Finding, body string) {
 // there, caret at its start. Findings about a quote record open the
 // Quotes tab with that record chosen.
 func (c *checkPanel) jump(id int) {
+	c.detail.SetText(c.findingText(id))
 	if id >= len(c.findings) {
 		c.jumpStyle(id - len(c.findings))
 		return

@@ -73,12 +73,12 @@ func (c *checkPanel) applyFix() {
 	c.fix.Hide()
 	switch f.Field {
 	case domain.FieldHeadline:
-		if t := s.headline.Text; f.Start >= 0 && f.End <= len(t) && f.Start <= f.End {
-			s.headline.SetText(t[:f.Start] + f.Suggestion + t[f.End:])
+		if t := s.headline.Text(); f.Start >= 0 && f.End <= len(t) && f.Start <= f.End {
+			s.headline.Replace(textedit.Span{Start: f.Start, End: f.End}, f.Suggestion)
 		}
 	case domain.FieldStandfirst:
-		if t := s.standfirst.Text; f.Start >= 0 && f.End <= len(t) && f.Start <= f.End {
-			s.standfirst.SetText(t[:f.Start] + f.Suggestion + t[f.End:])
+		if t := s.standfirst.Text(); f.Start >= 0 && f.End <= len(t) && f.Start <= f.End {
+			s.standfirst.Replace(textedit.Span{Start: f.Start, End: f.End}, f.Suggestion)
 		}
 	default:
 		if c.body == s.Body().Text() {

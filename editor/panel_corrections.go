@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"newsroom/domain"
+	"newsroom/textedit"
 )
 
 // correctionsPanel shows the article's corrections log and adds notes to
@@ -20,7 +21,7 @@ type correctionsPanel struct {
 	p       *sidePanels
 	list    *widget.List
 	kind    *widget.Select
-	text    *widget.Entry
+	text    *textedit.Editor
 	add     *widget.Button
 	state   *widget.Label
 	content fyne.CanvasObject
@@ -43,10 +44,8 @@ func newCorrectionsPanel(p *sidePanels) *correctionsPanel {
 	}
 	c.kind = widget.NewSelect(labels, nil)
 	c.kind.SetSelectedIndex(0)
-	c.text = widget.NewMultiLineEntry()
+	c.text = textedit.NewLinesField(3)
 	c.text.SetPlaceHolder("What was wrong, what is clearer, or what happened since — as readers will see it")
-	c.text.Wrapping = fyne.TextWrapWord
-	c.text.SetMinRowsVisible(3)
 	c.add = widget.NewButton("Add to the log", c.submit)
 	form := container.NewBorder(nil, container.NewVBox(container.NewBorder(nil, nil, c.kind, c.add), c.state), nil, nil, c.text)
 	split := container.NewVSplit(c.list, form)
@@ -98,7 +97,7 @@ func (c *correctionsPanel) refresh() {
 func (c *correctionsPanel) submit() {
 	s := c.p.s
 	a := s.article
-	text := strings.TrimSpace(c.text.Text)
+	text := strings.TrimSpace(c.text.Text())
 	if a == nil || c.adding {
 		return
 	}

@@ -27,7 +27,7 @@ func TestCorrectionsPanelAddsNote(t *testing.T) {
 	version := s.article.Version
 	test.Tap(c.add)
 	waitFor(t, s, "the note to be stored", func() bool { return len(stored(t, st, s.article.ID).Corrections) == 1 })
-	waitFor(t, s, "the panel to show it", func() bool { return c.list.Length() == 1 && c.text.Text == "" })
+	waitFor(t, s, "the panel to show it", func() bool { return c.list.Length() == 1 && c.text.Text() == "" })
 	log := stored(t, st, s.article.ID).Corrections
 	if len(log) != 1 || log[0].Kind != domain.CorrectionUpdate || log[0].Text != "The talks ended on Friday." || log[0].By != "Tester" {
 		t.Fatalf("stored log = %+v", log)

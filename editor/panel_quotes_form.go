@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"newsroom/domain"
+	"newsroom/textedit"
 )
 
 // showForm edits record index (-1: a new one) in a form dialog.
@@ -37,7 +38,7 @@ func (q *quotesPanel) showForm(index int) {
 
 // quoteFields are the entries of the quote form.
 type quoteFields struct {
-	ref, text, speaker, role, context *widget.Entry
+	ref, text, speaker, role, context *textedit.Editor // no blinking caret in the dialog
 	source                            *widget.Select
 	refLocked                         bool
 }
@@ -45,29 +46,27 @@ type quoteFields struct {
 // newQuoteFields fills the form from rec; sources are the picker's
 // choices (see sourceOptions).
 func newQuoteFields(rec domain.Quote, refLocked bool, sources []string) *quoteFields {
-	f := &quoteFields{ref: widget.NewEntry(), text: widget.NewMultiLineEntry(),
-		speaker: widget.NewEntry(), role: widget.NewEntry(), context: widget.NewEntry()}
+	f := &quoteFields{ref: textedit.NewField(), text: textedit.NewLinesField(4),
+		speaker: textedit.NewField(), role: textedit.NewField(), context: textedit.NewField()}
 	f.ref.SetText(rec.Ref)
 	f.ref.SetPlaceHolder("from the speaker's surname")
-	f.ref.Validator = func(s string) error {
+	f.ref.SetValidator(func(s string) error {
 		if s = strings.TrimSpace(s); s != "" && !refPattern.MatchString(s) {
 			return errors.New("only a-z, 0-9 and hyphens")
 		}
 		return nil
-	}
+	})
 	if refLocked {
 		f.ref.Disable()
 		f.refLocked = true
 	}
-	f.text.Wrapping = fyne.TextWrapWord
-	f.text.SetMinRowsVisible(4)
 	f.text.SetText(rec.Text)
-	f.text.Validator = func(s string) error {
+	f.text.SetValidator(func(s string) error {
 		if strings.TrimSpace(s) == "" {
 			return errors.New("the quote needs its words")
 		}
 		return nil
-	}
+	})
 	f.speaker.SetText(rec.Speaker)
 	f.role.SetText(rec.Role)
 	f.context.SetText(rec.Context)
@@ -94,8 +93,8 @@ func (f *quoteFields) items() []*widget.FormItem {
 
 // quote returns rec with the form's values.
 func (f *quoteFields) quote(rec domain.Quote) domain.Quote {
-	rec.Ref, rec.Text, rec.Speaker = f.ref.Text, f.text.Text, f.speaker.Text
-	rec.Role, rec.Context = f.role.Text, f.context.Text
+	rec.Ref, rec.Text, rec.Speaker = f.ref.Text(), f.text.Text(), f.speaker.Text()
+	rec.Role, rec.Context = f.role.Text(), f.context.Text()
 	rec.Source = emptyIfNone(f.source.Selected)
 	return rec
 }

@@ -1,6 +1,8 @@
 package editor
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
@@ -32,6 +34,7 @@ type recordPanel[T any] struct {
 	kind     recordKind[T]
 	list     *widget.List
 	selected int
+	detail   *noticeLabel // the selected record in full (list rows are cut short)
 	content  fyne.CanvasObject
 }
 
@@ -41,8 +44,15 @@ func newRecordPanel[T any](p *sidePanels, kind recordKind[T]) *recordPanel[T] {
 	r.list = widget.NewList(r.count, func() fyne.CanvasObject {
 		return container.NewVBox(truncLabel(kind.titleStyle), truncLabel(fyne.TextStyle{}))
 	}, r.fill)
-	r.list.OnSelected = func(id widget.ListItemID) { r.selected = id }
-	r.list.OnUnselected = func(widget.ListItemID) { r.selected = -1 }
+	r.detail = newDetailLabel()
+	r.list.OnSelected = func(id widget.ListItemID) {
+		r.selected = id
+		r.showDetail()
+	}
+	r.list.OnUnselected = func(widget.ListItemID) {
+		r.selected = -1
+		r.detail.SetText("")
+	}
 	buttons := listButtons(
 		widget.NewButton("Add", func() { kind.edit(-1) }),
 		widget.NewButton("Edit", func() { r.withSelected(kind.edit) }),
@@ -51,7 +61,7 @@ func newRecordPanel[T any](p *sidePanels, kind recordKind[T]) *recordPanel[T] {
 		widget.NewButton("↓", func() { r.withSelected(func(i int) { r.move(i, 1) }) }),
 	)
 	insert := widget.NewButton(kind.insertLabel, func() { r.withSelected(kind.insert) })
-	r.content = container.NewBorder(nil, container.NewVBox(buttons, insert), nil, nil, r.list)
+	r.content = container.NewBorder(nil, container.NewVBox(r.detail, buttons, insert), nil, nil, r.list)
 	return r
 }
 
@@ -92,6 +102,18 @@ func (r *recordPanel[T]) refresh() {
 		r.list.UnselectAll()
 	}
 	r.list.Refresh()
+	r.showDetail()
+}
+
+// showDetail shows the selected record's lines whole, wrapped.
+func (r *recordPanel[T]) showDetail() {
+	rec, ok := r.at(r.selected)
+	if !ok {
+		r.detail.SetText("")
+		return
+	}
+	title, detail := r.kind.lines(rec)
+	r.detail.SetText(strings.TrimSpace(title + "\n" + detail))
 }
 
 // withSelected runs fn on the selected record, or says to pick one.

@@ -13,6 +13,7 @@ import (
 
 	"newsroom/domain"
 	"newsroom/markup"
+	"newsroom/textedit"
 )
 
 // sourcesPanel edits the article's source register. Sources are shared
@@ -173,12 +174,10 @@ func (sp *sourcesPanel) showForm(index int) {
 	}
 	kind := widget.NewSelect(kinds, nil)
 	kind.SetSelected(string(src.Kind))
-	link := widget.NewEntry()
+	link := textedit.NewField()
 	link.SetText(src.URL)
 	link.SetPlaceHolder("https://…")
-	note := widget.NewMultiLineEntry()
-	note.Wrapping = fyne.TextWrapWord
-	note.SetMinRowsVisible(3)
+	note := textedit.NewLinesField(3)
 	note.SetText(src.Note)
 	note.SetPlaceHolder("private: how reliable, how reached (never published)")
 	title := "New source"
@@ -196,7 +195,7 @@ func (sp *sourcesPanel) showForm(index int) {
 		if !ok {
 			return
 		}
-		src.Name, src.Kind, src.URL, src.Note = name.Text, domain.SourceKind(kind.Selected), link.Text, note.Text
+		src.Name, src.Kind, src.URL, src.Note = name.Text, domain.SourceKind(kind.Selected), link.Text(), note.Text()
 		if _, err := sp.apply(index, src); err != nil {
 			dialog.ShowError(err, sp.p.s.win)
 		}
@@ -213,7 +212,7 @@ type SourceLister interface {
 
 // offerKnownSources loads the shared register off the UI goroutine and
 // offers its names; picking one fills in its kind, URL and note.
-func (sp *sourcesPanel) offerKnownSources(name *widget.SelectEntry, kind *widget.Select, link, note *widget.Entry) {
+func (sp *sourcesPanel) offerKnownSources(name *widget.SelectEntry, kind *widget.Select, link, note *textedit.Editor) {
 	lister, ok := sp.p.s.store.(SourceLister)
 	if !ok {
 		return

@@ -171,6 +171,14 @@ func listButtons(objs ...fyne.CanvasObject) fyne.CanvasObject {
 }
 
 // truncLabel is a one-line label that ellipsises long text.
+// newDetailLabel is a wrapping label under a list showing the chosen row
+// whole; it takes no room while empty.
+func newDetailLabel() *noticeLabel {
+	n := newNoticeLabel()
+	n.Importance = widget.MediumImportance
+	return n
+}
+
 func truncLabel(style fyne.TextStyle) *widget.Label {
 	l := widget.NewLabel("")
 	l.Truncation = fyne.TextTruncateEllipsis

@@ -14,6 +14,7 @@ import (
 	"newsroom/domain"
 	"newsroom/schedule"
 	"newsroom/storage"
+	"newsroom/textedit"
 )
 
 // newPanelScreen opens a real store in a temporary directory, creates a
@@ -316,11 +317,11 @@ func TestSourceFormOffersTheSharedRegister(t *testing.T) {
 	}
 	name := widget.NewSelectEntry(nil)
 	kind := widget.NewSelect([]string{"newspaper", "news-agency"}, nil)
-	link, note := widget.NewEntry(), widget.NewEntry()
+	link, note := textedit.NewField(), textedit.NewLinesField(3)
 	s.panels().sources.offerKnownSources(name, kind, link, note)
 	waitFor(t, s, "the register offered", func() bool { return name.OnChanged != nil })
 	name.SetText("interfax")
-	if kind.Selected != "news-agency" || link.Text != "https://www.interfax.ru/" || note.Text != "Moscow desk" {
-		t.Fatalf("picking Interfax filled %q %q %q", kind.Selected, link.Text, note.Text)
+	if kind.Selected != "news-agency" || link.Text() != "https://www.interfax.ru/" || note.Text() != "Moscow desk" {
+		t.Fatalf("picking Interfax filled %q %q %q", kind.Selected, link.Text(), note.Text())
 	}
 }

@@ -95,7 +95,7 @@ func TestPreviewPaneUpdates(t *testing.T) {
 	s, _ := newPanelScreen(t, previewArticle())
 	p := s.preview
 	s.TogglePreview()
-	if s.main.Trailing != p.Content() {
+	if s.main.trailing != p.Content() {
 		t.Fatal("the preview does not replace the side panels")
 	}
 	waitFor(t, s, "the first preview", func() bool { return strings.Contains(p.Text(), "Kerry to visit Russia") })
@@ -106,8 +106,8 @@ func TestPreviewPaneUpdates(t *testing.T) {
 		t.Fatalf("the view shows %d objects for %d blocks", len(p.view.box.shown), len(p.view.blocks))
 	}
 
-	s.headline.SetText("First change")
-	s.headline.SetText("Second change")
+	retype(s.headline, "First change")
+	retype(s.headline, "Second change")
 	waitFor(t, s, "the preview to follow", func() bool { return strings.HasPrefix(p.Text(), "Second change") })
 	if p.view.built != 1 {
 		t.Errorf("a headline change rebuilt %d blocks, want only the headline's", p.view.built)
@@ -123,7 +123,7 @@ func TestPreviewPaneUpdates(t *testing.T) {
 	})
 
 	s.TogglePreview()
-	if s.main.Trailing != s.sideBox {
+	if s.main.trailing != s.sideBox {
 		t.Fatal("the side panels did not come back")
 	}
 }

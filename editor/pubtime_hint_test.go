@@ -29,7 +29,7 @@ func TestPubTimeHintNamesFormatAndZone(t *testing.T) {
 
 func TestTimeFieldPlaceholderIsNotGosReferenceDate(t *testing.T) {
 	s, _ := newPanelScreen(t, &domain.Article{Headline: "Hint"})
-	if p := s.pubTime.PlaceHolder; strings.Contains(p, "2006") || !strings.Contains(p, "YYYY-MM-DD HH:MM") {
+	if p := s.pubTime.PlaceHolder(); strings.Contains(p, "2006") || !strings.Contains(p, "YYYY-MM-DD HH:MM") {
 		t.Errorf("time field placeholder %q", p)
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"newsroom/domain"
@@ -55,11 +54,13 @@ type Screen struct {
 	slugAuto bool            // the slug follows the headline
 	save     saveState
 
-	slug, headline, byline *widget.Entry
-	standfirst             *widget.Entry
+	// The one-line fields are our text engine's fields: Tab never enters
+	// them and their caret does not blink (an idle window draws nothing).
+	slug, headline, byline *textedit.Editor
+	standfirst             *textedit.Editor
 	filing                 *filingFields
 	status                 *widget.Select
-	pubTime                *widget.Entry
+	pubTime                *textedit.Editor
 	factCheck              *widget.Check
 	factInfo               *widget.Label
 	notice                 *noticeLabel
@@ -70,7 +71,13 @@ type Screen struct {
 	spell                  *spellCheck // nil: no spelling check
 	find                   *findBar    // find and replace in the body (find.go)
 
-	main    *container.Split
+	main       *bodyRow // the body beside the side panels or the preview
+	sideToggle *widget.Button
+
+	// OnSidePanel is called when the reader shows or hides the side
+	// panels (the program remembers it).
+	OnSidePanel func(shown bool)
+
 	side    *sidePanels
 	sideBox fyne.CanvasObject
 	form    fyne.CanvasObject

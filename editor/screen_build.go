@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"newsroom/domain"
@@ -14,9 +15,9 @@ import (
 
 // build creates the widgets and lays them out.
 func (s *Screen) build() {
-	s.headline = widget.NewEntry()
-	s.headline.SetPlaceHolder("Headline")
-	s.headline.TextStyle = fyne.TextStyle{Bold: true}
+	s.headline = textedit.NewField()
+	s.headline.SetPlaceHolder("What happened, in a few words")
+	s.headline.SetTextStyle(headlineScale, fyne.TextStyle{Bold: true})
 	s.headline.OnChanged = func(text string) {
 		if s.article == nil || s.loading {
 			return
@@ -32,7 +33,7 @@ func (s *Screen) build() {
 		}
 		s.Changed()
 	}
-	s.slug = widget.NewEntry()
+	s.slug = textedit.NewField()
 	s.slug.SetPlaceHolder("slug-in-the-address")
 	s.slug.OnChanged = func(text string) {
 		if s.article == nil || s.loading {
@@ -42,17 +43,16 @@ func (s *Screen) build() {
 		s.article.Slug = strings.TrimSpace(text)
 		s.Changed()
 	}
-	s.standfirst = widget.NewMultiLineEntry()
-	s.standfirst.SetPlaceHolder("Standfirst: the one or two sentences under the headline")
-	s.standfirst.Wrapping = fyne.TextWrapWord
-	s.standfirst.SetMinRowsVisible(2)
+	s.standfirst = textedit.NewParagraphField(2)
+	s.standfirst.SetPlaceHolder("The one or two sentences under the headline")
+	s.standfirst.SetTextStyle(standfirstScale, fyne.TextStyle{Italic: true})
 	s.standfirst.OnChanged = func(text string) {
 		if s.article != nil && !s.loading {
 			s.article.Standfirst = text
 			s.Changed()
 		}
 	}
-	s.byline = widget.NewEntry()
+	s.byline = textedit.NewField()
 	s.byline.SetPlaceHolder("Byline")
 	s.byline.OnChanged = func(text string) {
 		if s.article != nil && !s.loading {
@@ -62,9 +62,12 @@ func (s *Screen) build() {
 	}
 	s.filing = newFilingFields(s)
 	s.status = widget.NewSelect([]string{string(domain.StatusDraft), string(domain.StatusReview), string(domain.StatusPublished)}, s.statusPicked)
-	s.pubTime = widget.NewEntry()
+	s.pubTime = textedit.NewField()
 	s.pubTime.SetPlaceHolder(pubTimeHint(s.sched.Now().Local()))
-	s.pubTime.OnSubmitted = func(string) { s.pubTimeEdited() }
+	s.pubTime.OnSubmitted = func(string) {
+		s.pubTimeEdited()
+		s.win.Canvas().FocusNext()
+	}
 	s.pubTime.OnChanged = func(string) {
 		if !s.loading {
 			s.pubTimeEdited()
@@ -89,24 +92,36 @@ func (s *Screen) build() {
 		}
 	}
 	s.preview = newPreviewPane(s)
+	// Enter in a field moves on to the next one, as Tab does.
+	for _, f := range []*textedit.Editor{s.headline, s.slug, s.standfirst, s.byline, s.filing.section, s.filing.tags} {
+		f.OnSubmitted = func(string) { s.win.Canvas().FocusNext() }
+	}
 
 	s.factInfo.Truncation = fyne.TextTruncateEllipsis
-	meta := container.NewBorder(nil, nil,
-		container.NewHBox(widget.NewLabel("Status"), s.status), nil,
-		container.NewGridWithColumns(2, s.pubTime, container.NewBorder(nil, nil, s.factCheck, nil, s.factInfo)))
-	top := container.NewVBox(
-		s.headline,
-		container.NewBorder(nil, nil, widget.NewLabel("Slug"), nil, s.slug),
-		s.standfirst,
-		container.NewBorder(nil, nil, widget.NewLabel("Byline"), nil, s.byline),
-		s.filing.row,
-		meta,
-		s.notice,
+	// The fields stand in the order Tab walks them (the focus follows the
+	// widget tree): headline, slug, standfirst, byline, filing, status,
+	// time, fact check, then the body.
+	s.pubTime.SetMinWidth(140) // room for "2026-11-30 09:00"
+	checkBox := inOrder(layout.NewBorderLayout(nil, nil, s.factCheck, nil), s.factCheck, s.factInfo)
+	meta := inOrder(layout.NewBorderLayout(nil, nil, s.status, nil), s.status,
+		inOrder(layout.NewBorderLayout(nil, nil, s.pubTime, nil), s.pubTime, checkBox))
+	fields := container.New(layout.NewFormLayout(),
+		fieldLabel("Headline"), s.headline,
+		fieldLabel("Slug"), s.slug,
+		fieldLabel("Standfirst"), s.standfirst,
+		fieldLabel("Byline"), s.byline,
+		fieldLabel("Filing"), s.filing.row,
+		fieldLabel("Status, time"), meta,
 	)
+	top := container.NewVBox(fields, s.notice)
 	s.sideBox = s.buildSide()
-	s.main = container.NewHSplit(s.bodyBox(), s.sideBox)
-	s.main.Offset = 0.68
-	s.form = container.NewBorder(top, s.info, nil, nil, s.main)
+	s.main = newBodyRow(s.bodyBox(), s.sideBox)
+	s.main.onSqueeze = s.updateSideToggle
+	s.sideToggle = widget.NewButton("", s.ToggleSidePanel)
+	s.sideToggle.Importance = widget.LowImportance
+	bottom := container.NewBorder(nil, nil, nil, s.sideToggle, s.info)
+	s.form = inOrder(layout.NewBorderLayout(top, bottom, nil, nil), top, s.main.box, bottom)
+	s.updateSideToggle()
 	s.empty = container.NewCenter(widget.NewLabel("Select an article, or press Ctrl+N for a new one."))
 	s.content = container.NewStack(s.empty, s.form)
 	s.form.Hide()
@@ -115,13 +130,23 @@ func (s *Screen) build() {
 // layoutMain puts the preview or the side panels beside the body.
 func (s *Screen) layoutMain() {
 	if s.previewShown {
-		s.main.Trailing = s.preview.Content()
-		s.main.Offset = 0.5 // the page deserves room beside the text
+		s.main.setTrailing(s.preview.Content(), trailingPreview)
 	} else {
-		s.main.Trailing = s.sideBox
-		s.main.Offset = 0.68
+		s.main.setTrailing(s.sideBox, trailingPanels)
 	}
-	s.main.Refresh()
+	s.updateSideToggle()
+}
+
+// inOrder is a container whose objects, and so the Tab order, are in the
+// order given (container.NewBorder puts the centre first).
+func inOrder(l fyne.Layout, objects ...fyne.CanvasObject) *fyne.Container {
+	return container.New(l, objects...)
+}
+
+// fieldLabel is the label before a field: it stays when the field is
+// filled, unlike a placeholder.
+func fieldLabel(text string) *widget.Label {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignTrailing, fyne.TextStyle{})
 }
 
 // formatCount writes n with thousands separators.

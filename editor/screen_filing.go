@@ -5,17 +5,19 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"newsroom/domain"
+	"newsroom/textedit"
 )
 
 // filingFields are the article's kind of work, section and tags.
 type filingFields struct {
 	s       *Screen
 	kind    *widget.Select
-	section *widget.Entry
-	tags    *widget.Entry
+	section *textedit.Editor
+	tags    *textedit.Editor
 	row     fyne.CanvasObject
 }
 
@@ -29,7 +31,7 @@ func newFilingFields(s *Screen) *filingFields {
 		options = append(options, k.Label())
 	}
 	f.kind = widget.NewSelect(options, f.kindPicked)
-	f.section = widget.NewEntry()
+	f.section = textedit.NewField()
 	f.section.SetPlaceHolder("Section (default: the first tag)")
 	f.section.OnChanged = func(text string) {
 		if s.article != nil && !s.loading {
@@ -37,7 +39,7 @@ func newFilingFields(s *Screen) *filingFields {
 			s.Changed()
 		}
 	}
-	f.tags = widget.NewEntry()
+	f.tags = textedit.NewField()
 	f.tags.SetPlaceHolder("Tags, separated by commas")
 	f.tags.OnChanged = func(text string) {
 		if s.article != nil && !s.loading {
@@ -45,8 +47,10 @@ func newFilingFields(s *Screen) *filingFields {
 			s.Changed()
 		}
 	}
-	f.row = container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("Kind"), f.kind, widget.NewLabel("Section")), nil,
-		container.NewGridWithColumns(2, f.section, container.NewBorder(nil, nil, widget.NewLabel("Tags"), nil, f.tags)))
+	f.row = inOrder(layout.NewBorderLayout(nil, nil, f.kind, nil), f.kind,
+		container.New(evenRow{},
+			container.NewBorder(nil, nil, widget.NewLabel("Section"), nil, f.section),
+			container.NewBorder(nil, nil, widget.NewLabel("Tags"), nil, f.tags)))
 	return f
 }
 

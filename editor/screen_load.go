@@ -99,7 +99,7 @@ func (s *Screen) pubTimeEdited() {
 	if s.article == nil {
 		return
 	}
-	text := strings.TrimSpace(s.pubTime.Text)
+	text := strings.TrimSpace(s.pubTime.Text())
 	if text == "" {
 		s.article.PublishedAt = time.Time{}
 		s.Changed()

@@ -128,8 +128,8 @@ func TestCheckPanelListsStyleFindingsAndFixes(t *testing.T) {
 		}
 	}
 	c.applyFix()
-	if s.headline.Text != "Kerry to meet Putin" {
-		t.Fatalf("headline after the fix: %q", s.headline.Text)
+	if s.headline.Text() != "Kerry to meet Putin" {
+		t.Fatalf("headline after the fix: %q", s.headline.Text())
 	}
 	waitFor(t, s, "the fixes saved", func() bool {
 		got := stored(t, st, s.article.ID)
@@ -141,7 +141,7 @@ func TestSpellingOfHeadlineAndStandfirstInCheckPanel(t *testing.T) {
 	s, st := newPanelScreen(t, &domain.Article{Headline: "Kery meets Lavrov", Standfirst: "The talks went well.", Body: "Talks."})
 	s.SetSpeller(openSpeller(t), st)
 	c := s.panels().check
-	s.headline.SetText("Kery meets Lavrov in Sochi") // a change runs the check
+	retype(s.headline, "Kery meets Lavrov in Sochi") // a change runs the check
 	var found *domain.StyleFinding
 	waitFor(t, s, "the headline misspelling listed", func() bool {
 		for i, f := range c.style {
@@ -157,7 +157,7 @@ func TestSpellingOfHeadlineAndStandfirstInCheckPanel(t *testing.T) {
 		t.Fatalf("no suggestion for %+v", found)
 	}
 	c.applyFix()
-	if !strings.HasPrefix(s.headline.Text, found.Suggestion+" meets") {
-		t.Fatalf("headline after the fix: %q", s.headline.Text)
+	if !strings.HasPrefix(s.headline.Text(), found.Suggestion+" meets") {
+		t.Fatalf("headline after the fix: %q", s.headline.Text())
 	}
 }

@@ -49,7 +49,16 @@ type bodyPara struct {
 }
 
 func (d *bodyDoc) newPara(text string) *bodyPara {
-	return &bodyPara{text: text, style: styleFor(text), words: d.count(text)}
+	return &bodyPara{text: text, style: d.styleOf(text), words: d.count(text)}
+}
+
+// styleOf is a paragraph's display style; a plain document (a field) has
+// no heading or quote styles.
+func (d *bodyDoc) styleOf(text string) paraStyle {
+	if d.plain {
+		return styleBody
+	}
+	return styleFor(text)
 }
 
 // count is the word count of one paragraph, 0 without a counter.
@@ -75,7 +84,9 @@ type bodyDoc struct {
 	words int // sum of paragraph word counts
 	// countWords counts the words of one paragraph; nil counts none.
 	countWords func(string) int
-	text       string // cached joined text, valid when textOK
+	// plain turns paragraph styles off (fields).
+	plain bool
+	text  string // cached joined text, valid when textOK
 	// textOK reports whether text is current.
 	textOK bool
 }
@@ -223,7 +234,7 @@ func (d *bodyDoc) setParaText(p *bodyPara, text string) {
 	p.text = text
 	p.words = d.count(text)
 	d.words += p.words
-	p.style = styleFor(text)
+	p.style = d.styleOf(text)
 	p.segs = nil
 	p.lines = nil
 	p.bounds = nil

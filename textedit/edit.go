@@ -12,7 +12,7 @@ func (e *Editor) replaceSelection(s string, kind editKind) {
 
 // replaceRange replaces the text between ordered positions a and b with s.
 func (e *Editor) replaceRange(a, b bodyPos, s string, kind editKind) {
-	if (a == b && s == "") || e.readOnly {
+	if (a == b && s == "") || e.readOnly || e.valid.disabled {
 		return
 	}
 	ed := bodyEdit{
@@ -38,6 +38,7 @@ func (e *Editor) afterEdit() {
 	e.caretUp, e.goalOK = false, false
 	e.yOK = false
 	e.showCaret()
+	e.revalidate()
 	if e.OnChanged != nil {
 		e.OnChanged(e.doc.String())
 	}
@@ -50,7 +51,7 @@ func (e *Editor) applyUndo(undo bool) {
 	if !undo {
 		from, to = to, from
 	}
-	if len(*from) == 0 || e.readOnly {
+	if len(*from) == 0 || e.readOnly || e.valid.disabled {
 		return
 	}
 	ed := (*from)[len(*from)-1]

@@ -32,6 +32,15 @@ type Editor struct {
 	// whenever the caret is shown after a move or an edit (a preview
 	// follows it).
 	OnCaretMoved func(offset int)
+	// OnSubmitted is called with the text when Enter is pressed in a
+	// field (NewField, NewParagraphField).
+	OnSubmitted func(text string)
+	// OnTypedKey, when set, sees each key first; returning true means it
+	// handled the key (a search field opening its results on Down).
+	OnTypedKey func(k *fyne.KeyEvent) bool
+
+	field fieldMode
+	valid validation
 
 	doc bodyDoc
 	m   bodyMeasurer
@@ -89,8 +98,10 @@ func NewEditor() *Editor {
 // becomes U+FFFD), clears undo history and selection, puts the caret at
 // the start and scrolls to the top. OnChanged is not called.
 func (e *Editor) SetText(text string) {
-	e.doc.setText(toValidUTF8(normalizeNewlines(text)))
+	e.doc.setText(e.fieldText(toValidUTF8(normalizeNewlines(text))))
 	e.undo = bodyUndo{}
+	e.field.offsetX = 0
+	e.revalidate()
 	e.caret, e.anchor, e.caretUp, e.goalOK = bodyPos{}, bodyPos{}, false, false
 	e.offsetY = 0
 	e.yOK = false
@@ -135,7 +146,7 @@ func (e *Editor) SelectedText() string {
 // one undo step, then calls OnChanged.
 func (e *Editor) InsertAtCursor(s string) {
 	e.undo.seal()
-	e.replaceSelection(toValidUTF8(normalizeNewlines(s)), editOther)
+	e.replaceSelection(e.fieldText(toValidUTF8(normalizeNewlines(s))), editOther)
 	e.undo.seal()
 }
 
@@ -186,8 +197,12 @@ func (e *Editor) CreateRenderer() fyne.WidgetRenderer {
 	return newBodyRenderer(e)
 }
 
-// MinSize is small: the editor is meant to fill the space it is given.
+// MinSize is small for a body, which is meant to fill the space it is
+// given; a field is as high as its rows of text.
 func (e *Editor) MinSize() fyne.Size {
 	e.ExtendBaseWidget(e)
+	if e.field.rows > 0 {
+		return e.fieldMinSize()
+	}
 	return fyne.NewSize(120, 80)
 }

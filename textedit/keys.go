@@ -44,6 +44,13 @@ func (e *Editor) TypedRune(r rune) {
 	if unicode.IsControl(r) && r != '\n' && r != '\t' {
 		return
 	}
+	if r == '\t' && e.field.rows > 0 {
+		return // Tab moves the focus on; it is never part of a field
+	}
+	if r == '\n' && e.field.on {
+		e.submit()
+		return
+	}
 	e.replaceSelection(string(r), editTyping)
 	if e.smart && (r == '"' || r == '\'' || r == '-' || r == '.') {
 		e.smarten()
@@ -67,6 +74,9 @@ func (e *Editor) moveTo(pos bodyPos, extend, up, keepGoal bool) {
 
 // TypedKey handles editing and navigation keys.
 func (e *Editor) TypedKey(k *fyne.KeyEvent) {
+	if e.OnTypedKey != nil && e.OnTypedKey(k) {
+		return
+	}
 	e.ensureLayout()
 	ext := e.shiftDown
 	keepGoal := false
@@ -100,6 +110,10 @@ func (e *Editor) TypedKey(k *fyne.KeyEvent) {
 		e.deleteTo(e.charRight(e.caret), editDeleteFwd)
 		return
 	case fyne.KeyReturn, fyne.KeyEnter:
+		if e.field.on {
+			e.submit()
+			return
+		}
 		e.replaceSelection("\n", editTyping)
 		return
 	case desktop.KeyMenu:
@@ -125,9 +139,23 @@ func (e *Editor) TypedKey(k *fyne.KeyEvent) {
 			}
 			e.OnKey(k.Name, mod)
 		}
+		e.passOn(k)
 		return
 	}
 	e.moveTo(to, ext, up, keepGoal)
+}
+
+// passOn gives a key the editor has no use for (Escape, a function key)
+// to the window's own key handler, as if nothing had the keyboard: Escape
+// closes a dialog from one of its fields.
+func (e *Editor) passOn(k *fyne.KeyEvent) {
+	c := fyne.CurrentApp().Driver().CanvasForObject(e)
+	if c == nil {
+		return
+	}
+	if handle := c.OnTypedKey(); handle != nil {
+		handle(k)
+	}
 }
 
 // deleteTo deletes the selection, or the text between the caret and to.

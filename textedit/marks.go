@@ -90,6 +90,7 @@ func (e *Editor) Replace(span Span, s string) {
 	if span.Start < 0 || span.End > n || span.Start > span.End {
 		return
 	}
+	s = e.fieldText(s)
 	e.undo.seal()
 	e.replaceRange(e.doc.posAt(span.Start), e.doc.posAt(span.End), s, editOther)
 	e.undo.seal()

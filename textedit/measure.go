@@ -51,8 +51,10 @@ const maxCachedWidths = 100000
 // bodyMeasurer measures text with fyne.MeasureText and caches the width of
 // every distinct token per style, so layout measures each word once.
 type bodyMeasurer struct {
-	base    float32 // theme text size the caches were built for
-	spacing float32 // theme line spacing
+	base    float32        // theme text size the caches were built for
+	spacing float32        // theme line spacing
+	scale   float32        // a field's text size factor (0: 1)
+	style   fyne.TextStyle // a field's text style (fields have one style)
 	widths  [numStyles]map[string]float32
 	lineH   [numStyles]float32
 	ascent  [numStyles]float32
@@ -76,9 +78,17 @@ func (m *bodyMeasurer) reset(base, spacing float32) {
 	}
 }
 
-func (m *bodyMeasurer) size(st paraStyle) float32 { return m.base * styleScale[st] }
+func (m *bodyMeasurer) size(st paraStyle) float32 {
+	if m.scale != 0 {
+		return m.base * styleScale[st] * m.scale
+	}
+	return m.base * styleScale[st]
+}
 
 func (m *bodyMeasurer) textStyle(st paraStyle) fyne.TextStyle {
+	if m.style != (fyne.TextStyle{}) {
+		return m.style
+	}
 	switch st {
 	case styleH1, styleH2, styleH3:
 		return fyne.TextStyle{Bold: true}

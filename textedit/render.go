@@ -15,6 +15,8 @@ type bodyRenderer struct {
 	bg     *canvas.Rectangle
 	caret  *canvas.Rectangle
 	thumb  *canvas.Rectangle
+	hint   *canvas.Text      // a field's placeholder
+	rule   *canvas.Rectangle // a field's bottom line, the primary colour when focused
 	texts  []*canvas.Text
 	sels   []*canvas.Rectangle
 	marks  []*canvas.Rectangle
@@ -24,14 +26,15 @@ type bodyRenderer struct {
 	nMark  int
 	nHit   int
 	objs   []fyne.CanvasObject
-	colors struct{ fg, sel, caret, bar, bg, mark, hit color.Color }
+	colors struct{ fg, sel, caret, bar, bg, mark, hit, hint, rule color.Color }
 	// hitFrom is the theme colour colors.hit was made from.
 	hitFrom color.Color
 }
 
 func newBodyRenderer(e *Editor) *bodyRenderer {
 	r := &bodyRenderer{e: e, bg: canvas.NewRectangle(color.Transparent),
-		caret: canvas.NewRectangle(color.Transparent), thumb: canvas.NewRectangle(color.Transparent)}
+		caret: canvas.NewRectangle(color.Transparent), thumb: canvas.NewRectangle(color.Transparent),
+		hint: canvas.NewText("", color.Transparent), rule: canvas.NewRectangle(color.Transparent)}
 	r.update()
 	return r
 }
@@ -56,6 +59,9 @@ func (r *bodyRenderer) readColors() {
 	th := r.e.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	r.colors.fg = th.Color(theme.ColorNameForeground, v)
+	if r.e.valid.disabled {
+		r.colors.fg = th.Color(theme.ColorNameDisabled, v)
+	}
 	r.colors.sel = th.Color(theme.ColorNameSelection, v)
 	r.colors.caret = th.Color(theme.ColorNamePrimary, v)
 	r.colors.bar = th.Color(theme.ColorNameScrollBar, v)
@@ -63,6 +69,11 @@ func (r *bodyRenderer) readColors() {
 	r.colors.mark = th.Color(theme.ColorNameError, v)
 	if warn := th.Color(theme.ColorNameWarning, v); warn != r.hitFrom {
 		r.hitFrom, r.colors.hit = warn, hitColor(warn) // converted once, not every frame
+	}
+	r.colors.hint = th.Color(theme.ColorNamePlaceHolder, v)
+	r.colors.rule = th.Color(theme.ColorNameInputBorder, v)
+	if r.e.focused {
+		r.colors.rule = r.colors.caret
 	}
 }
 
@@ -77,6 +88,7 @@ func (r *bodyRenderer) update() {
 	r.bg.Resize(size)
 	r.nText, r.nSel, r.nMark, r.nHit = 0, 0, 0, 0
 
+	x0 := pad - e.field.offsetX // left edge of the text (a field scrolls sideways)
 	top, bottom := e.offsetY-pad, e.offsetY+size.Height
 	a, b := orderPos(e.anchor, e.caret)
 	for pi := e.paraAtY(max(top, 0)); pi < len(e.doc.paras) && e.paraY[pi] < bottom; pi++ {
@@ -91,11 +103,11 @@ func (r *bodyRenderer) update() {
 				break
 			}
 			if len(p.hits) > 0 {
-				r.drawHits(p, l, pad, pad+y-e.offsetY, h)
+				r.drawHits(p, l, x0, pad+y-e.offsetY, h)
 			}
-			r.drawSelection(pi, l, i == len(p.lines)-1, a, b, pad, pad+y-e.offsetY, h)
-			r.drawLine(p, l, pad, pad+y-e.offsetY, h)
-			r.drawMarks(p, l, pad, pad+y-e.offsetY, h)
+			r.drawSelection(pi, l, i == len(p.lines)-1, a, b, x0, pad+y-e.offsetY, h)
+			r.drawLine(p, l, x0, pad+y-e.offsetY, h)
+			r.drawMarks(p, l, x0, pad+y-e.offsetY, h)
 		}
 	}
 	r.drawCaret(pad)
@@ -104,6 +116,10 @@ func (r *bodyRenderer) update() {
 	r.objs = append(r.objs[:0], r.bg)
 	for _, s := range r.hits[:r.nHit] {
 		r.objs = append(r.objs, s)
+	}
+	if e.field.rows > 0 || e.field.hint != "" {
+		r.drawField(size, pad)
+		r.objs = append(r.objs, r.hint, r.rule)
 	}
 	for _, s := range r.sels[:r.nSel] {
 		r.objs = append(r.objs, s)
@@ -199,7 +215,9 @@ func (r *bodyRenderer) drawCaret(pad float32) {
 	y += pad - e.offsetY
 	r.caret.FillColor = r.colors.caret
 	r.caret.Hidden = !e.focused || y+h < 0 || y > e.Size().Height
-	r.caret.Move(fyne.NewPos(pad+x-1, y))
+	x += pad - e.field.offsetX
+	r.caret.Hidden = r.caret.Hidden || x < 0 || x > e.Size().Width
+	r.caret.Move(fyne.NewPos(x-1, y))
 	r.caret.Resize(fyne.NewSize(2, h))
 }
 
@@ -215,4 +233,30 @@ func (r *bodyRenderer) drawThumb(size fyne.Size) {
 	r.thumb.CornerRadius = bw / 4
 	r.thumb.Move(fyne.NewPos(size.Width-bw+2, tY))
 	r.thumb.Resize(fyne.NewSize(bw-4, tH))
+}
+
+// drawField shows a field's placeholder (while it is empty) and its
+// bottom line.
+func (r *bodyRenderer) drawField(size fyne.Size, pad float32) {
+	e := r.e
+	r.hint.Hidden = e.field.hint == "" || len(e.doc.paras) != 1 || e.doc.paras[0].text != ""
+	if !r.hint.Hidden {
+		h := e.m.lineHeight(styleBody)
+		ts, st := e.m.size(styleBody), e.m.textStyle(styleBody)
+		if r.hint.Text != e.field.hint || r.hint.TextSize != ts || r.hint.TextStyle != st || r.hint.Color != r.colors.hint {
+			r.hint.Text, r.hint.TextSize, r.hint.TextStyle, r.hint.Color = e.field.hint, ts, st, r.colors.hint
+			r.hint.Refresh()
+		}
+		r.hint.Move(fyne.NewPos(pad, pad+e.m.spacing/2))
+		r.hint.Resize(fyne.NewSize(size.Width-2*pad, h-e.m.spacing))
+	}
+	r.rule.Hidden = e.field.rows == 0
+	thick := float32(1)
+	if e.focused {
+		thick = 2
+	}
+	r.rule.FillColor = r.colors.rule
+	r.rule.Move(fyne.NewPos(0, size.Height-thick))
+	r.rule.Resize(fyne.NewSize(size.Width, thick))
+	r.rule.Refresh()
 }

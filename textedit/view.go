@@ -16,7 +16,7 @@ func (e *Editor) barWidth() float32 { return e.Theme().Size(theme.SizeNameScroll
 // textWidth is the wrapping width for the current widget size; before the
 // widget has a size nothing wraps, so no work is wasted on a zero width.
 func (e *Editor) textWidth() float32 {
-	if e.Size().Width <= 0 {
+	if e.Size().Width <= 0 || e.field.noWrap {
 		return math.MaxFloat32
 	}
 	w := e.Size().Width - 2*e.pad() - e.barWidth()
@@ -30,13 +30,7 @@ func (e *Editor) textWidth() float32 {
 // resize or theme change, only edited ones after a keystroke) and updates
 // the paragraph positions.
 func (e *Editor) ensureLayout() {
-	th := e.Theme()
-	if size, sp := th.Size(theme.SizeNameText), th.Size(theme.SizeNameLineSpacing); size != e.m.base || sp != e.m.spacing {
-		e.m.reset(size, sp)
-		for _, p := range e.doc.paras {
-			p.segs, p.lines = nil, nil
-		}
-	}
+	e.ensureMeasurer()
 	w := e.textWidth()
 	changed := w != e.wrapW
 	e.wrapW = w
@@ -57,6 +51,19 @@ func (e *Editor) ensureLayout() {
 		e.yOK = true
 	}
 	e.clampScroll()
+}
+
+// ensureMeasurer drops the measured widths when the theme's text size or
+// line spacing (or the field's text size) changed.
+func (e *Editor) ensureMeasurer() {
+	th := e.Theme()
+	if size, sp := th.Size(theme.SizeNameText), th.Size(theme.SizeNameLineSpacing); size != e.m.base || sp != e.m.spacing {
+		e.m.reset(size, sp)
+		e.m.scale, e.m.style = e.field.scale, e.field.style
+		for _, p := range e.doc.paras {
+			p.segs, p.lines = nil, nil
+		}
+	}
 }
 
 // contentHeight is the height of all the text.
@@ -193,7 +200,7 @@ func (e *Editor) offsetAtX(pi int, l bodyLine, x float32) int {
 // posAtPoint maps a point in widget coordinates to a text position.
 func (e *Editor) posAtPoint(pt fyne.Position) bodyPos {
 	e.ensureLayout()
-	return e.posAtContent(pt.X-e.pad(), pt.Y-e.pad()+e.offsetY)
+	return e.posAtContent(pt.X-e.pad()+e.field.offsetX, pt.Y-e.pad()+e.offsetY)
 }
 
 // posAtContent maps content coordinates to a text position.
@@ -223,6 +230,7 @@ func (e *Editor) showCaret() {
 		e.offsetY = y + h - e.viewHeight()
 	}
 	e.clampScroll()
+	e.followCaretX()
 	e.Refresh()
 	if e.OnCaretMoved != nil {
 		e.OnCaretMoved(e.doc.offset(e.caret))
