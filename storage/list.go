@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode"
 
 	"newsroom/domain"
 )
@@ -48,6 +47,10 @@ func (s *Store) ListArticles(ctx context.Context, q ArticleQuery) ([]ArticleSumm
 		// Matches come newest first straight from the index (rowid order),
 		// which stays fast when a common word matches most articles.
 		inner := `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC`
+		if s.backend == backendPostgres {
+			inner = `SELECT id FROM articles_fts WHERE doc @@ ?::tsquery ORDER BY id DESC`
+			match = tsQuery(q.Search)
+		}
 		args = append(args, match)
 		if q.Limit > 0 && q.Status == "" && q.FactChecked == nil {
 			inner += fmt.Sprintf(" LIMIT %d", q.Limit+q.Offset)
@@ -97,21 +100,4 @@ func (s *Store) ListArticles(ctx context.Context, q ArticleQuery) ([]ArticleSumm
 		return nil, fmt.Errorf("list articles: %w", err)
 	}
 	return out, nil
-}
-
-// ftsQuery turns what a person types into an FTS5 query: every word must
-// match, the last one as a prefix (search as you type). Operators and
-// punctuation are not passed through, so no input is a syntax error.
-func ftsQuery(text string) string {
-	words := strings.FieldsFunc(text, func(r rune) bool {
-		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r))
-	})
-	for i, w := range words {
-		words[i] = `"` + w + `"`
-	}
-	if len(words) == 0 {
-		return ""
-	}
-	words[len(words)-1] += "*"
-	return strings.Join(words, " ")
 }

@@ -12,16 +12,20 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/mattn/go-sqlite3"
 )
 
 // Store is an open Newsroom database. It is safe for concurrent use.
 type Store struct {
-	path   string
-	writer *sql.DB // exactly one connection; transactions BEGIN IMMEDIATE
-	reader *sql.DB
-	now    func() time.Time
-	damage atomic.Pointer[error] // set once the file is found damaged
+	path    string  // the file, or the server as postgres://host:port/db
+	backend backend // SQLite or PostgreSQL
+	// pgConfig is the parsed connection string of a PostgreSQL store.
+	pgConfig *pgx.ConnConfig
+	writer   *sql.DB // exactly one connection; transactions BEGIN IMMEDIATE
+	reader   *sql.DB
+	now      func() time.Time
+	damage   atomic.Pointer[error] // set once the file is found damaged
 }
 
 // ErrOpen wraps every failure to open a database file; the message names
@@ -41,9 +45,17 @@ var ErrDamaged = errors.New("the database is damaged")
 // files up to QuickCheckLimit, or by any later statement meeting
 // SQLITE_CORRUPT) is opened read-only: every write fails with ErrDamaged
 // and a message saying how to restore it; Damaged reports it.
+//
+// A target that names a PostgreSQL server (IsPostgresTarget: a
+// postgres:// or postgresql:// URL, or the keyword form host=… dbname=…;
+// the PG* environment variables fill in what it leaves out) opens that
+// server's database instead, through the same Store.
 func Open(path string) (*Store, error) {
 	if path == "" {
 		return nil, fmt.Errorf("%w: no database path given", ErrOpen)
+	}
+	if IsPostgresTarget(path) {
+		return openPostgres(path)
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -160,7 +172,8 @@ func escapePath(p string) string {
 	return r.Replace(p)
 }
 
-// Path returns the absolute path of the database file.
+// Path returns the absolute path of the database file; for PostgreSQL,
+// the server as postgres://host:port/dbname (never the password).
 func (s *Store) Path() string { return s.path }
 
 // Close closes the database.
@@ -178,7 +191,8 @@ func (s *Store) Close() error {
 // SetClock replaces the clock, for tests.
 func (s *Store) SetClock(now func() time.Time) { s.now = now }
 
-// inTx runs fn in one write transaction (BEGIN IMMEDIATE), committing when
+// inTx runs fn in one write transaction (BEGIN IMMEDIATE on SQLite; on
+// PostgreSQL one holding the advisory write lock), committing when
 // fn returns nil and rolling back otherwise.
 func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := s.beginWrite(ctx)
@@ -204,6 +218,10 @@ func (s *Store) beginWrite(ctx context.Context) (*sql.Tx, error) {
 	tx, err := s.writer.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, s.damaged(fmt.Errorf("begin write: %w", err))
+	}
+	if err := s.backend.lockWrites(ctx, tx); err != nil {
+		_ = tx.Rollback()
+		return nil, fmt.Errorf("begin write: %w", err)
 	}
 	return tx, nil
 }
