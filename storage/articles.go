@@ -321,18 +321,23 @@ func (s *Store) indexArticle(ctx context.Context, tx *sql.Tx, a *domain.Article,
 	for _, q := range a.Quotes {
 		fmt.Fprintf(&quotes, "%s %s %s %s %s\n", q.Text, q.Speaker, q.Role, q.Context, q.Source)
 	}
-	var err error
-	if s.backend == backendPostgres {
-		_, err = tx.ExecContext(ctx, `INSERT INTO articles_fts (id, doc) VALUES (?, ?::tsvector)`,
-			a.ID, tsVector(a.Headline, a.Standfirst, a.Body, quotes.String(), a.Byline))
-	} else {
-		_, err = tx.ExecContext(ctx, `INSERT INTO articles_fts (rowid, headline, standfirst, body, quotes, byline) VALUES (?, ?, ?, ?, ?, ?)`,
-			a.ID, a.Headline, a.Standfirst, a.Body, quotes.String(), a.Byline)
-	}
-	if err != nil {
+	if err := s.writeIndex(ctx, tx, a.ID, a.Headline, a.Standfirst, a.Body, quotes.String(), a.Byline); err != nil {
 		return fmt.Errorf("index %q: %w", a.Slug, err)
 	}
 	return nil
+}
+
+// writeIndex adds the full-text entry of article id.
+func (s *Store) writeIndex(ctx context.Context, tx *sql.Tx, id int64, headline, standfirst, body, quotes, byline string) error {
+	var err error
+	if s.backend == backendPostgres {
+		_, err = tx.ExecContext(ctx, `INSERT INTO articles_fts (id, doc) VALUES (?, ?::tsvector)`,
+			id, tsVector(headline, standfirst, body, quotes, byline))
+	} else {
+		_, err = tx.ExecContext(ctx, `INSERT INTO articles_fts (rowid, headline, standfirst, body, quotes, byline) VALUES (?, ?, ?, ?, ?, ?)`,
+			id, headline, standfirst, body, quotes, byline)
+	}
+	return err
 }
 
 // DeleteArticle removes an article with its quotes, revisions and comments.
