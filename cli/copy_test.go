@@ -30,8 +30,8 @@ func copyNewsroom(t *testing.T, path string, n int) {
 		a := &domain.Article{
 			Slug: fmt.Sprintf("story-%02d", i), Headline: fmt.Sprintf("Story %d: “quotes” & café", i),
 			Standfirst: "A standfirst", Byline: "Anna Reporter", Section: "World",
-			Body:     "Sergey Lavrov met John Kerry.\n\n{{quote lavrov}}\n\nThe talks lasted four hours.\n",
-			Status:   domain.StatusPublished, PublishedAt: time.Date(2026, 10, 1+i, 9, 30, 0, 0, time.UTC),
+			Body:   "Sergey Lavrov met John Kerry.\n\n{{quote lavrov}}\n\nThe talks lasted four hours.\n",
+			Status: domain.StatusPublished, PublishedAt: time.Date(2026, 10, 1+i, 9, 30, 0, 0, time.UTC),
 			Keywords: []string{"Russia", fmt.Sprintf("tag%d", i%3)},
 			Sources:  []domain.Source{{Name: "Reuters", Kind: domain.SourceNewsAgency, URL: "https://www.reuters.com"}},
 			Quotes: []domain.Quote{{Ref: "lavrov", Text: "We are ready.", Speaker: "Sergey Lavrov", Role: "Foreign minister",
