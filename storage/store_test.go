@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -373,9 +374,17 @@ func TestTwoProcessesOnOneFile(t *testing.T) {
 	if _, err := s1.SaveArticle(ctx, a, "one"); err != nil {
 		t.Fatal(err)
 	}
+	revs, _ := s1.RevisionCount(ctx, a.ID)
 	b.Body = "from two"
 	if _, err := s2.SaveArticle(ctx, b, "two"); !errors.Is(err, domain.ErrConflict) {
 		t.Fatalf("second writer: %v, want ErrConflict", err)
+	}
+	// The refused save wrote nothing.
+	if got, err := s1.GetArticle(ctx, a.ID); err != nil || got.Body != "from one" || got.Version != a.Version {
+		t.Fatalf("after the conflict: %+v %v", got, err)
+	}
+	if after, _ := s1.RevisionCount(ctx, a.ID); after != revs {
+		t.Fatalf("the refused save added revisions: %d, then %d", revs, after)
 	}
 }
 
@@ -597,5 +606,54 @@ func TestOpenBackfillsExportCaches(t *testing.T) {
 	}
 	if got.Version != 1 {
 		t.Errorf("the backfill changed the version to %d", got.Version)
+	}
+}
+
+// TestConcurrentSavesOfOneVersionOneWins: desks saving the same version
+// at once, through two stores (two processes), give exactly one save and
+// conflicts for the rest — writers are serialised on both backends.
+func TestConcurrentSavesOfOneVersionOneWins(t *testing.T) {
+	s1, path := openTemp(t)
+	s2, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	ctx := context.Background()
+	a := sample("contested")
+	if err := s1.CreateArticle(ctx, a, "ann"); err != nil {
+		t.Fatal(err)
+	}
+	const desks = 8
+	results := make(chan error, desks)
+	var wg sync.WaitGroup
+	for i := 0; i < desks; i++ {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			st := []*Store{s1, s2}[i%2]
+			mine := *a
+			mine.Body = fmt.Sprintf("desk %d's text", i)
+			_, err := st.SaveArticle(ctx, &mine, fmt.Sprintf("desk-%d", i))
+			results <- err
+		}(i)
+	}
+	wg.Wait()
+	close(results)
+	saved := 0
+	for err := range results {
+		switch {
+		case err == nil:
+			saved++
+		case !errors.Is(err, domain.ErrConflict):
+			t.Fatalf("save: %v", err)
+		}
+	}
+	got, err := s2.GetArticle(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if saved != 1 || got.Version != a.Version+1 {
+		t.Fatalf("%d saves of version %d succeeded; the article is at version %d", saved, a.Version, got.Version)
 	}
 }
