@@ -167,6 +167,7 @@ func openPostgres(target string) (*Store, error) {
 		return fail(err)
 	}
 	s.backfillExportCaches(ctx)
+	s.startWatcher()
 	return s, nil
 }
 

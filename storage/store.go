@@ -22,7 +22,8 @@ type Store struct {
 	backend backend // SQLite or PostgreSQL
 	// pgConfig is the parsed connection string of a PostgreSQL store.
 	pgConfig *pgx.ConnConfig
-	writer   *sql.DB // exactly one connection; transactions BEGIN IMMEDIATE
+	watcher  *pgWatcher // PostgreSQL: the change counters, heard of
+	writer   *sql.DB    // exactly one connection; transactions BEGIN IMMEDIATE
 	reader   *sql.DB
 	now      func() time.Time
 	damage   atomic.Pointer[error] // set once the file is found damaged
@@ -178,6 +179,9 @@ func (s *Store) Path() string { return s.path }
 
 // Close closes the database.
 func (s *Store) Close() error {
+	if s.watcher != nil {
+		s.watcher.stop()
+	}
 	var errs []error
 	if s.reader != nil {
 		errs = append(errs, s.reader.Close())
@@ -205,6 +209,9 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	if err := tx.Commit(); err != nil {
 		return s.damaged(fmt.Errorf("commit: %w", err))
+	}
+	if s.watcher != nil {
+		s.watcher.stale.Store(true) // read our own change from the database
 	}
 	return s.Damaged()
 }

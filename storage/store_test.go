@@ -632,7 +632,10 @@ func TestConcurrentSavesOfOneVersionOneWins(t *testing.T) {
 		go func(i int) {
 			defer wg.Done()
 			st := []*Store{s1, s2}[i%2]
-			mine := *a
+			mine := *a // a desk's own copy: a save writes ids into its sources and quotes
+			mine.Sources = append([]domain.Source(nil), a.Sources...)
+			mine.Quotes = append([]domain.Quote(nil), a.Quotes...)
+			mine.Keywords = append([]string(nil), a.Keywords...)
 			mine.Body = fmt.Sprintf("desk %d's text", i)
 			_, err := st.SaveArticle(ctx, &mine, fmt.Sprintf("desk-%d", i))
 			results <- err

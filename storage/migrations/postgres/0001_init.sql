@@ -105,12 +105,15 @@ CREATE INDEX comments_by_addr ON comments (client_addr, submitted_at);
 CREATE INDEX comments_by_email ON comments ((email COLLATE nocase), submitted_at);
 
 -- Counters bumped on every change, so a window can watch with one cheap
--- query (as on SQLite).
+-- query (as on SQLite); each change is also announced on the channel
+-- newsroom_changes (delivered at commit, once per table and transaction),
+-- so that windows hear of it without asking (storage/notify.go).
 CREATE TABLE change_counters (name TEXT PRIMARY KEY, value BIGINT NOT NULL);
 INSERT INTO change_counters VALUES ('comments', 0), ('articles', 0);
 CREATE FUNCTION newsroom_bump_counter() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     UPDATE change_counters SET value = value + 1 WHERE name = TG_ARGV[0];
+    PERFORM pg_notify('newsroom_changes', TG_ARGV[0]);
     RETURN NULL;
 END $$;
 CREATE TRIGGER comments_changed AFTER INSERT OR UPDATE OR DELETE ON comments
