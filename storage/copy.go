@@ -112,6 +112,7 @@ func CopyNewsroom(ctx context.Context, from, to *Store, force bool) (source, tar
 	if err != nil {
 		return source, target, err
 	}
+	to.analyze(ctx)
 	return source, target, nil
 }
 

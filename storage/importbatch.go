@@ -362,6 +362,7 @@ func (b *ImportBatch) Commit() error {
 	if b.s.watcher != nil {
 		b.s.watcher.stale.Store(true)
 	}
+	b.s.analyze(context.Background())
 	return b.s.Damaged()
 }
 

@@ -171,6 +171,16 @@ func openPostgres(target string) (*Store, error) {
 	return s, nil
 }
 
+// analyze refreshes PostgreSQL's statistics after a bulk load (an import,
+// a copy), so that the next searches are planned for what is there now
+// rather than waiting for autovacuum; a failure only costs speed.
+func (s *Store) analyze(ctx context.Context) {
+	if s.backend != backendPostgres {
+		return
+	}
+	_, _ = s.writer.ExecContext(ctx, `ANALYZE`)
+}
+
 // checkForeignPostgres refuses a database that holds other tables but no
 // Newsroom schema: nothing is created in someone else's database.
 func (s *Store) checkForeignPostgres(ctx context.Context) error {
