@@ -1,10 +1,13 @@
 package storage
 
 import (
+	"context"
 	"errors"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestIsPostgresTarget(t *testing.T) {
@@ -96,5 +99,29 @@ func TestMigrationsMatch(t *testing.T) {
 	}
 	if !reflect.DeepEqual(names(lite), names(pg)) {
 		t.Fatalf("migrations differ:\nSQLite     %v\nPostgreSQL %v", names(lite), names(pg))
+	}
+}
+
+// TestFileOperationsSayWhatToDoOnPostgres: backup, rolling backup and
+// restore are file operations; on a PostgreSQL newsroom (and for a URL
+// given to restore) they refuse with ErrNotAFile, which names pg_dump
+// and newsroom copy.
+func TestFileOperationsSayWhatToDoOnPostgres(t *testing.T) {
+	ctx := context.Background()
+	if _, err := Restore(ctx, "postgres://ann:pw@db.example.com/desk", "backup.db", time.Now()); !errors.Is(err, ErrNotAFile) || strings.Contains(err.Error(), ":pw@") {
+		t.Fatalf("restore onto a URL: %v", err)
+	}
+	s, _ := openTemp(t)
+	if s.backend != backendPostgres {
+		if err := s.Backup(ctx, filepath.Join(t.TempDir(), "b.db"), false); err != nil {
+			t.Fatalf("backup of a file: %v", err)
+		}
+		return
+	}
+	if err := s.Backup(ctx, filepath.Join(t.TempDir(), "b.db"), false); !errors.Is(err, ErrNotAFile) || !strings.Contains(err.Error(), "pg_dump") {
+		t.Fatalf("backup: %v", err)
+	}
+	if _, err := s.RollingBackup(ctx, time.Now()); !errors.Is(err, ErrNotAFile) {
+		t.Fatalf("rolling backup: %v", err)
 	}
 }
