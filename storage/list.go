@@ -37,6 +37,32 @@ type ArticleQuery struct {
 // ListArticles returns matching articles, most recently updated first
 // (newest first when searching).
 func (s *Store) ListArticles(ctx context.Context, q ArticleQuery) ([]ArticleSummary, error) {
+	if s.backend != backendPostgres || ftsQuery(q.Search) == "" {
+		return s.listArticles(ctx, q, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC`)
+	}
+	page := q.Limit > 0 && q.Status == "" && q.FactChecked == nil
+	if !page {
+		return s.listArticles(ctx, q, `SELECT id FROM articles_fts WHERE doc @@ ?::tsquery`)
+	}
+	// PostgreSQL cannot tell a rare word from a common one well enough
+	// to choose between walking the index newest first (fast when most
+	// articles match, a full scan when one does) and the GIN index (the
+	// other way round). So: the newest articles first, and the GIN index
+	// only when they do not fill the page. The OFFSET 0 keeps the planner
+	// from turning that second query into the first.
+	window := max(1000, 20*(q.Limit+q.Offset))
+	recent, err := s.listArticles(ctx, q, fmt.Sprintf(`SELECT id FROM (SELECT id, doc FROM articles_fts ORDER BY id DESC LIMIT %d) recent
+		WHERE doc @@ ?::tsquery ORDER BY id DESC`, window))
+	if err != nil || len(recent) == q.Limit {
+		return recent, err
+	}
+	return s.listArticles(ctx, q, `SELECT id FROM (SELECT id FROM articles_fts WHERE doc @@ ?::tsquery OFFSET 0) m ORDER BY id DESC`)
+}
+
+// listArticles is ListArticles with inner, the query of the search
+// index's matches (newest first) for the one parameter, the FTS5 or the
+// tsquery expression.
+func (s *Store) listArticles(ctx context.Context, q ArticleQuery, inner string) ([]ArticleSummary, error) {
 	var (
 		where []string
 		args  []any
@@ -46,9 +72,7 @@ func (s *Store) ListArticles(ctx context.Context, q ArticleQuery) ([]ArticleSumm
 	if match := ftsQuery(q.Search); match != "" {
 		// Matches come newest first straight from the index (rowid order),
 		// which stays fast when a common word matches most articles.
-		inner := `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC`
 		if s.backend == backendPostgres {
-			inner = `SELECT id FROM articles_fts WHERE doc @@ ?::tsquery ORDER BY id DESC`
 			match = tsQuery(q.Search)
 		}
 		args = append(args, match)

@@ -91,3 +91,37 @@ func TestTSVectorKeepsColumnsApart(t *testing.T) {
 		t.Fatalf("tsVector = %q, want %q", got, want)
 	}
 }
+
+// TestSearchPagesAgreeWithTheWholeList: a page of a search is the same
+// slice of the full list of matches for rare words (older than the
+// newest thousand articles), common ones and words in between, with and
+// without an offset.
+func TestSearchPagesAgreeWithTheWholeList(t *testing.T) {
+	s, _ := openTemp(t)
+	fillArticles(t, s, 2500) // "zanzibar" is in story-1250 only
+	ctx := context.Background()
+	for _, search := range []string{"zanzibar", "minist", "story 12", "ceasefire treaty", "court ruling"} {
+		all, err := s.ListArticles(ctx, ArticleQuery{Search: search})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range []struct{ limit, offset int }{{50, 0}, {10, 5}, {50, 100}} {
+			page, err := s.ListArticles(ctx, ArticleQuery{Search: search, Limit: p.limit, Offset: p.offset})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := all[min(p.offset, len(all)):min(p.offset+p.limit, len(all))]
+			if len(page) != len(want) {
+				t.Fatalf("%q %+v: %d results, want %d", search, p, len(page), len(want))
+			}
+			for i := range page {
+				if page[i].ID != want[i].ID {
+					t.Fatalf("%q %+v: result %d is %s, want %s", search, p, i, page[i].Slug, want[i].Slug)
+				}
+			}
+		}
+		if search == "zanzibar" && (len(all) != 1 || all[0].Slug != "story-1250") {
+			t.Fatalf("zanzibar: %v", all)
+		}
+	}
+}
