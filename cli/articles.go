@@ -69,7 +69,7 @@ func newArticlesListCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			stats, err := store.Stats(ctx)
+			stats, err := store.StatsOf(ctx, ids)
 			if err != nil {
 				return err
 			}

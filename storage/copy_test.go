@@ -179,3 +179,27 @@ func TestCopyTablesCoverTheSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestStatsOfIsStatsOfThoseArticles: counting a few articles gives their
+// counts from the whole table's, and nothing of the others.
+func TestStatsOfIsStatsOfThoseArticles(t *testing.T) {
+	s, _ := openTemp(t)
+	fillNewsroom(t, s, 4)
+	ctx := context.Background()
+	all, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, err := s.ListArticles(ctx, ArticleQuery{})
+	if err != nil || len(list) != 4 {
+		t.Fatal(len(list), err)
+	}
+	some, err := s.StatsOf(ctx, []int64{list[0].ID, list[2].ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(some) != 2 || !reflect.DeepEqual(some[list[0].ID], all[list[0].ID]) || !reflect.DeepEqual(some[list[2].ID], all[list[2].ID]) ||
+		some[list[0].ID].Revisions != 2 || some[list[0].ID].Comments[domain.CommentApproved] != 1 {
+		t.Fatalf("StatsOf: %+v, Stats: %+v", some, all)
+	}
+}
