@@ -26,7 +26,7 @@ BUILD_DEBS := gcc pkg-config libgl1-mesa-dev xorg-dev libhunspell-dev hunspell-e
 TEST_DEBS  := xvfb xdotool x11-utils imagemagick tesseract-ocr tesseract-ocr-eng chromium libxml2-utils desktop-file-utils
 WEBCHECK   := publish/testdata/webcheck
 
-.PHONY: run build test test-readonly deps test-deps vet clean bench stage install uninstall package
+.PHONY: run build test test-readonly test-postgres deps test-deps vet clean bench stage install uninstall package
 
 run: deps build
 	./$(BIN)
@@ -91,6 +91,20 @@ test: test-deps vet build
 	NEWSROOM_REQUIRE_WEBCHECKS=1 NEWSROOM_BIN=$(CURDIR)/$(BIN) $(GO) test -race -count=1 -timeout 40m $$($(GO) list ./... | grep -v '/e2e$$')
 	NEWSROOM_BIN=$(CURDIR)/$(BIN) $(GO) test -race -count=1 -timeout 40m ./e2e
 	@$(MAKE) --no-print-directory test-readonly
+	@$(MAKE) --no-print-directory test-postgres
+
+# The tests that open a newsroom through storage/storetest run a second
+# time on PostgreSQL: tools/pgcluster.sh installs Debian's postgresql when
+# initdb is missing, starts a throwaway cluster (as the user postgres when
+# root, on a unix socket in a temporary folder, trust auth, no TCP), and
+# the trap stops and removes it however the tests end.
+PG_TESTS := ./storage/... ./intake/
+test-postgres:
+	@dir=$$(mktemp -d /tmp/newsroom-pg.XXXXXX) && rmdir $$dir && \
+	trap "tools/pgcluster.sh stop $$dir" EXIT && \
+	url=$$(tools/pgcluster.sh start $$dir) && echo "PostgreSQL pass on $$url" && \
+	NEWSROOM_TEST_POSTGRES=$$url $(GO) test -race -count=1 -timeout 20m $(PG_TESTS) && \
+	NEWSROOM_TEST_POSTGRES=$$url $(GO) test -race -count=1 -timeout 10m -run 'TestCopy|TestDBFlag' ./cli/
 
 # Root ignores file permissions, so under root (CI) the read-only database
 # tests run again as the unprivileged user nobody.

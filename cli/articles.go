@@ -66,11 +66,17 @@ func newArticlesListCmd(e *env) *cobra.Command {
 				}
 				return tw.Flush()
 			}
-			full, err := store.ExportArticles(ctx, true)
+			// Only the listed articles are read in full (one search hit
+			// costs one article, not the archive).
+			ids := make([]int64, len(list))
+			for i, s := range list {
+				ids[i] = s.ID
+			}
+			full, err := store.ArticlesByID(ctx, ids)
 			if err != nil {
 				return err
 			}
-			stats, err := store.Stats(ctx)
+			stats, err := store.StatsOf(ctx, ids)
 			if err != nil {
 				return err
 			}

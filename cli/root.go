@@ -95,10 +95,13 @@ func newRoot(opt Options) (*cobra.Command, *env, func()) {
 	root := &cobra.Command{
 		Use:   "newsroom",
 		Short: "Newsroom: draft, fact-check, preview, moderate and export news articles",
-		Long: `Newsroom is a desktop newsroom editor over one SQLite file.
+		Long: `Newsroom is a desktop newsroom editor over one SQLite file, or over a
+PostgreSQL database many desks share.
 
 Run without a command to open the window on the default database
-(` + DefaultDBPath() + `), or on --db PATH. Given a Markdown file, a
+(` + DefaultDBPath() + `), or on --db PATH, or on
+--db postgres://user@host:port/dbname (PG* environment variables and
+~/.pgpass are honoured; see "A shared newsroom" in the README). Given a Markdown file, a
 WordPress export or a folder (newsroom FILE), the window opens and offers
 to import it, as the desktop's "Open with" does.`,
 		Version:       opt.Version,
@@ -140,7 +143,7 @@ to import it, as the desktop's "Open with" does.`,
 			return opt.Window(store, openSlug, importPath)
 		},
 	}
-	root.PersistentFlags().StringVar(&dbPath, "db", "", "database file (default "+DefaultDBPath()+")")
+	root.PersistentFlags().StringVar(&dbPath, "db", "", "database file or postgres:// URL (default "+DefaultDBPath()+")")
 	root.PersistentFlags().StringVar(&cpuProfile, "cpuprofile", "", "write a Go CPU profile to this file (for performance work)")
 	_ = root.PersistentFlags().MarkHidden("cpuprofile")
 	root.Flags().StringVar(&openSlug, "open", "", "open the article with this slug in the editor")
@@ -157,6 +160,7 @@ to import it, as the desktop's "Open with" does.`,
 		newSettingsCmd(env),
 		newDictionaryCmd(env),
 		newMediaCmd(env),
+		newCopyCmd(env),
 	)
 	return root, env, func() {
 		if stopProfile != nil {

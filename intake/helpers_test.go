@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -16,6 +15,7 @@ import (
 
 	"newsroom/domain"
 	"newsroom/storage"
+	"newsroom/storage/storetest"
 )
 
 // clock is a settable clock for tests.
@@ -51,7 +51,7 @@ type fixture struct {
 // newStore opens a fresh database with the test articles.
 func newStore(t *testing.T, clk *clock) (*storage.Store, string) {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "x.db")
+	path := storetest.Target(t, "x.db") // a PostgreSQL database under NEWSROOM_TEST_POSTGRES
 	st, err := storage.Open(path)
 	if err != nil {
 		t.Fatal(err)

@@ -8,8 +8,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/mattn/go-sqlite3"
-
 	"newsroom/domain"
 	"newsroom/markup"
 )
@@ -117,7 +115,7 @@ var testHookBetweenArticleReads func()
 // statements read one snapshot of the database (WAL keeps it while
 // writers go on).
 func (s *Store) inReadTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := s.reader.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, err := s.reader.BeginTx(ctx, s.backend.readTxOptions())
 	if err != nil {
 		return fmt.Errorf("begin read: %w", err)
 	}
@@ -221,24 +219,21 @@ func (s *Store) insertArticle(ctx context.Context, tx *sql.Tx, a *domain.Article
 	if err := checkLeadImage(ctx, tx, a); err != nil {
 		return err
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO articles (slug, headline, standfirst, byline, body, status, published_at,
+	err := tx.QueryRowContext(ctx, `INSERT INTO articles (slug, headline, standfirst, byline, body, status, published_at,
 		keywords, fc_checked, fc_by, fc_at, fc_digest, created_at, updated_at, version, origin, attribution, content_digest,
 		section, kind, lead_image)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		a.Slug, a.Headline, a.Standfirst, a.Byline, a.Body, string(a.Status), micros(a.PublishedAt),
 		d.keywords, a.FactCheck.Checked, a.FactCheck.By, micros(a.FactCheck.At), a.FactCheck.Digest,
 		micros(a.CreatedAt), micros(a.UpdatedAt), nullString(a.Origin), d.attribution, a.StoredDigest,
-		a.Section, string(a.Kind), nullString(a.LeadImage))
+		a.Section, string(a.Kind), nullString(a.LeadImage)).Scan(&a.ID)
 	if err != nil {
 		return articleWriteError(a, err)
-	}
-	if a.ID, err = res.LastInsertId(); err != nil {
-		return err
 	}
 	if err := writeChildren(ctx, tx, a); err != nil {
 		return err
 	}
-	if err := indexArticle(ctx, tx, a, false); err != nil {
+	if err := s.indexArticle(ctx, tx, a, false); err != nil {
 		return err
 	}
 	return s.addRevision(ctx, tx, a, who, "created", false)
@@ -257,16 +252,13 @@ func storedFindings(a *domain.Article) (string, error) {
 }
 
 // articleWriteError maps a unique-constraint failure to ErrSlugTaken or
-// ErrOriginTaken, by the column SQLite names.
+// ErrOriginTaken, by the column the database names.
 func articleWriteError(a *domain.Article, err error) error {
-	var se sqlite3.Error
-	if errors.As(err, &se) && se.ExtendedCode == sqlite3.ErrConstraintUnique {
-		switch {
-		case strings.Contains(se.Error(), "articles.origin"):
-			return fmt.Errorf("article %q from %q: %w", a.Slug, a.Origin, domain.ErrOriginTaken)
-		case strings.Contains(se.Error(), "articles.slug"):
-			return fmt.Errorf("article %q: %w", a.Slug, domain.ErrSlugTaken)
-		}
+	switch {
+	case isUniqueViolation(err, "articles", "origin"):
+		return fmt.Errorf("article %q from %q: %w", a.Slug, a.Origin, domain.ErrOriginTaken)
+	case isUniqueViolation(err, "articles", "slug"):
+		return fmt.Errorf("article %q: %w", a.Slug, domain.ErrSlugTaken)
 	}
 	return fmt.Errorf("write article %q: %w", a.Slug, err)
 }
@@ -298,7 +290,8 @@ func writeChildren(ctx context.Context, tx *sql.Tx, a *domain.Article) error {
 		if err != nil {
 			return fmt.Errorf("save source %q: %w", src.Name, err)
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO article_sources (article_id, source_id, position) VALUES (?, ?, ?)`,
+		if _, err := tx.ExecContext(ctx, `INSERT INTO article_sources (article_id, source_id, position) VALUES (?, ?, ?)
+			ON CONFLICT DO NOTHING`,
 			a.ID, src.ID, i); err != nil {
 			return fmt.Errorf("link source %q: %w", src.Name, err)
 		}
@@ -312,8 +305,7 @@ func writeChildren(ctx context.Context, tx *sql.Tx, a *domain.Article) error {
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 			a.ID, i, q.Ref, q.Text, q.Speaker, q.Role, q.Context, q.Source).Scan(&q.ID)
 		if err != nil {
-			var se sqlite3.Error
-			if errors.As(err, &se) && se.ExtendedCode == sqlite3.ErrConstraintUnique {
+			if isAnyUniqueViolation(err) {
 				return fmt.Errorf("quote %q appears twice in %q: %w", q.Ref, a.Slug, domain.ErrInvalid)
 			}
 			return fmt.Errorf("save quote %q: %w", q.Ref, err)
@@ -323,9 +315,9 @@ func writeChildren(ctx context.Context, tx *sql.Tx, a *domain.Article) error {
 }
 
 // indexArticle writes the article's full-text entry.
-func indexArticle(ctx context.Context, tx *sql.Tx, a *domain.Article, replace bool) error {
+func (s *Store) indexArticle(ctx context.Context, tx *sql.Tx, a *domain.Article, replace bool) error {
 	if replace {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM articles_fts WHERE rowid = ?`, a.ID); err != nil {
+		if err := s.unindexArticle(ctx, tx, a.ID); err != nil {
 			return fmt.Errorf("index %q: %w", a.Slug, err)
 		}
 	}
@@ -333,10 +325,34 @@ func indexArticle(ctx context.Context, tx *sql.Tx, a *domain.Article, replace bo
 	for _, q := range a.Quotes {
 		fmt.Fprintf(&quotes, "%s %s %s %s %s\n", q.Text, q.Speaker, q.Role, q.Context, q.Source)
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO articles_fts (rowid, headline, standfirst, body, quotes, byline) VALUES (?, ?, ?, ?, ?, ?)`,
-		a.ID, a.Headline, a.Standfirst, a.Body, quotes.String(), a.Byline)
-	if err != nil {
+	if err := s.writeIndex(ctx, tx, a.ID, a.Headline, a.Standfirst, a.Body, quotes.String(), a.Byline); err != nil {
 		return fmt.Errorf("index %q: %w", a.Slug, err)
+	}
+	return nil
+}
+
+// writeIndex adds the full-text entry of article id.
+func (s *Store) writeIndex(ctx context.Context, tx *sql.Tx, id int64, headline, standfirst, body, quotes, byline string) error {
+	var err error
+	if s.backend == backendPostgres {
+		_, err = tx.ExecContext(ctx, `INSERT INTO articles_fts (id, doc) VALUES (?, ?::tsvector)`,
+			id, tsVector(headline, standfirst, body, quotes, byline))
+	} else {
+		_, err = tx.ExecContext(ctx, `INSERT INTO articles_fts (rowid, headline, standfirst, body, quotes, byline) VALUES (?, ?, ?, ?, ?, ?)`,
+			id, headline, standfirst, body, quotes, byline)
+	}
+	return err
+}
+
+
+// unindexArticle removes the article's full-text entry.
+func (s *Store) unindexArticle(ctx context.Context, tx *sql.Tx, id int64) error {
+	query := `DELETE FROM articles_fts WHERE rowid = ?`
+	if s.backend == backendPostgres {
+		query = `DELETE FROM articles_fts WHERE id = ?`
+	}
+	if _, err := tx.ExecContext(ctx, query, id); err != nil {
+		return fmt.Errorf("unindex article %d: %w", id, err)
 	}
 	return nil
 }

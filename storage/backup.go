@@ -66,12 +66,28 @@ func RotationPlan(names []string, today time.Time, keep int) (due bool, name str
 	return due, name, remove
 }
 
+// ErrNotAFile is the refusal of a file operation (backup, restore) on a
+// PostgreSQL newsroom.
+var ErrNotAFile = errors.New("a PostgreSQL newsroom is backed up by the server's own tools (pg_dump, a standby) " +
+	"or copied to a file with `newsroom copy --from URL --to FILE`")
+
+// fileOnly refuses op on a PostgreSQL store.
+func (s *Store) fileOnly(op string) error {
+	if s.backend == backendPostgres {
+		return fmt.Errorf("%s of %s: %w", op, s.path, ErrNotAFile)
+	}
+	return nil
+}
+
 // RollingBackup makes today's backup in BackupDir when none was made
 // today and removes the oldest beyond BackupsKept. It returns the path of
 // the backup made, or "" when none was due. A damaged database is never
 // backed up this way, so good backups are never rotated away by bad ones.
 func (s *Store) RollingBackup(ctx context.Context, now time.Time) (string, error) {
 	if err := s.Damaged(); err != nil {
+		return "", err
+	}
+	if err := s.fileOnly("rolling backup"); err != nil {
 		return "", err
 	}
 	dir := BackupDir(s.path)
@@ -109,6 +125,9 @@ func (s *Store) RollingBackup(ctx context.Context, now time.Time) (string, error
 // checks the copy. An existing file is refused unless force; with force it
 // is replaced only once the new copy is complete.
 func (s *Store) Backup(ctx context.Context, to string, force bool) error {
+	if err := s.fileOnly("back up to " + to); err != nil {
+		return err
+	}
 	abs, err := filepath.Abs(to)
 	if err != nil {
 		return fmt.Errorf("back up to %s: %w", to, err)
@@ -204,6 +223,9 @@ func CheckBackup(ctx context.Context, path string) error {
 // close the window and stop `newsroom serve` first. When the backup does
 // not check out, nothing is changed.
 func Restore(ctx context.Context, dbPath, from string, now time.Time) (aside string, err error) {
+	if IsPostgresTarget(dbPath) {
+		return "", fmt.Errorf("restore %s: %w", redactTarget(dbPath), ErrNotAFile)
+	}
 	dbAbs, err := filepath.Abs(dbPath)
 	if err != nil {
 		return "", err

@@ -3,6 +3,7 @@ package storage
 import (
 	"bytes"
 	"context"
+	"newsroom/storage/storetest"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -42,6 +43,7 @@ func TestRotationPlan(t *testing.T) {
 }
 
 func TestBackupAndRestore(t *testing.T) {
+	storetest.SkipOnPostgres(t, "backup and restore copy the database file (PostgreSQL: pg_dump)")
 	ctx := context.Background()
 	s, path := openTemp(t)
 	if err := s.CreateArticle(ctx, sample("kept"), "ann"); err != nil {
@@ -91,6 +93,7 @@ func TestBackupAndRestore(t *testing.T) {
 }
 
 func TestRestoreRefusesBadBackupsAndChangesNothing(t *testing.T) {
+	storetest.SkipOnPostgres(t, "restore replaces a database file")
 	ctx := context.Background()
 	s, path := openTemp(t)
 	if err := s.CreateArticle(ctx, sample("current"), "ann"); err != nil {
@@ -127,6 +130,7 @@ func TestRestoreRefusesBadBackupsAndChangesNothing(t *testing.T) {
 }
 
 func TestRollingBackup(t *testing.T) {
+	storetest.SkipOnPostgres(t, "rolling backups are files beside the database file")
 	ctx := context.Background()
 	s, path := openTemp(t)
 	if err := s.CreateArticle(ctx, sample("x"), "ann"); err != nil {
@@ -159,6 +163,7 @@ func TestRollingBackup(t *testing.T) {
 }
 
 func TestNoRollingBackupOfADamagedDatabase(t *testing.T) {
+	storetest.SkipOnPostgres(t, "a damaged database file")
 	path := damagedDB(t)
 	s, err := Open(path)
 	if err != nil {

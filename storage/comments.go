@@ -61,19 +61,18 @@ func insertComment(ctx context.Context, tx *sql.Tx, c *domain.Comment, now time.
 	if c.ParentID != 0 {
 		parent = sql.NullInt64{Int64: c.ParentID, Valid: true}
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO comments (article_id, parent_id, author, email, url, body, status, prev_status,
+	err = tx.QueryRowContext(ctx, `INSERT INTO comments (article_id, parent_id, author, email, url, body, status, prev_status,
 		reasons, type, submitted_at, client_addr, user_agent, by_editor, origin)
-		VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?)`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		c.ArticleID, parent, c.Author, c.Email, c.URL, c.Body, string(c.Status), string(reasons), string(c.Type),
-		c.SubmittedAt.UnixMicro(), c.ClientAddr, c.UserAgent, c.ByEditor, nullString(c.Origin))
+		c.SubmittedAt.UnixMicro(), c.ClientAddr, c.UserAgent, c.ByEditor, nullString(c.Origin)).Scan(&c.ID)
 	if err != nil {
-		if strings.Contains(err.Error(), "FOREIGN KEY") {
+		if isForeignKeyError(err) {
 			return fmt.Errorf("add comment: its article or parent does not exist: %w", domain.ErrNotFound)
 		}
 		return fmt.Errorf("add comment: %w", err)
 	}
-	c.ID, err = res.LastInsertId()
-	return err
+	return nil
 }
 
 // GetComment returns one comment.
@@ -115,7 +114,8 @@ func (s *Store) ListComments(ctx context.Context, q CommentQuery) ([]domain.Comm
 	}
 	if t := strings.TrimSpace(q.Text); t != "" {
 		like := "%" + strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(t) + "%"
-		where = append(where, `(c.author LIKE ? ESCAPE '\' OR c.email LIKE ? ESCAPE '\' OR c.url LIKE ? ESCAPE '\' OR c.body LIKE ? ESCAPE '\')`)
+		op := s.backend.likeNoCase()
+		where = append(where, `(c.author `+op+` ? ESCAPE '\' OR c.email `+op+` ? ESCAPE '\' OR c.url `+op+` ? ESCAPE '\' OR c.body `+op+` ? ESCAPE '\')`)
 		args = append(args, like, like, like, like)
 	}
 	query := `SELECT ` + commentColumns + ` FROM comments c JOIN articles a ON a.id = c.article_id`
@@ -269,7 +269,7 @@ func (s *Store) LastCommentFrom(ctx context.Context, addr, email string) (time.T
 	var at sql.NullInt64
 	err := s.reader.QueryRowContext(ctx, `SELECT max(t) FROM (
 		SELECT max(submitted_at) AS t FROM comments WHERE client_addr = ? AND client_addr != ''
-		UNION ALL SELECT max(submitted_at) FROM comments WHERE email = ? COLLATE NOCASE AND email != '')`, addr, email).Scan(&at)
+		UNION ALL SELECT max(submitted_at) FROM comments WHERE email = ? COLLATE NOCASE AND email != '') AS latest`, addr, email).Scan(&at)
 	if err != nil {
 		return time.Time{}, fmt.Errorf("look up last comment: %w", err)
 	}

@@ -57,7 +57,7 @@ func (s *Store) Corrections(ctx context.Context, articleID int64) ([]domain.Corr
 // attachCorrections loads the logs of the articles in out (of those in
 // idList, when not empty) in one query.
 func (s *Store) attachCorrections(ctx context.Context, out []domain.Article, index map[int64]int, idList string) error {
-	where, args := idFilter("article_id", idList)
+	where, args := s.idFilter("article_id", idList)
 	list, err := queryCorrections(ctx, s.reader, where, args...)
 	if err != nil {
 		return fmt.Errorf("export corrections: %w", err)

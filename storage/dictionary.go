@@ -3,12 +3,9 @@ package storage
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/mattn/go-sqlite3"
 
 	"newsroom/domain"
 )
@@ -135,10 +132,4 @@ func (s *Store) words(ctx context.Context, what, query string, args ...any) ([]s
 		return nil, fmt.Errorf("%s: %w", what, err)
 	}
 	return out, nil
-}
-
-// isForeignKeyError reports a FOREIGN KEY constraint failure.
-func isForeignKeyError(err error) bool {
-	var se sqlite3.Error
-	return errors.As(err, &se) && se.ExtendedCode == sqlite3.ErrConstraintForeignKey
 }

@@ -113,7 +113,7 @@ func (s *Store) ArticlesByID(ctx context.Context, ids []int64) ([]domain.Article
 		return nil, err
 	}
 	idList := string(list)
-	out, err := s.scanArticles(ctx, len(ids), `SELECT `+articleColumns+` FROM articles WHERE id IN (SELECT value FROM json_each(?)) AND trashed_at IS NULL`, idList)
+	out, err := s.scanArticles(ctx, len(ids), `SELECT `+articleColumns+` FROM articles WHERE `+s.backend.idsIn("id")+` AND trashed_at IS NULL`, idList)
 	if err != nil {
 		return nil, fmt.Errorf("load articles by id: %w", err)
 	}
@@ -162,11 +162,11 @@ func indexByID(list []domain.Article) map[int64]int {
 
 // idFilter restricts a child-row query to the articles of a JSON list of
 // IDs; an empty list means every article.
-func idFilter(column, idList string) (string, []any) {
+func (s *Store) idFilter(column, idList string) (string, []any) {
 	if idList == "" {
 		return "", nil
 	}
-	return ` WHERE ` + column + ` IN (SELECT value FROM json_each(?))`, []any{idList}
+	return ` WHERE ` + s.backend.idsIn(column), []any{idList}
 }
 
 // attachSources loads the sources of the articles in out (of those in
@@ -215,7 +215,7 @@ func (s *Store) attachSources(ctx context.Context, out []domain.Article, index m
 // attachSourcesOf loads the sources of the articles in a JSON list of
 // IDs in one query.
 func (s *Store) attachSourcesOf(ctx context.Context, out []domain.Article, index map[int64]int, idList string) error {
-	where, args := idFilter("x.article_id", idList)
+	where, args := s.idFilter("x.article_id", idList)
 	rows, err := s.reader.QueryContext(ctx, `SELECT x.article_id, s.id, s.name, s.kind, s.url, s.note
 		FROM article_sources x JOIN sources s ON s.id = x.source_id`+where+` ORDER BY x.article_id, x.position`, args...)
 	if err != nil {
@@ -240,7 +240,7 @@ func (s *Store) attachSourcesOf(ctx context.Context, out []domain.Article, index
 // attachQuotes loads the quotes of the articles in out (of those in
 // idList, when not empty) in one query.
 func (s *Store) attachQuotes(ctx context.Context, out []domain.Article, index map[int64]int, idList string) error {
-	where, args := idFilter("article_id", idList)
+	where, args := s.idFilter("article_id", idList)
 	rows, err := s.reader.QueryContext(ctx, `SELECT article_id, id, ref, text, speaker, role, context, source_name
 		FROM quotes`+where+` ORDER BY article_id, position`, args...)
 	if err != nil {

@@ -367,6 +367,10 @@ func (b *ImportBatch) Commit() error {
 	if err := b.tx.Commit(); err != nil {
 		return b.s.damaged(fmt.Errorf("commit import: %w", err))
 	}
+	if b.s.watcher != nil {
+		b.s.watcher.stale.Store(true)
+	}
+	b.s.analyze(context.Background())
 	return b.s.Damaged()
 }
 

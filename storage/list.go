@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode"
 
 	"newsroom/domain"
 )
@@ -38,6 +37,32 @@ type ArticleQuery struct {
 // ListArticles returns matching articles, most recently updated first
 // (newest first when searching). Trashed articles are left out.
 func (s *Store) ListArticles(ctx context.Context, q ArticleQuery) ([]ArticleSummary, error) {
+	if s.backend != backendPostgres || ftsQuery(q.Search) == "" {
+		return s.listArticles(ctx, q, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC`)
+	}
+	page := q.Limit > 0 && q.Status == "" && q.FactChecked == nil
+	if !page {
+		return s.listArticles(ctx, q, `SELECT id FROM articles_fts WHERE doc @@ ?::tsquery`)
+	}
+	// PostgreSQL cannot tell a rare word from a common one well enough
+	// to choose between walking the index newest first (fast when most
+	// articles match, a full scan when one does) and the GIN index (the
+	// other way round). So: the newest articles first, and the GIN index
+	// only when they do not fill the page. The OFFSET 0 keeps the planner
+	// from turning that second query into the first.
+	window := max(1000, 20*(q.Limit+q.Offset))
+	recent, err := s.listArticles(ctx, q, fmt.Sprintf(`SELECT id FROM (SELECT id, doc FROM articles_fts ORDER BY id DESC LIMIT %d) recent
+		WHERE doc @@ ?::tsquery ORDER BY id DESC`, window))
+	if err != nil || len(recent) == q.Limit {
+		return recent, err
+	}
+	return s.listArticles(ctx, q, `SELECT id FROM (SELECT id FROM articles_fts WHERE doc @@ ?::tsquery OFFSET 0) m ORDER BY id DESC`)
+}
+
+// listArticles is ListArticles with inner, the query of the search
+// index's matches (newest first) for the one parameter, the FTS5 or the
+// tsquery expression.
+func (s *Store) listArticles(ctx context.Context, q ArticleQuery, inner string) ([]ArticleSummary, error) {
 	var (
 		where = []string{"a.trashed_at IS NULL"} // the trash has its own list (ListTrash)
 		args  []any
@@ -47,7 +72,9 @@ func (s *Store) ListArticles(ctx context.Context, q ArticleQuery) ([]ArticleSumm
 	if match := ftsQuery(q.Search); match != "" {
 		// Matches come newest first straight from the index (rowid order),
 		// which stays fast when a common word matches most articles.
-		inner := `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC`
+		if s.backend == backendPostgres {
+			match = tsQuery(q.Search)
+		}
 		args = append(args, match)
 		if q.Limit > 0 && q.Status == "" && q.FactChecked == nil {
 			inner += fmt.Sprintf(" LIMIT %d", q.Limit+q.Offset)
@@ -95,21 +122,4 @@ func (s *Store) ListArticles(ctx context.Context, q ArticleQuery) ([]ArticleSumm
 		return nil, fmt.Errorf("list articles: %w", err)
 	}
 	return out, nil
-}
-
-// ftsQuery turns what a person types into an FTS5 query: every word must
-// match, the last one as a prefix (search as you type). Operators and
-// punctuation are not passed through, so no input is a syntax error.
-func ftsQuery(text string) string {
-	words := strings.FieldsFunc(text, func(r rune) bool {
-		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r))
-	})
-	for i, w := range words {
-		words[i] = `"` + w + `"`
-	}
-	if len(words) == 0 {
-		return ""
-	}
-	words[len(words)-1] += "*"
-	return strings.Join(words, " ")
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand"
+	"newsroom/storage/storetest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -35,6 +36,7 @@ func foreignDB(t *testing.T, path string, schema ...string) {
 // databases: each is refused with a clear message and left byte for byte
 // as it was, with no -wal or -journal file beside it.
 func TestOpenNeverAltersForeignFiles(t *testing.T) {
+	storetest.SkipOnPostgres(t, "foreign, non-Newsroom files")
 	cases := []struct {
 		name   string
 		make   func(t *testing.T, path string)
@@ -92,6 +94,7 @@ func TestOpenNeverAltersForeignFiles(t *testing.T) {
 // TestOpenInitialisesEmptyFiles: an empty file and an SQLite file with no
 // tables are new databases.
 func TestOpenInitialisesEmptyFiles(t *testing.T) {
+	storetest.SkipOnPostgres(t, "empty files")
 	for _, tc := range []struct {
 		name string
 		make func(t *testing.T, path string)
@@ -200,6 +203,7 @@ func assertReadOnlyDamaged(t *testing.T, s *Store, path string) {
 }
 
 func TestDamagedDatabaseFoundAtOpenIsReadOnly(t *testing.T) {
+	storetest.SkipOnPostgres(t, "a damaged database file")
 	path := damagedDB(t)
 	s, err := Open(path)
 	if err != nil {
@@ -213,6 +217,7 @@ func TestDamagedDatabaseFoundAtOpenIsReadOnly(t *testing.T) {
 // the file is not checked at open; the first statement that meets the
 // damage makes the store read-only.
 func TestDamageFoundByAStatementMakesTheStoreReadOnly(t *testing.T) {
+	storetest.SkipOnPostgres(t, "a damaged database file")
 	path := damagedDB(t)
 	old := QuickCheckLimit
 	QuickCheckLimit = 0

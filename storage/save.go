@@ -94,7 +94,7 @@ func (s *Store) updateArticle(ctx context.Context, tx *sql.Tx, a *domain.Article
 	if err := writeChildren(ctx, tx, a); err != nil {
 		return err
 	}
-	if err := indexArticle(ctx, tx, a, true); err != nil {
+	if err := s.indexArticle(ctx, tx, a, true); err != nil {
 		return err
 	}
 	a.Version++

@@ -59,13 +59,11 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 
 // ChangeCounter returns a number that grows whenever the named table
 // ("comments" or "articles") changes, in any process: a cheap way to watch.
+//
+// On PostgreSQL the counters are heard of through LISTEN/NOTIFY (see
+// pgWatcher): reading them costs no query while the server is reachable.
 func (s *Store) ChangeCounter(ctx context.Context, name string) (int64, error) {
-	var v int64
-	err := s.reader.QueryRowContext(ctx, `SELECT value FROM change_counters WHERE name = ?`, name).Scan(&v)
-	if err != nil {
-		return 0, fmt.Errorf("read change counter %q: %w", name, err)
-	}
-	return v, nil
+	return s.changeCounter(ctx, name)
 }
 
 // siteKeys are the settings that make up a domain.Site, in the order of

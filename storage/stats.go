@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 
 	"newsroom/domain"
@@ -16,6 +17,21 @@ type ArticleStats struct {
 // Stats returns the revision and comment counts of every article, by id.
 // Articles without revisions or comments have zero counts.
 func (s *Store) Stats(ctx context.Context) (map[int64]ArticleStats, error) {
+	return s.stats(ctx, "", nil)
+}
+
+// StatsOf returns the counts of the articles with these IDs only.
+func (s *Store) StatsOf(ctx context.Context, ids []int64) (map[int64]ArticleStats, error) {
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return nil, err
+	}
+	where, args := s.idFilter("article_id", string(list))
+	return s.stats(ctx, where, args)
+}
+
+// stats counts the revisions and comments of the articles where selects.
+func (s *Store) stats(ctx context.Context, where string, args []any) (map[int64]ArticleStats, error) {
 	out := make(map[int64]ArticleStats)
 	get := func(id int64) ArticleStats {
 		st, ok := out[id]
@@ -24,7 +40,7 @@ func (s *Store) Stats(ctx context.Context) (map[int64]ArticleStats, error) {
 		}
 		return st
 	}
-	rows, err := s.reader.QueryContext(ctx, `SELECT article_id, count(*) FROM revisions GROUP BY article_id`)
+	rows, err := s.reader.QueryContext(ctx, `SELECT article_id, count(*) FROM revisions`+where+` GROUP BY article_id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("count revisions: %w", err)
 	}
@@ -42,7 +58,7 @@ func (s *Store) Stats(ctx context.Context) (map[int64]ArticleStats, error) {
 	if err := closeRows(rows); err != nil {
 		return nil, fmt.Errorf("count revisions: %w", err)
 	}
-	rows, err = s.reader.QueryContext(ctx, `SELECT article_id, status, count(*) FROM comments GROUP BY article_id, status`)
+	rows, err = s.reader.QueryContext(ctx, `SELECT article_id, status, count(*) FROM comments`+where+` GROUP BY article_id, status`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("count comments: %w", err)
 	}

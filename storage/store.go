@@ -12,17 +12,22 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/mattn/go-sqlite3"
 )
 
 // Store is an open Newsroom database. It is safe for concurrent use.
 type Store struct {
-	path   string
-	writer *sql.DB // exactly one connection; transactions BEGIN IMMEDIATE
-	reader *sql.DB
-	now    func() time.Time
-	damage atomic.Pointer[error] // set once the file is found damaged
-	style  styleCache            // the house style saves are checked against
+	path    string  // the file, or the server as postgres://host:port/db
+	backend backend // SQLite or PostgreSQL
+	// pgConfig is the parsed connection string of a PostgreSQL store.
+	pgConfig *pgx.ConnConfig
+	watcher  *pgWatcher // PostgreSQL: the change counters, heard of
+	writer   *sql.DB    // exactly one connection; transactions BEGIN IMMEDIATE
+	reader   *sql.DB
+	now      func() time.Time
+	damage   atomic.Pointer[error] // set once the file is found damaged
+	style    styleCache            // the house style saves are checked against
 }
 
 // ErrOpen wraps every failure to open a database file; the message names
@@ -42,9 +47,17 @@ var ErrDamaged = errors.New("the database is damaged")
 // files up to QuickCheckLimit, or by any later statement meeting
 // SQLITE_CORRUPT) is opened read-only: every write fails with ErrDamaged
 // and a message saying how to restore it; Damaged reports it.
+//
+// A target that names a PostgreSQL server (IsPostgresTarget: a
+// postgres:// or postgresql:// URL, or the keyword form host=… dbname=…;
+// the PG* environment variables fill in what it leaves out) opens that
+// server's database instead, through the same Store.
 func Open(path string) (*Store, error) {
 	if path == "" {
 		return nil, fmt.Errorf("%w: no database path given", ErrOpen)
+	}
+	if IsPostgresTarget(path) {
+		return openPostgres(path)
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -161,11 +174,15 @@ func escapePath(p string) string {
 	return r.Replace(p)
 }
 
-// Path returns the absolute path of the database file.
+// Path returns the absolute path of the database file; for PostgreSQL,
+// the server as postgres://host:port/dbname (never the password).
 func (s *Store) Path() string { return s.path }
 
 // Close closes the database.
 func (s *Store) Close() error {
+	if s.watcher != nil {
+		s.watcher.stop()
+	}
 	var errs []error
 	if s.reader != nil {
 		errs = append(errs, s.reader.Close())
@@ -179,7 +196,8 @@ func (s *Store) Close() error {
 // SetClock replaces the clock, for tests.
 func (s *Store) SetClock(now func() time.Time) { s.now = now }
 
-// inTx runs fn in one write transaction (BEGIN IMMEDIATE), committing when
+// inTx runs fn in one write transaction (BEGIN IMMEDIATE on SQLite; on
+// PostgreSQL one holding the advisory write lock), committing when
 // fn returns nil and rolling back otherwise.
 func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := s.beginWrite(ctx)
@@ -193,6 +211,9 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if err := tx.Commit(); err != nil {
 		return s.damaged(fmt.Errorf("commit: %w", err))
 	}
+	if s.watcher != nil {
+		s.watcher.stale.Store(true) // read our own change from the database
+	}
 	return s.Damaged()
 }
 
@@ -205,6 +226,10 @@ func (s *Store) beginWrite(ctx context.Context) (*sql.Tx, error) {
 	tx, err := s.writer.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, s.damaged(fmt.Errorf("begin write: %w", err))
+	}
+	if err := s.backend.lockWrites(ctx, tx); err != nil {
+		_ = tx.Rollback()
+		return nil, fmt.Errorf("begin write: %w", err)
 	}
 	return tx, nil
 }

@@ -49,8 +49,8 @@ func (s *Store) TrashArticle(ctx context.Context, id int64, who string) error {
 		if n, _ := res.RowsAffected(); n == 0 {
 			return notFoundOrTrashed(ctx, tx, "id", id, fmt.Sprint(id))
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM articles_fts WHERE rowid = ?`, id); err != nil {
-			return fmt.Errorf("unindex article %d: %w", id, err)
+		if err := s.unindexArticle(ctx, tx, id); err != nil {
+			return err
 		}
 		return s.addEvent(ctx, tx, id, who, domain.EventTrashed, "moved to the trash")
 	})
@@ -75,7 +75,7 @@ func (s *Store) RestoreFromTrash(ctx context.Context, id int64, who string) erro
 			WHERE id = ?`, id); err != nil {
 			return fmt.Errorf("restore %q from the trash: %w", a.Slug, err)
 		}
-		if err := indexArticle(ctx, tx, a, true); err != nil { // replace: never two entries
+		if err := s.indexArticle(ctx, tx, a, true); err != nil { // replace: never two entries
 			return err
 		}
 		return s.addEvent(ctx, tx, id, who, domain.EventUntrashed, "restored from the trash")
