@@ -181,14 +181,17 @@ func TestSimultaneousPostsAreRateLimited(t *testing.T) {
 }
 
 func TestBurst(t *testing.T) {
-	t.Run("alone", func(t *testing.T) { burst(t, false) })
-	t.Run("with another writer on the file", func(t *testing.T) { burst(t, true) })
+	t.Run("alone", func(t *testing.T) { burst(t, false, 1) })
+	t.Run("with another writer on the file", func(t *testing.T) { burst(t, true, 1) })
+	t.Run("through two intake servers", func(t *testing.T) { burst(t, false, 2) })
 }
 
 // burst posts 400 comments from 200 addresses (2 each, 16 s apart on the
 // test clock) through 8 concurrent clients over a real listener. Every
-// post is acceptable, so every one must be answered 2xx and stored.
-func burst(t *testing.T, otherWriter bool) {
+// post is acceptable, so every one must be answered 2xx and stored. With
+// servers = 2 the posts alternate between two intake servers, each with
+// its own connection to the database, as two `newsroom serve` processes.
+func burst(t *testing.T, otherWriter bool, servers int) {
 	const (
 		addresses = 200
 		rounds    = 2
@@ -198,13 +201,27 @@ func burst(t *testing.T, otherWriter bool) {
 	st, path := newStore(t, clk)
 	f := fixtureOver(t, st, clk, st, Options{Proxies: ProxyTrust{Hops: 1}})
 	ctx, cancel := context.WithCancel(context.Background())
-	base, done := serve(t, ctx, f.srv)
-	defer func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("Serve: %v", err)
+	defer cancel()
+	var bases []string
+	for n := range servers {
+		srv := f.srv
+		if n > 0 {
+			stN, err := storage.Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer stN.Close()
+			srv = fixtureOver(t, stN, clk, stN, Options{Proxies: ProxyTrust{Hops: 1}}).srv
 		}
-	}()
+		base, done := serve(t, ctx, srv)
+		bases = append(bases, base)
+		defer func() {
+			cancel()
+			if err := <-done; err != nil {
+				t.Errorf("Serve: %v", err)
+			}
+		}()
+	}
 
 	// The window: another store on the same file writing all along.
 	stop := make(chan struct{})
@@ -257,7 +274,7 @@ func burst(t *testing.T, otherWriter bool) {
 				defer wg.Done()
 				for i := range jobs {
 					v := form(fmt.Sprintf("Reader %d", i), fmt.Sprintf("reader%d@example.org", i), fmt.Sprintf("Comment %d of reader %d.", round, i))
-					req, _ := http.NewRequest(http.MethodPost, base+"/comments", strings.NewReader(v.Encode()))
+					req, _ := http.NewRequest(http.MethodPost, bases[i%len(bases)]+"/comments", strings.NewReader(v.Encode()))
 					req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 					req.Header.Set("Accept", "application/json")
 					req.Header.Set("X-Forwarded-For", fmt.Sprintf("10.0.%d.%d", i/250, i%250+1))
