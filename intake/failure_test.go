@@ -7,12 +7,13 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"newsroom/domain"
 	"newsroom/storage"
 )
 
-// flakyStore fails AddComment the given number of times (-1: always) with
+// flakyStore fails AddReaderComment the given number of times (-1: always) with
 // an error full of internals.
 type flakyStore struct {
 	*storage.Store
@@ -20,13 +21,13 @@ type flakyStore struct {
 	calls    atomic.Int32
 }
 
-func (s *flakyStore) AddComment(ctx context.Context, c *domain.Comment) error {
+func (s *flakyStore) AddReaderComment(ctx context.Context, c *domain.Comment, interval time.Duration) error {
 	s.calls.Add(1)
 	if n := s.failures.Load(); n != 0 {
 		s.failures.Add(-1)
 		return errors.New("add comment: database is locked (/secret/path/x.db)")
 	}
-	return s.Store.AddComment(ctx, c)
+	return s.Store.AddReaderComment(ctx, c, interval)
 }
 
 func TestStoreFailures(t *testing.T) {

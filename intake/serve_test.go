@@ -29,7 +29,7 @@ func serve(t *testing.T, ctx context.Context, s *Server) (string, <-chan error) 
 	return "http://" + ln.Addr().String(), done
 }
 
-// blockingStore holds AddComment until released, to keep a request in
+// blockingStore holds AddReaderComment until released, to keep a request in
 // flight.
 type blockingStore struct {
 	*storage.Store
@@ -38,10 +38,10 @@ type blockingStore struct {
 	once    sync.Once
 }
 
-func (s *blockingStore) AddComment(ctx context.Context, c *domain.Comment) error {
+func (s *blockingStore) AddReaderComment(ctx context.Context, c *domain.Comment, interval time.Duration) error {
 	s.once.Do(func() { close(s.entered) })
 	<-s.release
-	return s.Store.AddComment(ctx, c)
+	return s.Store.AddReaderComment(ctx, c, interval)
 }
 
 func TestGracefulShutdownFinishesInFlightComment(t *testing.T) {
@@ -121,18 +121,10 @@ func TestListenAndServeBadAddress(t *testing.T) {
 	}
 }
 
-// slowCheckStore widens the window between the rate-limit check and the
-// insert, so a missing lock shows.
-type slowCheckStore struct{ *storage.Store }
-
-func (s slowCheckStore) LastCommentFrom(ctx context.Context, addr, email string) (time.Time, error) {
-	at, err := s.Store.LastCommentFrom(ctx, addr, email)
-	time.Sleep(5 * time.Millisecond)
-	return at, err
-}
-
 // TestSimultaneousPostsAreRateLimited sends many posts at the same
-// instant from one address (or with one email): exactly one may pass.
+// instant from one address (or with one email) through two intake servers,
+// each with its own connection to the database as two `newsroom serve`
+// processes have: exactly one may pass, since the database decides.
 func TestSimultaneousPostsAreRateLimited(t *testing.T) {
 	cases := []struct {
 		name string
@@ -148,8 +140,15 @@ func TestSimultaneousPostsAreRateLimited(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			clk := newClock()
-			st, _ := newStore(t, clk)
-			f := fixtureOver(t, st, clk, slowCheckStore{st}, Options{})
+			st, path := newStore(t, clk)
+			f := fixtureOver(t, st, clk, st, Options{})
+			second, err := storage.Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { second.Close() })
+			g := fixtureOver(t, second, clk, second, Options{})
+			servers := []*fixture{f, g}
 			var ok, limited atomic.Int32
 			var wg sync.WaitGroup
 			gate := make(chan struct{})
@@ -159,7 +158,7 @@ func TestSimultaneousPostsAreRateLimited(t *testing.T) {
 					defer wg.Done()
 					<-gate
 					v, addr := tc.post(i)
-					switch w := f.postJSON(v, addr); w.Code {
+					switch w := servers[i%2].postJSON(v, addr); w.Code {
 					case http.StatusAccepted:
 						ok.Add(1)
 					case http.StatusTooManyRequests:
@@ -182,14 +181,17 @@ func TestSimultaneousPostsAreRateLimited(t *testing.T) {
 }
 
 func TestBurst(t *testing.T) {
-	t.Run("alone", func(t *testing.T) { burst(t, false) })
-	t.Run("with another writer on the file", func(t *testing.T) { burst(t, true) })
+	t.Run("alone", func(t *testing.T) { burst(t, false, 1) })
+	t.Run("with another writer on the file", func(t *testing.T) { burst(t, true, 1) })
+	t.Run("through two intake servers", func(t *testing.T) { burst(t, false, 2) })
 }
 
 // burst posts 400 comments from 200 addresses (2 each, 16 s apart on the
 // test clock) through 8 concurrent clients over a real listener. Every
-// post is acceptable, so every one must be answered 2xx and stored.
-func burst(t *testing.T, otherWriter bool) {
+// post is acceptable, so every one must be answered 2xx and stored. With
+// servers = 2 the posts alternate between two intake servers, each with
+// its own connection to the database, as two `newsroom serve` processes.
+func burst(t *testing.T, otherWriter bool, servers int) {
 	const (
 		addresses = 200
 		rounds    = 2
@@ -199,13 +201,27 @@ func burst(t *testing.T, otherWriter bool) {
 	st, path := newStore(t, clk)
 	f := fixtureOver(t, st, clk, st, Options{Proxies: ProxyTrust{Hops: 1}})
 	ctx, cancel := context.WithCancel(context.Background())
-	base, done := serve(t, ctx, f.srv)
-	defer func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("Serve: %v", err)
+	defer cancel()
+	var bases []string
+	for n := range servers {
+		srv := f.srv
+		if n > 0 {
+			stN, err := storage.Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer stN.Close()
+			srv = fixtureOver(t, stN, clk, stN, Options{Proxies: ProxyTrust{Hops: 1}}).srv
 		}
-	}()
+		base, done := serve(t, ctx, srv)
+		bases = append(bases, base)
+		defer func() {
+			cancel()
+			if err := <-done; err != nil {
+				t.Errorf("Serve: %v", err)
+			}
+		}()
+	}
 
 	// The window: another store on the same file writing all along.
 	stop := make(chan struct{})
@@ -258,7 +274,7 @@ func burst(t *testing.T, otherWriter bool) {
 				defer wg.Done()
 				for i := range jobs {
 					v := form(fmt.Sprintf("Reader %d", i), fmt.Sprintf("reader%d@example.org", i), fmt.Sprintf("Comment %d of reader %d.", round, i))
-					req, _ := http.NewRequest(http.MethodPost, base+"/comments", strings.NewReader(v.Encode()))
+					req, _ := http.NewRequest(http.MethodPost, bases[i%len(bases)]+"/comments", strings.NewReader(v.Encode()))
 					req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 					req.Header.Set("Accept", "application/json")
 					req.Header.Set("X-Forwarded-For", fmt.Sprintf("10.0.%d.%d", i/250, i%250+1))

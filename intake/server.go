@@ -41,7 +41,6 @@ type Server struct {
 	opt     Options
 	log     *log.Logger
 	now     func() time.Time
-	locks   *keyedLocks
 	spam    *spamModel
 	handler http.Handler
 	bg      sync.WaitGroup // background work (retraining) to wait for on shutdown
@@ -51,7 +50,7 @@ type Server struct {
 // the moderation history straight away; a failure to read the history is
 // logged and the classifier starts empty.
 func NewServer(st Store, opt Options) *Server {
-	s := &Server{store: st, opt: opt, locks: newKeyedLocks(64)}
+	s := &Server{store: st, opt: opt}
 	s.log = opt.Logger
 	if s.log == nil {
 		s.log = log.New(io.Discard, "", 0)

@@ -78,41 +78,25 @@ func (s *Server) take(ctx context.Context, r *http.Request, sub *submission) (*d
 	}
 	c.Status, c.Reasons = verdict.Status, verdict.Reasons
 
-	// The rate-limit and duplicate checks and the insert run under a lock
-	// on the address and the email, so two quick posts cannot both pass.
-	unlock := s.locks.lock("addr:"+c.ClientAddr, "email:"+strings.ToLower(c.Email))
-	defer unlock()
-	now := s.now()
-	var last time.Time
-	if err := s.retry(ctx, "look up the last comment", func() (err error) {
-		last, err = s.store.LastCommentFrom(ctx, c.ClientAddr, c.Email)
-		return err
-	}); err != nil {
-		return nil, nil, unavailable()
-	}
-	if wait := CommentInterval - now.Sub(last); !last.IsZero() && wait > 0 {
-		secs := int(math.Ceil(min(wait, CommentInterval).Seconds()))
+	// The rate-limit and duplicate checks and the insert run in one
+	// database transaction: every intake process on the database (several
+	// `newsroom serve` on one PostgreSQL) is held to them together.
+	c.SubmittedAt = s.now().UTC()
+	err := s.retry(ctx, "store the comment", func() error {
+		c.ID = 0
+		return s.store.AddReaderComment(ctx, c, CommentInterval)
+	})
+	var soon *storage.CommentTooSoonError
+	switch {
+	case errors.As(err, &soon):
+		secs := int(math.Ceil(min(soon.Wait, CommentInterval).Seconds()))
 		return nil, nil, &refusal{code: http.StatusTooManyRequests, retryAfter: secs,
 			msg: "you are posting comments too quickly; please wait a few seconds and try again"}
-	}
-	var dup bool
-	if err := s.retry(ctx, "look up duplicates", func() (err error) {
-		dup, err = s.store.IsDuplicateComment(ctx, c.ArticleID, c.Author, c.Email, c.Body)
-		return err
-	}); err != nil {
-		return nil, nil, unavailable()
-	}
-	if dup {
+	case errors.Is(err, storage.ErrDuplicateComment):
 		return nil, nil, refuse(http.StatusConflict, "you have already posted this comment")
-	}
-	c.SubmittedAt = now.UTC()
-	if err := s.retry(ctx, "store the comment", func() error {
-		c.ID = 0
-		return s.store.AddComment(ctx, c)
-	}); err != nil {
-		if errors.Is(err, domain.ErrNotFound) {
-			return nil, nil, refuse(http.StatusNotFound, "the article or the comment replied to no longer exists")
-		}
+	case errors.Is(err, domain.ErrNotFound):
+		return nil, nil, refuse(http.StatusNotFound, "the article or the comment replied to no longer exists")
+	case err != nil:
 		return nil, nil, unavailable()
 	}
 	return c, a, nil

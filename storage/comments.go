@@ -263,31 +263,6 @@ func (s *Store) AuthorHasApproved(ctx context.Context, author, email string) (bo
 	return n > 0, nil
 }
 
-// LastCommentFrom returns when the client address or email last
-// commented (zero when never).
-func (s *Store) LastCommentFrom(ctx context.Context, addr, email string) (time.Time, error) {
-	var at sql.NullInt64
-	err := s.reader.QueryRowContext(ctx, `SELECT max(t) FROM (
-		SELECT max(submitted_at) AS t FROM comments WHERE client_addr = ? AND client_addr != ''
-		UNION ALL SELECT max(submitted_at) FROM comments WHERE email = ? COLLATE NOCASE AND email != '') AS latest`, addr, email).Scan(&at)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("look up last comment: %w", err)
-	}
-	return fromMicros(at), nil
-}
-
-// IsDuplicateComment reports whether the same author already sent the
-// same text on the same article.
-func (s *Store) IsDuplicateComment(ctx context.Context, articleID int64, author, email, body string) (bool, error) {
-	var n int
-	err := s.reader.QueryRowContext(ctx, `SELECT count(*) FROM comments WHERE article_id = ? AND body = ?
-		AND author = ? COLLATE NOCASE AND email = ? COLLATE NOCASE`, articleID, body, author, email).Scan(&n)
-	if err != nil {
-		return false, fmt.Errorf("look up duplicate comment: %w", err)
-	}
-	return n > 0, nil
-}
-
 // ApprovedCommentsByArticle returns every approved comment, oldest first,
 // grouped by article id.
 func (s *Store) ApprovedCommentsByArticle(ctx context.Context) (map[int64][]domain.Comment, error) {
