@@ -188,6 +188,7 @@ func closeRows(rows *sql.Rows) error {
 // draft. A slug already taken gives ErrSlugTaken, an origin already
 // imported ErrOriginTaken.
 func (s *Store) CreateArticle(ctx context.Context, a *domain.Article, who string) error {
+	who = s.who(who)
 	if a.Status == "" {
 		a.Status = domain.StatusDraft
 	}
@@ -199,6 +200,9 @@ func (s *Store) CreateArticle(ctx context.Context, a *domain.Article, who string
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.guardCreate(ctx, tx, a); err != nil {
+			return err
+		}
 		return s.insertArticle(ctx, tx, a, who, d)
 	})
 }
@@ -232,6 +236,9 @@ func (s *Store) insertArticle(ctx context.Context, tx *sql.Tx, a *domain.Article
 		return err
 	}
 	if err := writeChildren(ctx, tx, a); err != nil {
+		return err
+	}
+	if err := syncAuthors(ctx, tx, a); err != nil {
 		return err
 	}
 	if err := indexArticle(ctx, tx, a, false); err != nil {
@@ -340,6 +347,9 @@ func indexArticle(ctx context.Context, tx *sql.Tx, a *domain.Article, replace bo
 // DeleteArticle removes an article with its quotes, revisions and comments.
 func (s *Store) DeleteArticle(ctx context.Context, id int64) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.guardArticle(ctx, tx, domain.ActDeleteArticle, id); err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE id = ?`, id)
 		if err != nil {
 			return fmt.Errorf("delete article %d: %w", id, err)
