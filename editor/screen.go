@@ -68,6 +68,8 @@ type Screen struct {
 	preview                *previewPane
 	previewShown           bool
 	spell                  *spellCheck // nil: no spelling check
+	lock                   lockState   // the open article's lock (lock.go)
+	lockUI                 *lockBar
 
 	main    *container.Split
 	side    *sidePanels

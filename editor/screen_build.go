@@ -105,7 +105,7 @@ func (s *Screen) build() {
 	s.sideBox = s.buildSide()
 	s.main = container.NewHSplit(s.body, s.sideBox)
 	s.main.Offset = 0.68
-	s.form = container.NewBorder(top, s.info, nil, nil, s.main)
+	s.form = container.NewBorder(container.NewVBox(s.buildLockBar(), top), s.info, nil, nil, s.main)
 	s.empty = container.NewCenter(widget.NewLabel("Select an article, or press Ctrl+N for a new one."))
 	s.content = container.NewStack(s.empty, s.form)
 	s.form.Hide()

@@ -19,42 +19,21 @@ const LockTTL = 2 * time.Minute
 // EventLockTakenOver is the history event of a lock taken from someone.
 const EventLockTakenOver = "lock-taken-over"
 
-// Lock is who is editing an article and since when.
-type Lock struct {
-	ArticleID int64
-	Login     string
-	Name      string // the holder's display name
-	Since     time.Time
-	Refreshed time.Time
-	// Mine is true when this store (this window) holds it.
-	Mine bool
-}
+// Lock, LockedError, ErrLocked and ErrLockLost are domain's (the editor
+// reads them without importing storage); these names keep storage's
+// callers short.
+type (
+	// Lock is domain.Lock.
+	Lock = domain.Lock
+	// LockedError is domain.LockedError.
+	LockedError = domain.LockedError
+)
 
-// LockedError says who holds an article's lock; it wraps ErrLocked.
-type LockedError struct{ Holder Lock }
-
-// ErrLocked means another person is editing the article.
-var ErrLocked = errors.New("the article is being edited by someone else")
-
-func (e *LockedError) Error() string {
-	return fmt.Sprintf("%s is editing it since %s", e.Holder.Name, e.Holder.Since.Local().Format("15:04"))
-}
-
-// Unwrap makes errors.Is(err, ErrLocked) true.
-func (e *LockedError) Unwrap() error { return ErrLocked }
-
-// ErrLockLost means this window's lock was taken over (or expired and was
-// taken); a LockedError wrapping it names who has it now.
-var ErrLockLost = errors.New("your lock on the article was taken over")
-
-// lockLostError is a LockedError that also wraps ErrLockLost.
-type lockLostError struct{ LockedError }
-
-func (e *lockLostError) Error() string {
-	return fmt.Sprintf("%s took over the article at %s", e.Holder.Name, e.Holder.Since.Local().Format("15:04"))
-}
-
-func (e *lockLostError) Is(target error) bool { return target == ErrLockLost || target == ErrLocked }
+// ErrLocked and ErrLockLost are domain's.
+var (
+	ErrLocked   = domain.ErrLocked
+	ErrLockLost = domain.ErrLockLost
+)
 
 const lockColumns = `l.article_id, l.login, s.name, l.token, l.since, l.refreshed_at`
 
@@ -116,7 +95,7 @@ func (s *Store) checkNotLockedByOther(ctx context.Context, q queryer, articleID 
 		return err
 	}
 	if s.myToken(articleID) != "" {
-		return &lockLostError{LockedError{Holder: l}}
+		return domain.LockLost(l)
 	}
 	return &LockedError{Holder: l}
 }
@@ -210,7 +189,7 @@ func (s *Store) RefreshLock(ctx context.Context, articleID int64) error {
 		if !ok {
 			return fmt.Errorf("refresh the lock of article %d: it was released: %w", articleID, ErrLockLost)
 		}
-		return &lockLostError{LockedError{Holder: held}}
+		return domain.LockLost(held)
 	})
 }
 
