@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"newsroom/assets"
+	"newsroom/domain"
 	"newsroom/importer"
 	"newsroom/schedule"
 	"newsroom/storage"
@@ -51,13 +52,15 @@ func Run(store *storage.Store, openSlug, importPath string) (err error) {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	ui := newMainUI(a, store)
-	ui.build()
-	if openSlug != "" {
-		ui.articles.OpenSlug(openSlug)
-	}
-	if importPath != "" {
-		offerImport(importer.ForStorage(store), ui.win, ui.sched, importPath, ui.articles.Reload)
-	}
+	ui.signIn(func() { // signin.go: choose yourself from the staff
+		ui.build()
+		if openSlug != "" {
+			ui.articles.OpenSlug(openSlug)
+		}
+		if importPath != "" {
+			offerImport(importer.ForStorage(store), ui.win, ui.sched, importPath, ui.articles.Reload)
+		}
+	})
 	ui.win.ShowAndRun()
 	return nil
 }
@@ -71,6 +74,8 @@ type mainUI struct {
 	articles *ArticlesScreen
 	comments *CommentsScreen
 	tabs     *container.AppTabs
+	whoLabel *widget.Label // who is signed in (signin.go)
+	signInUI *signInDialog
 }
 
 // newMainUI creates the window, sized as it was last time.
@@ -85,8 +90,12 @@ func newMainUI(a fyne.App, store *storage.Store) *mainUI {
 	return ui
 }
 
-// userName is the name recorded on saves and fact checks; asked once.
+// userName is the name recorded on saves and fact checks: the signed-in
+// person's (the store records it whatever is passed).
 func (ui *mainUI) userName() string {
+	if m, ok := ui.store.SignedIn(); ok {
+		return m.Name
+	}
 	name := ui.app.Preferences().String(prefUserName)
 	if name == "" {
 		return "Editor"
@@ -102,7 +111,7 @@ func (ui *mainUI) build() {
 		container.NewTabItem("Articles", ui.articles.Content()),
 		container.NewTabItem("Comments", ui.comments.Content()),
 	)
-	ui.win.SetContent(ui.tabs)
+	ui.win.SetContent(ui.signInBar(ui.tabs))
 	ui.win.SetMainMenu(ui.menu())
 	ui.startSpelling()
 	ui.win.Canvas().SetOnTypedRune(func(r rune) {
@@ -111,9 +120,6 @@ func (ui *mainUI) build() {
 		}
 	})
 	ui.win.SetCloseIntercept(ui.quit)
-	if ui.app.Preferences().String(prefUserName) == "" {
-		ui.askUserName()
-	}
 }
 
 // quit saves what is unsaved, remembers the window size and ends the
@@ -134,23 +140,6 @@ func (ui *mainUI) rememberSize() {
 	prefs.SetFloat(prefWindowHeight, float64(size.Height))
 }
 
-// askUserName asks once for the name saves and fact checks are made in.
-func (ui *mainUI) askUserName() {
-	entry := widget.NewEntry()
-	entry.SetPlaceHolder("Your name, as it appears on fact checks")
-	var d *dialog.FormDialog
-	d = dialog.NewForm("Who is editing?", "Save", "Later", []*widget.FormItem{widget.NewFormItem("Name", entry)},
-		func(ok bool) {
-			if ok && entry.Text != "" {
-				ui.app.Preferences().SetString(prefUserName, entry.Text)
-			}
-		}, ui.win)
-	entry.OnSubmitted = func(string) { d.Submit() }
-	d.Resize(fyne.NewSize(460, 180))
-	d.Show()
-	ui.win.Canvas().Focus(entry)
-}
-
 // menu builds the main menu. Menu items carry the frequent shortcuts:
 // Fyne tries main-menu shortcuts before the focused widget, so they work
 // wherever the keyboard is.
@@ -169,8 +158,8 @@ func (ui *mainUI) menu() *fyne.MainMenu {
 		item("New article", fyne.KeyN, func() { ui.tabs.SelectIndex(0); ui.articles.NewArticle() }),
 		item("Save", fyne.KeyS, ui.articles.SaveNow),
 		fyne.NewMenuItemSeparator(),
-		item("Import…", "", func() { ShowImportDialog(importer.ForStorage(ui.store), ui.win, ui.sched, ui.articles.Reload) }),
-		item("Export…", "", func() { NewExportDialog(ui.store, ui.win, ui.app.Preferences(), ui.sched).Show() }),
+		ui.gated(item("Import…", "", func() { ShowImportDialog(importer.ForStorage(ui.store), ui.win, ui.sched, ui.articles.Reload) }), domain.ActImport),
+		ui.gated(item("Export…", "", func() { NewExportDialog(ui.store, ui.win, ui.app.Preferences(), ui.sched).Show() }), domain.ActExport),
 		fyne.NewMenuItemSeparator(),
 		quitItem,
 	)
@@ -178,7 +167,8 @@ func (ui *mainUI) menu() *fyne.MainMenu {
 		item("Find", fyne.KeyF, ui.focusSearch),
 		item("Preview", fyne.KeyP, ui.articles.TogglePreview),
 		fyne.NewMenuItemSeparator(),
-		item("Settings…", "", func() { ShowSettingsDialog(ui.store, ui.win, ui.app.Preferences(), ui.sched) }),
+		ui.gated(item("Settings…", "", func() { ShowSettingsDialog(ui.store, ui.win, ui.app.Preferences(), ui.sched) }), domain.ActSettings),
+		ui.gated(item("Staff…", "", func() { NewStaffDialog(ui.store, ui.win, ui.sched).Show() }), domain.ActManageStaff),
 	)
 	view := fyne.NewMenu("View",
 		item("Articles", fyne.Key1, func() { ui.showTab(0) }),
