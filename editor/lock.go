@@ -49,6 +49,7 @@ type lockState struct {
 	policy   domain.Policy
 	authors  []string
 	counter  int64 // the articles change counter last seen (following)
+	takenBy  string // the lock line after a take-over, kept while following
 	timers   []interface{ Stop() bool }
 }
 
@@ -171,7 +172,7 @@ func (s *Screen) acquired(err error, holder domain.Lock, held, tookOver bool) {
 	var locked *domain.LockedError
 	switch {
 	case err == nil:
-		s.lock.held, s.lock.readOnly = true, false
+		s.lock.held, s.lock.readOnly, s.lock.takenBy = true, false, ""
 		if tookOver {
 			s.reload() // the text as the one taken over left it
 		}
@@ -318,7 +319,7 @@ func (s *Screen) scheduleWatch() {
 			case s.lock.readOnly && counter != s.lock.counter:
 				s.lock.counter = counter
 				s.reload()
-				if locked {
+				if locked && s.lock.takenBy == "" {
 					s.setLockBar(editingText(holder), s.lock.canTake)
 				}
 			}
@@ -358,7 +359,8 @@ func (s *Screen) takenOver(holder domain.Lock) {
 			err := l.KeepUnsavedText(context.Background(), unsaved, note)
 			s.sched.Do(func() {
 				if err != nil {
-					s.setLockBar(msg+" Your unsaved text could not be kept: "+err.Error(), false)
+					s.lock.takenBy = msg + " Your unsaved text could not be kept: " + err.Error()
+					s.setLockBar(s.lock.takenBy, s.lock.canTake)
 					return
 				}
 				s.refreshPanels()
@@ -369,6 +371,7 @@ func (s *Screen) takenOver(holder domain.Lock) {
 	s.save.dirty = false
 	facts := domain.ArticleFacts{Authors: s.lock.authors, Status: s.article.Status}
 	s.lock.canTake = s.lock.policy.Can(me, domain.ActTakeOver, facts)
+	s.lock.takenBy = msg
 	s.applyLockState()
 	s.setLockBar(msg, s.lock.canTake)
 	s.reload()

@@ -129,6 +129,9 @@ func TestLockTakeOverBetweenTwoWindows(t *testing.T) {
 	typeInto(ed.s, "Ed's line. ")
 	waitFor(t, ed.s, "ed's autosave", func() bool { return strings.HasPrefix(stored(t, ed.st, a.ID).Body, "Ed's line.") })
 	waitFor(t, rita.s, "rita following", func() bool { return strings.HasPrefix(rita.s.Body().Text(), "Ed's line.") })
+	if !strings.Contains(rita.s.LockText(), "Ed Editor took over") {
+		t.Fatalf("following the new holder's saves lost the take-over notice: %q", rita.s.LockText())
+	}
 
 	// Ed closes the article: it is free, and Rita's view takes it back.
 	done := false
