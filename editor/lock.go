@@ -48,7 +48,7 @@ type lockState struct {
 	canTake  bool  // the signed-in person may take over
 	policy   domain.Policy
 	authors  []string
-	counter  int64 // the articles change counter last seen (following)
+	counter  int64  // the articles change counter last seen (following)
 	takenBy  string // the lock line after a take-over, kept while following
 	timers   []interface{ Stop() bool }
 }
