@@ -79,6 +79,12 @@ func TestCommandLineActsAsSomeone(t *testing.T) {
 	if code, _, errOut := run(t, "articles", "factcheck", "lavrov-meets-kerry", "--db", db); code != 1 || !strings.Contains(errOut, "only editors and admins may") {
 		t.Fatalf("reporter fact-checks via %s: %d %s", EnvUser, code, errOut)
 	}
+	if code, _, errOut := run(t, "settings", "set", "four_eyes", "off", "--as", "ed-editor", "--db", db); code != 1 || !strings.Contains(errOut, "only admins may") {
+		t.Fatalf("an editor turns four eyes off: %d %s", code, errOut)
+	}
+	if code, _, errOut := run(t, "settings", "set", "four_eyes", "off", "--as", "ada-admin", "--db", db); code != 0 {
+		t.Fatalf("the admin turns four eyes off: %s", errOut)
+	}
 	t.Setenv(EnvUser, "ed-editor")
 	code, out, errOut := run(t, "articles", "factcheck", "lavrov-meets-kerry", "--by", "Someone Typed", "--db", db)
 	if code != 0 || !strings.Contains(out, "fact-checked by Ed Editor") {
