@@ -9,7 +9,6 @@ import (
 	"log"
 	"os"
 	"runtime"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -21,7 +20,6 @@ import (
 	"newsroom/importer"
 	"newsroom/schedule"
 	"newsroom/storage"
-	"newsroom/textedit"
 )
 
 // AppID identifies Newsroom to Fyne (preferences, data folder).
@@ -53,13 +51,15 @@ func Run(store *storage.Store, openSlug, importPath string) (err error) {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	appearance{a}.apply()
 	ui := newMainUI(a, store)
-	ui.build()
-	if openSlug != "" {
-		ui.articles.OpenSlug(openSlug)
-	}
-	if importPath != "" {
-		offerImport(importer.ForStorage(store), ui.win, ui.sched, importPath, ui.articles.Reload)
-	}
+	ui.signIn(func() { // signin.go: choose yourself from the staff
+		ui.build()
+		if openSlug != "" {
+			ui.articles.OpenSlug(openSlug)
+		}
+		if importPath != "" {
+			offerImport(importer.ForStorage(store), ui.win, ui.sched, importPath, ui.articles.Reload)
+		}
+	})
 	ui.win.ShowAndRun()
 	return nil
 }
@@ -73,6 +73,8 @@ type mainUI struct {
 	articles *ArticlesScreen
 	comments *CommentsScreen
 	tabs     *container.AppTabs
+	whoLabel *widget.Label // who is signed in (signin.go)
+	signInUI *signInDialog
 }
 
 // newMainUI creates the window, sized as it was last time.
@@ -87,8 +89,12 @@ func newMainUI(a fyne.App, store *storage.Store) *mainUI {
 	return ui
 }
 
-// userName is the name recorded on saves and fact checks; asked once.
+// userName is the name recorded on saves and fact checks: the signed-in
+// person's (the store records it whatever is passed).
 func (ui *mainUI) userName() string {
+	if m, ok := ui.store.SignedIn(); ok {
+		return m.Name
+	}
 	name := ui.app.Preferences().String(prefUserName)
 	if name == "" {
 		return "Editor"
@@ -104,7 +110,7 @@ func (ui *mainUI) build() {
 		container.NewTabItem("Articles", ui.articles.Content()),
 		container.NewTabItem("Comments", ui.comments.Content()),
 	)
-	ui.win.SetContent(ui.tabs)
+	ui.win.SetContent(ui.signInBar(ui.tabs))
 	ui.win.SetMainMenu(ui.menu())
 	ui.startSpelling()
 	ui.win.Canvas().SetOnTypedRune(func(r rune) {
@@ -117,9 +123,6 @@ func (ui *mainUI) build() {
 	ed.SetSidePanelShown(ui.app.Preferences().BoolWithFallback(prefSidePanel, true))
 	ed.OnSidePanel = func(shown bool) { ui.app.Preferences().SetBool(prefSidePanel, shown) }
 	ui.win.SetCloseIntercept(ui.quit)
-	if ui.app.Preferences().String(prefUserName) == "" {
-		ui.askUserName()
-	}
 }
 
 // quit saves what is unsaved, remembers the window size and ends the
@@ -149,24 +152,6 @@ func (ui *mainUI) typedKey(k *fyne.KeyEvent) {
 	case fyne.KeyF9:
 		ui.articles.Editor().ToggleSidePanel()
 	}
-}
-
-// askUserName asks once for the name saves and fact checks are made in.
-// Its field is our text engine's: the window stays idle while it waits.
-func (ui *mainUI) askUserName() {
-	entry := textedit.NewField()
-	entry.SetPlaceHolder("Your name, as it appears on fact checks")
-	var d *dialog.FormDialog
-	d = dialog.NewForm("Who is editing?", "Save", "Later", []*widget.FormItem{widget.NewFormItem("Name", entry)},
-		func(ok bool) {
-			if name := strings.TrimSpace(entry.Text()); ok && name != "" {
-				ui.app.Preferences().SetString(prefUserName, name)
-			}
-		}, ui.win)
-	entry.OnSubmitted = func(string) { d.Submit() }
-	d.Resize(fyne.NewSize(460, 180))
-	d.Show()
-	ui.win.Canvas().Focus(entry)
 }
 
 // showTab switches screens and moves the keyboard with it, so keys

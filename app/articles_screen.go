@@ -173,7 +173,9 @@ func (s *ArticlesScreen) TogglePreview() { s.editor.TogglePreview() }
 func (s *ArticlesScreen) SaveNow() { s.editor.SaveNow() }
 
 // Close saves the open article, then calls done on the UI goroutine.
-func (s *ArticlesScreen) Close(done func()) { s.editor.Flush(done) }
+func (s *ArticlesScreen) Close(done func()) {
+	s.editor.Flush(func() { s.editor.ReleaseLock(done) })
+}
 
 // reloadSoon reloads after typing in the search box pauses.
 func (s *ArticlesScreen) reloadSoon() {

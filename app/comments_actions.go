@@ -98,6 +98,7 @@ func (s *CommentsScreen) updateButtons() {
 	}
 	setEnabled(s.prevButton, s.page > 0)
 	setEnabled(s.nextButton, s.hasNext)
+	s.disableWhatRoleMayNot()
 }
 
 // setEnabled enables or disables a button.

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
+	"newsroom/domain"
 	"newsroom/importer"
 )
 
@@ -43,8 +44,8 @@ func (ui *mainUI) menu() *fyne.MainMenu {
 		item("New article", fyne.KeyN, func() { ui.tabs.SelectIndex(0); ui.articles.NewArticle() }),
 		item("Save", fyne.KeyS, ui.articles.SaveNow),
 		fyne.NewMenuItemSeparator(),
-		item("Import…", "", func() { ShowImportDialog(importer.ForStorage(ui.store), ui.win, ui.sched, ui.articles.Reload) }),
-		item("Export…", "", func() { NewExportDialog(ui.store, ui.win, ui.app.Preferences(), ui.sched).Show() }),
+		ui.gated(item("Import…", "", func() { ShowImportDialog(importer.ForStorage(ui.store), ui.win, ui.sched, ui.articles.Reload) }), domain.ActImport),
+		ui.gated(item("Export…", "", func() { NewExportDialog(ui.store, ui.win, ui.app.Preferences(), ui.sched).Show() }), domain.ActExport),
 		fyne.NewMenuItemSeparator(),
 		quitItem,
 	)
@@ -60,7 +61,8 @@ func (ui *mainUI) menu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		item("Find", fyne.KeyF, ui.find),
 		fyne.NewMenuItemSeparator(),
-		item("Settings…", "", func() { ShowSettingsDialog(ui.store, ui.win, ui.app.Preferences(), ui.sched) }),
+		ui.gated(item("Settings…", "", func() { ShowSettingsDialog(ui.store, ui.win, ui.app.Preferences(), ui.sched) }), domain.ActSettings),
+		ui.gated(item("Staff…", "", func() { NewStaffDialog(ui.store, ui.win, ui.sched).Show() }), domain.ActManageStaff),
 	)
 	look := appearance{ui.app}
 	modes := []struct{ label, mode string }{

@@ -27,14 +27,14 @@ func newFactCheckCmd(e *env) *cobra.Command {
 		clear bool
 	)
 	cmd := &cobra.Command{
-		Use:   "factcheck SLUG --by NAME [--clear]",
-		Short: "Mark an article fact-checked by NAME now, or clear the mark",
+		Use:   "factcheck SLUG [--by NAME] [--clear]",
+		Short: "Mark an article fact-checked now (by the signed-in person, else NAME), or clear the mark",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if !clear && strings.TrimSpace(by) == "" {
-				return usageError{errors.New("factcheck needs --by NAME (or --clear)")}
-			}
 			return e.withArticle(cmd.Context(), args[0], func(store *storage.Store, a *domain.Article) error {
+				if _, signed := store.SignedIn(); !signed && !clear && strings.TrimSpace(by) == "" {
+					return usageError{errors.New("factcheck needs --by NAME (or --clear), or a signed-in person (--as LOGIN)")}
+				}
 				who := by
 				if who == "" {
 					who = "command line"

@@ -89,9 +89,9 @@ func Run(ctx context.Context, args []string, opt Options) int {
 // newRoot builds the command tree. The returned function stops the CPU
 // profile that --cpuprofile started, also after a failed command.
 func newRoot(opt Options) (*cobra.Command, *env, func()) {
-	var dbPath, openSlug, cpuProfile string
+	var dbPath, openSlug, cpuProfile, asLogin string
 	var stopProfile func()
-	env := &env{dbPath: &dbPath, opt: opt}
+	env := &env{dbPath: &dbPath, as: &asLogin, opt: opt}
 	root := &cobra.Command{
 		Use:   "newsroom",
 		Short: "Newsroom: draft, fact-check, preview, moderate and export news articles",
@@ -127,6 +127,9 @@ to import it, as the desktop's "Open with" does.`,
 			}
 			defer store.Close()
 			env.remember(store)
+			if err := env.signInNamed(cmd.Context(), store); err != nil {
+				return err
+			}
 			if dbPath == "" {
 				// The default database gets its daily backup beside it,
 				// off the window's goroutine; the store stays open until
@@ -144,6 +147,7 @@ to import it, as the desktop's "Open with" does.`,
 		},
 	}
 	root.PersistentFlags().StringVar(&dbPath, "db", "", "database file or postgres:// URL (default "+DefaultDBPath()+")")
+	root.PersistentFlags().StringVar(&asLogin, "as", "", "act as this staff member (default $"+EnvUser+", else the only admin)")
 	root.PersistentFlags().StringVar(&cpuProfile, "cpuprofile", "", "write a Go CPU profile to this file (for performance work)")
 	_ = root.PersistentFlags().MarkHidden("cpuprofile")
 	root.Flags().StringVar(&openSlug, "open", "", "open the article with this slug in the editor")
@@ -161,6 +165,7 @@ to import it, as the desktop's "Open with" does.`,
 		newDictionaryCmd(env),
 		newMediaCmd(env),
 		newCopyCmd(env),
+		newStaffCmd(env),
 	)
 	return root, env, func() {
 		if stopProfile != nil {
@@ -172,6 +177,7 @@ to import it, as the desktop's "Open with" does.`,
 // env is what every subcommand shares.
 type env struct {
 	dbPath *string
+	as     *string // --as LOGIN
 	opt    Options
 	mu     sync.Mutex
 	opened []*storage.Store
@@ -180,10 +186,15 @@ type env struct {
 // store opens the database the command names.
 func (e *env) store(ctx context.Context) (*storage.Store, error) {
 	s, err := openStore(ctx, *e.dbPath)
-	if err == nil {
-		e.remember(s)
+	if err != nil {
+		return nil, err
 	}
-	return s, err
+	e.remember(s)
+	if err := e.signIn(ctx, s); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
 }
 
 // remember notes a store the command opened, for damage.

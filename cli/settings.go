@@ -33,6 +33,7 @@ var publicSettings = map[string]string{
 	storage.SettingStyleCurlyQuotes:      "house style: typographic quotes wanted, true or false",
 	storage.SettingStyleDiscouraged:      "house style: discouraged words, one a line: word => preferred",
 	storage.SettingSpellingLanguage:      "the spelling dictionary, e.g. en-GB or en-US (default: the house spelling, else en-US)",
+	storage.SettingFourEyes:              "on (default) or off: on, no editor fact-checks an article with their own byline",
 }
 
 // newSettingsCmd is `newsroom settings list|get KEY|set KEY VALUE`.

@@ -77,6 +77,8 @@ type Screen struct {
 	// OnSidePanel is called when the reader shows or hides the side
 	// panels (the program remembers it).
 	OnSidePanel func(shown bool)
+	lock        lockState // the open article's lock (lock.go)
+	lockUI      *lockBar
 
 	side    *sidePanels
 	sideBox fyne.CanvasObject

@@ -115,12 +115,13 @@ func (s *Screen) build() {
 	)
 	top := container.NewVBox(fields, s.notice)
 	s.sideBox = s.buildSide()
+	head := container.NewVBox(s.buildLockBar(), top)
 	s.main = newBodyRow(s.bodyBox(), s.sideBox)
 	s.main.onSqueeze = s.updateSideToggle
 	s.sideToggle = widget.NewButton("", s.ToggleSidePanel)
 	s.sideToggle.Importance = widget.LowImportance
 	bottom := container.NewBorder(nil, nil, nil, s.sideToggle, s.info)
-	s.form = inOrder(layout.NewBorderLayout(top, bottom, nil, nil), top, s.main.box, bottom)
+	s.form = inOrder(layout.NewBorderLayout(head, bottom, nil, nil), head, s.main.box, bottom)
 	s.updateSideToggle()
 	s.empty = container.NewCenter(widget.NewLabel("Select an article, or press Ctrl+N for a new one."))
 	s.content = container.NewStack(s.empty, s.form)

@@ -73,10 +73,12 @@ func (s *Screen) show(a *domain.Article) {
 	if s.previewShown {
 		s.preview.Update(a)
 	}
+	s.afterShow(a)
 }
 
 // Discard forgets the open article without saving (it was deleted).
 func (s *Screen) Discard() {
+	s.dropLock()
 	s.stopTimer()
 	s.save = saveState{}
 	s.article = nil

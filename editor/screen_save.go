@@ -77,7 +77,7 @@ func (s *Screen) saveStateText() string {
 // Typing goes on meanwhile; changes made during the save are saved next.
 func (s *Screen) startSave() {
 	s.stopTimer()
-	if s.article == nil || s.save.blocked || s.save.inFlight || !s.save.dirty {
+	if s.article == nil || s.save.blocked || s.save.inFlight || !s.save.dirty || s.savesBlockedByLock() {
 		return
 	}
 	snap := cloneArticle(s.article)
@@ -143,6 +143,7 @@ func (s *Screen) runWaiters() {
 // retried on the next change.
 func (s *Screen) saveFailed(snap *domain.Article, err error) {
 	switch {
+	case s.lockRefusedSave(err):
 	case errors.Is(err, domain.ErrSlugTaken) && s.slugAuto:
 		s.article.Slug = uniqueSlug(snap.Slug, s.sched.Now())
 		s.loading = true

@@ -103,12 +103,14 @@ func articleJSONLD(a *domain.Article, site siteView, m *Masthead, pageURL string
 	if modified := modifiedAt(a); !modified.IsZero() {
 		ld.DateModified = modified.Format(time.RFC3339)
 	}
-	if by := byline(a); by != "" {
-		person := ldThing{Type: "Person", Name: by}
-		if slug := authorSlug(a); slug != "" && site.BaseURL != "" && a.Status == domain.StatusPublished {
-			person.URL = site.BaseURL + "/author/" + slug + "/"
+	if names := bylineNames(a); len(names) > 0 {
+		for _, name := range names {
+			person := ldThing{Type: "Person", Name: name}
+			if slug := filingSlug(name); slug != "" && site.BaseURL != "" && a.Status == domain.StatusPublished {
+				person.URL = site.BaseURL + "/author/" + slug + "/"
+			}
+			ld.Author = append(ld.Author, person)
 		}
-		ld.Author = []ldThing{person}
 	} else {
 		ld.Author = []ldThing{{Type: "NewsMediaOrganization", Name: publisher}}
 	}

@@ -99,11 +99,14 @@ func siteChrome(t *template.Template, c chrome) (renderedChrome, error) {
 
 // articleView is the data of the article page template.
 type articleView struct {
-	Site          siteView
-	Chrome        renderedChrome
-	Kicker        string
-	KickerHref    string
-	BylineHref    string
+	Site       siteView
+	Chrome     renderedChrome
+	Kicker     string
+	KickerHref string
+	BylineHref string
+	// CoAuthors is set for a byline of several names (co-authors): each
+	// with its own author page; Byline and BylineHref are then unused.
+	CoAuthors     []coAuthorView
 	KindLabel     string
 	Tags          []tagView
 	Slug          string
@@ -208,6 +211,7 @@ func renderArticlePage(a *domain.Article, body string, comments []domain.Comment
 			v.BylineHref = "../author/" + slug + "/index.html"
 		}
 	}
+	v.CoAuthors = coAuthorViews(a, linked)
 	for _, k := range v.Keywords {
 		tv := tagView{Name: k}
 		if linked {

@@ -52,7 +52,9 @@ func listings(live []*domain.Article) []*listing {
 		}
 	}
 	for _, a := range live {
-		add("author", byline(a), a)
+		for _, name := range bylineNames(a) {
+			add("author", name, a)
+		}
 		add("section", domain.SectionOf(a), a)
 		for _, t := range a.Keywords {
 			add("tag", t, a)

@@ -50,6 +50,7 @@ func exportWebSample(t *testing.T) string {
 	plain := sampleArticle()
 	plain.ID, plain.Slug, plain.Headline = 2, "sochi-talks-end", "Sochi talks end without a breakthrough"
 	plain.FactCheck = domain.FactCheck{}
+	plain.Byline = "Jane Reporter, Sam Okafor and Desk Editor" // co-authors, each linked
 	plain.PublishedAt = t0.Add(-24 * time.Hour)
 	plain.Headline = "Sochi talks end without a breakthrough: Antidisestablishmentarianismcounterrevolutionariesextraordinarilylongword"
 	plain.Body = "### Background\n\nTalks ended at https://www.example.org/a/very/long/unbroken/address/that/keeps/going/and/going/without/any/break/at/all/index.html[^1]\n\n##### Detail\n\n{{quote missing-ref}}\n\n1. first\n2. second\n\n```\ncode <b>\n```\n\n" +
@@ -82,9 +83,9 @@ func htmlFiles(t *testing.T, dir string) []string {
 		files = append(files, more...)
 	}
 	// The index, three articles, the corrections archive, the about and
-	// privacy pages, an author page, a section page and three tag pages.
-	if len(files) != 12 {
-		t.Fatalf("sample export has %d pages, want 12: %v", len(files), files)
+	// privacy pages, three author pages, a section page and three tag pages.
+	if len(files) != 14 {
+		t.Fatalf("sample export has %d pages, want 14: %v", len(files), files)
 	}
 	return files
 }

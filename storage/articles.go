@@ -187,6 +187,7 @@ func closeRows(rows *sql.Rows) error {
 // draft. A slug already taken gives ErrSlugTaken, an origin already
 // imported ErrOriginTaken.
 func (s *Store) CreateArticle(ctx context.Context, a *domain.Article, who string) error {
+	who = s.who(who)
 	if a.Status == "" {
 		a.Status = domain.StatusDraft
 	}
@@ -198,6 +199,9 @@ func (s *Store) CreateArticle(ctx context.Context, a *domain.Article, who string
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.guardCreate(ctx, tx, a); err != nil {
+			return err
+		}
 		return s.insertArticle(ctx, tx, a, who, d)
 	})
 }
@@ -231,6 +235,9 @@ func (s *Store) insertArticle(ctx context.Context, tx *sql.Tx, a *domain.Article
 		return articleWriteError(a, err)
 	}
 	if err := writeChildren(ctx, tx, a); err != nil {
+		return err
+	}
+	if err := syncAuthors(ctx, tx, a); err != nil {
 		return err
 	}
 	if err := s.indexArticle(ctx, tx, a, false); err != nil {
@@ -343,7 +350,6 @@ func (s *Store) writeIndex(ctx context.Context, tx *sql.Tx, id int64, headline, 
 	}
 	return err
 }
-
 
 // unindexArticle removes the article's full-text entry.
 func (s *Store) unindexArticle(ctx context.Context, tx *sql.Tx, id int64) error {

@@ -39,7 +39,14 @@ func scanComment(r rowScanner) (*domain.Comment, error) {
 // AddComment stores a new comment and sets c.ID. A zero SubmittedAt is
 // now; an empty Type is comment.
 func (s *Store) AddComment(ctx context.Context, c *domain.Comment) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error { return insertComment(ctx, tx, c, s.now()) })
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if c.ByEditor {
+			if err := s.guard(ctx, tx, domain.ActModerate); err != nil {
+				return err
+			}
+		}
+		return insertComment(ctx, tx, c, s.now())
+	})
 }
 
 // insertComment is AddComment inside a transaction.
@@ -85,6 +92,10 @@ func (s *Store) GetComment(ctx context.Context, id int64) (*domain.Comment, erro
 	if err != nil {
 		return nil, fmt.Errorf("load comment %d: %w", id, err)
 	}
+	if ok, err := s.mayReadEmails(ctx); err != nil || !ok {
+		c.Email, c.ClientAddr, c.UserAgent = "", "", ""
+		return c, err
+	}
 	return c, nil
 }
 
@@ -115,7 +126,11 @@ func (s *Store) ListComments(ctx context.Context, q CommentQuery) ([]domain.Comm
 	if t := strings.TrimSpace(q.Text); t != "" {
 		like := "%" + strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(t) + "%"
 		op := s.backend.likeNoCase()
-		where = append(where, `(c.author `+op+` ? ESCAPE '\' OR c.email `+op+` ? ESCAPE '\' OR c.url `+op+` ? ESCAPE '\' OR c.body `+op+` ? ESCAPE '\')`)
+		email := `c.email ` + op + ` ? ESCAPE '\'`
+		if ok, err := s.mayReadEmails(ctx); err != nil || !ok {
+			email = `? = ''` // no finding commenters by an address one may not see
+		}
+		where = append(where, `(c.author `+op+` ? ESCAPE '\' OR `+email+` OR c.url `+op+` ? ESCAPE '\' OR c.body `+op+` ? ESCAPE '\')`)
 		args = append(args, like, like, like, like)
 	}
 	query := `SELECT ` + commentColumns + ` FROM comments c JOIN articles a ON a.id = c.article_id`
@@ -148,6 +163,10 @@ func (s *Store) queryComments(ctx context.Context, query string, args ...any) ([
 	}
 	if err := closeRows(rows); err != nil {
 		return nil, fmt.Errorf("list comments: %w", err)
+	}
+	if ok, err := s.mayReadEmails(ctx); err != nil || !ok {
+		redactComments(out)
+		return out, err
 	}
 	return out, nil
 }
@@ -214,6 +233,9 @@ func (s *Store) ModerateComments(ctx context.Context, action string, ids []int64
 		return fmt.Errorf("moderate comments: action %q is not approve, unapprove, spam, not-spam, trash or restore: %w", action, domain.ErrInvalid)
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.guard(ctx, tx, domain.ActModerate); err != nil {
+			return err
+		}
 		for _, id := range ids {
 			res, err := tx.ExecContext(ctx, `UPDATE comments SET `+set+` WHERE id = ?`, id)
 			if err != nil {
@@ -231,6 +253,9 @@ func (s *Store) ModerateComments(ctx context.Context, action string, ids []int64
 // deleted; any other status fails the whole call with ErrInvalid.
 func (s *Store) DeleteComments(ctx context.Context, ids []int64) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.guard(ctx, tx, domain.ActModerate); err != nil {
+			return err
+		}
 		for _, id := range ids {
 			var status string
 			err := tx.QueryRowContext(ctx, `SELECT status FROM comments WHERE id = ?`, id).Scan(&status)

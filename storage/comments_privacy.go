@@ -21,6 +21,9 @@ func (s *Store) CommentsByEmail(ctx context.Context, email string) ([]domain.Com
 	if email == "" {
 		return nil, fmt.Errorf("comments by email: %w", domain.Invalidf("no email address given"))
 	}
+	if err := s.guard(ctx, s.reader, domain.ActSeeEmails); err != nil {
+		return nil, err
+	}
 	return s.queryComments(ctx, `SELECT `+commentColumns+` FROM comments c JOIN articles a ON a.id = c.article_id
 		WHERE c.email = ? COLLATE NOCASE ORDER BY c.submitted_at, c.id`, email)
 }
@@ -38,6 +41,9 @@ func (s *Store) EraseCommentsByEmail(ctx context.Context, email string, remove b
 	}
 	var n int64
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.guard(ctx, tx, domain.ActSeeEmails); err != nil {
+			return err
+		}
 		query := `UPDATE comments SET author = ?, email = '', url = '', client_addr = '', user_agent = '' WHERE email = ? COLLATE NOCASE`
 		args := []any{AnonymousAuthor, email}
 		if remove {

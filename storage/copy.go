@@ -30,11 +30,13 @@ type copyTable struct {
 // migration adds a table that is not here. The full-text index is not
 // copied: the target builds its own.
 var copyTables = []copyTable{
+	{name: "staff", order: "login"},
 	{name: "sources", order: "id", identity: true},
 	{name: "media", order: "sha256"},
 	{name: "media_files", order: "sha256", binary: map[string]bool{"data": true}},
 	{name: "articles", order: "id", identity: true},
 	{name: "article_sources", order: "article_id, source_id"},
+	{name: "article_authors", order: "article_id, login"},
 	{name: "quotes", order: "id", identity: true},
 	{name: "revisions", order: "id", identity: true},
 	{name: "article_events", order: "id", identity: true},
@@ -48,7 +50,8 @@ var copyTables = []copyTable{
 // notCopied are the tables of the schema a copy leaves alone: the
 // version table and the change counters (each database keeps its own) and
 // the full-text index (rebuilt).
-var notCopied = map[string]bool{"schema_migrations": true, "change_counters": true, "articles_fts": true}
+var notCopied = map[string]bool{"schema_migrations": true, "change_counters": true, "articles_fts": true,
+	"article_locks": true} // locks belong to the windows open on the source
 
 // TableDigest is what a copy found in one table: its rows and a SHA-256
 // over their values, in key order.
@@ -120,12 +123,20 @@ func CopyNewsroom(ctx context.Context, from, to *Store, force bool) (source, tar
 	return source, target, nil
 }
 
+// freshSettingsExcluded leaves out of the count of a target's settings the
+// ones the migrations write into every new newsroom.
+const freshSettingsExcluded = ` WHERE NOT (key = 'four_eyes' AND value = 'on') AND key != 'staff_from_bylines'`
+
 // prepareCopyTarget refuses a non-empty target, or with force empties it.
 func (s *Store) prepareCopyTarget(ctx context.Context, tx *sql.Tx, force bool) error {
 	var held []string
 	for _, t := range copyTables {
 		var n int64
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM `+t.name).Scan(&n); err != nil {
+		count := `SELECT count(*) FROM ` + t.name
+		if t.name == "settings" {
+			count += freshSettingsExcluded
+		}
+		if err := tx.QueryRowContext(ctx, count).Scan(&n); err != nil {
 			return fmt.Errorf("count %s: %w", t.name, err)
 		}
 		if n > 0 {
@@ -133,6 +144,10 @@ func (s *Store) prepareCopyTarget(ctx context.Context, tx *sql.Tx, force bool) e
 		}
 	}
 	if len(held) == 0 {
+		// Only what every new newsroom holds: the source's take its place.
+		if _, err := tx.ExecContext(ctx, `DELETE FROM settings`); err != nil {
+			return fmt.Errorf("empty the target's settings: %w", err)
+		}
 		return nil
 	}
 	if !force {

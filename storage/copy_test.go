@@ -16,6 +16,12 @@ import (
 func fillNewsroom(t testing.TB, s *Store, articles int) {
 	t.Helper()
 	ctx := context.Background()
+	// An admin, and the sample byline's reporter, whose articles link to them.
+	for _, m := range []domain.Staff{{Name: "Ann Admin", Role: domain.RoleAdmin}, {Name: sample("x").Byline, Role: domain.RoleReporter}} {
+		if _, err := s.AddStaff(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+	}
 	photo, _, err := s.AddMedia(ctx, []byte("the bytes of a harbour photo \x00\xff"), sampleMedia())
 	if err != nil {
 		t.Fatal(err)

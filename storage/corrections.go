@@ -16,7 +16,7 @@ import (
 // itself is not changed: it stays published and its version is kept, so
 // an editor holding it can go on saving. It returns the stored note.
 func (s *Store) AddCorrection(ctx context.Context, articleID int64, kind domain.CorrectionKind, text, who string) (domain.Correction, error) {
-	c := domain.Correction{ArticleID: articleID, Kind: kind, Text: strings.TrimSpace(text), By: strings.TrimSpace(who)}
+	c := domain.Correction{ArticleID: articleID, Kind: kind, Text: strings.TrimSpace(text), By: strings.TrimSpace(s.who(who))}
 	if err := c.Validate(); err != nil {
 		return domain.Correction{}, fmt.Errorf("add %s to article %d: %w", kind, articleID, err)
 	}
@@ -27,6 +27,9 @@ func (s *Store) AddCorrection(ctx context.Context, articleID int64, kind domain.
 		}
 		if err != nil {
 			return fmt.Errorf("add %s to article %d: %w", kind, articleID, err)
+		}
+		if err := s.guardArticle(ctx, tx, domain.ActCorrect, articleID); err != nil {
+			return err
 		}
 		if err := domain.CanCorrect(a); err != nil {
 			return fmt.Errorf("add %s: %w", kind, err)

@@ -52,6 +52,7 @@ func cleanWord(word string) (string, error) {
 // on this database accepts it from then on). Adding a known word again is
 // not an error.
 func (s *Store) AddDictionaryWord(ctx context.Context, word, by string) error {
+	by = s.who(by)
 	w, err := cleanWord(word)
 	if err != nil {
 		return fmt.Errorf("add %q to the dictionary: %w", word, err)

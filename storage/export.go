@@ -55,6 +55,9 @@ const summaryColumns = `id, slug, headline, standfirst, status, published_at, fc
 // publication and update times, fact-check mark, sources, corrections log
 // and stored content digest, and nothing else. Order is unspecified.
 func (s *Store) ExportSummaries(ctx context.Context, includeDrafts bool) ([]domain.Article, error) {
+	if err := s.guard(ctx, s.reader, domain.ActExport); err != nil {
+		return nil, err
+	}
 	where := `WHERE status = 'published' AND trashed_at IS NULL`
 	if includeDrafts {
 		where = `WHERE trashed_at IS NULL`

@@ -99,7 +99,10 @@ func (s *Store) BeginImport(ctx context.Context, who string) (*ImportBatch, erro
 	if err := s.Damaged(); err != nil {
 		return nil, fmt.Errorf("begin import: %w", err)
 	}
-	return &ImportBatch{s: s, who: who, nextSuffix: map[string]int{}, style: s.houseStyle(ctx)}, nil
+	if err := s.guard(ctx, s.reader, domain.ActImport); err != nil {
+		return nil, fmt.Errorf("begin import: %w", err)
+	}
+	return &ImportBatch{s: s, who: s.who(who), nextSuffix: map[string]int{}, style: s.houseStyle(ctx)}, nil
 }
 
 // begin starts the write transaction at the first write.

@@ -167,6 +167,9 @@ func openPostgres(target string) (*Store, error) {
 		return fail(err)
 	}
 	s.backfillExportCaches(ctx)
+	if err := s.staffFromBylines(ctx); err != nil {
+		return fail(err)
+	}
 	s.startWatcher()
 	return s, nil
 }

@@ -115,6 +115,7 @@ func (s *Store) RevisionCount(ctx context.Context, articleID int64) (int, error)
 // back into its article as a new save (itself a new revision). version is
 // the article version the caller holds.
 func (s *Store) RestoreRevision(ctx context.Context, revisionID, version int64, who string) (*domain.Article, domain.SaveResult, error) {
+	who = s.who(who)
 	rev, err := scanRevision(s.reader.QueryRowContext(ctx, `SELECT id, article_id, updated_at, author, status, headline,
 		standfirst, body, quotes, note FROM revisions WHERE id = ?`, revisionID))
 	if errors.Is(err, sql.ErrNoRows) {
@@ -143,6 +144,12 @@ func (s *Store) RestoreRevision(ctx context.Context, revisionID, version int64, 
 		}
 		if cur != a.Version {
 			return fmt.Errorf("restore revision %d: the article was changed elsewhere: %w", revisionID, domain.ErrConflict)
+		}
+		if err := s.checkNotLockedByOther(ctx, tx, a.ID); err != nil {
+			return fmt.Errorf("restore revision %d: %w", revisionID, err)
+		}
+		if err := s.guardArticle(ctx, tx, domain.ActEditArticle, a.ID); err != nil {
+			return err
 		}
 		res.Changed = true
 		followFactCheck(a, &res)

@@ -23,6 +23,7 @@ const revisionSpan = 30 * time.Minute
 // (recorded in the history). On success a.Version and a.UpdatedAt advance.
 func (s *Store) SaveArticle(ctx context.Context, a *domain.Article, who string) (domain.SaveResult, error) {
 	var res domain.SaveResult
+	who = s.who(who)
 	if err := a.Validate(); err != nil {
 		return res, fmt.Errorf("save article %q: %w", a.Slug, err)
 	}
@@ -47,6 +48,9 @@ func (s *Store) SaveArticle(ctx context.Context, a *domain.Article, who string) 
 		}
 		if sameArticle(old, a) {
 			return nil
+		}
+		if err := s.guardSave(ctx, tx, old, a); err != nil {
+			return err
 		}
 		res.Changed = true
 		followFactCheck(a, &res)
@@ -92,6 +96,9 @@ func (s *Store) updateArticle(ctx context.Context, tx *sql.Tx, a *domain.Article
 		return articleWriteError(a, err)
 	}
 	if err := writeChildren(ctx, tx, a); err != nil {
+		return err
+	}
+	if err := syncAuthors(ctx, tx, a); err != nil {
 		return err
 	}
 	if err := s.indexArticle(ctx, tx, a, true); err != nil {
@@ -153,6 +160,7 @@ func sameQuotes(a, b []domain.Quote) bool {
 // version the caller holds. It returns the updated article.
 func (s *Store) SetFactCheck(ctx context.Context, id, version int64, who string, checked bool) (*domain.Article, error) {
 	var out *domain.Article
+	who = s.who(who)
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		a, err := scanArticle(tx.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles WHERE id = ? AND trashed_at IS NULL`, id))
 		if errors.Is(err, sql.ErrNoRows) {
@@ -163,6 +171,9 @@ func (s *Store) SetFactCheck(ctx context.Context, id, version int64, who string,
 		}
 		if a.Version != version {
 			return fmt.Errorf("fact check %q: it was changed elsewhere: %w", a.Slug, domain.ErrConflict)
+		}
+		if err := s.guardArticle(ctx, tx, domain.ActFactCheck, id); err != nil {
+			return err
 		}
 		if err := s.loadChildren(ctx, tx, a); err != nil {
 			return err

@@ -48,6 +48,9 @@ func (s *Store) Setting(ctx context.Context, key, def string) (string, error) {
 func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 	defer s.style.forget()
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.guard(ctx, tx, domain.ActSettings); err != nil {
+			return err
+		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
 			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
 		if err != nil {
@@ -122,6 +125,9 @@ func (s *Store) SetSite(ctx context.Context, site domain.Site) error {
 	}
 	fields := siteFields(&site)
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.guard(ctx, tx, domain.ActSettings); err != nil {
+			return err
+		}
 		for i, key := range siteKeys {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
 				ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, *fields[i]); err != nil {

@@ -28,6 +28,7 @@ type Store struct {
 	now      func() time.Time
 	damage   atomic.Pointer[error] // set once the file is found damaged
 	style    styleCache            // the house style saves are checked against
+	staff    staffSession          // who is signed in, the locks held (staff.go)
 }
 
 // ErrOpen wraps every failure to open a database file; the message names
@@ -97,6 +98,10 @@ func Open(path string) (*Store, error) {
 		return nil, openError(abs, err)
 	}
 	s.backfillExportCaches(ctx)
+	if err := s.staffFromBylines(ctx); err != nil {
+		s.Close()
+		return nil, openError(abs, err)
+	}
 	return s, nil
 }
 

@@ -40,7 +40,11 @@ func notFoundOrTrashed(ctx context.Context, q queryer, column string, key any, l
 // is emptied or it is restored. The version advances, so a desk still
 // editing it gets a conflict instead of saving into the trash.
 func (s *Store) TrashArticle(ctx context.Context, id int64, who string) error {
+	who = s.who(who)
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.guardArticle(ctx, tx, domain.ActDeleteArticle, id); err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `UPDATE articles SET trashed_at = ?, trashed_by = ?, version = version + 1
 			WHERE id = ? AND trashed_at IS NULL`, s.now().UnixMicro(), who, id)
 		if err != nil {
@@ -60,7 +64,11 @@ func (s *Store) TrashArticle(ctx context.Context, id int64, who string) error {
 // and records it in its history. An article not in the trash gives
 // domain.ErrNotFound.
 func (s *Store) RestoreFromTrash(ctx context.Context, id int64, who string) error {
+	who = s.who(who)
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.guardArticle(ctx, tx, domain.ActDeleteArticle, id); err != nil {
+			return err
+		}
 		a, err := scanArticle(tx.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles WHERE id = ? AND trashed_at IS NOT NULL`, id))
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("restore article %d from the trash: not in the trash: %w", id, domain.ErrNotFound)
@@ -139,6 +147,9 @@ func (s *Store) listTrash(ctx context.Context, cond string, args ...any) ([]Tras
 func (s *Store) EmptyTrash(ctx context.Context) (int, error) {
 	var n int64
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.guard(ctx, tx, domain.ActDeleteArticle); err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE trashed_at IS NOT NULL`)
 		if err != nil {
 			return fmt.Errorf("empty the trash: %w", err)
