@@ -156,6 +156,7 @@ to import it, as the desktop's "Open with" does.`,
 		newServeCmd(env),
 		newSettingsCmd(env),
 		newDictionaryCmd(env),
+		newMediaCmd(env),
 	)
 	return root, env, func() {
 		if stopProfile != nil {

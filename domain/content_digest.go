@@ -13,7 +13,7 @@ const contentDigestVersion = "newsroom-content-v2"
 
 // ContentDigest returns the hex SHA-256 of everything an article holds
 // itself: slug, headline, standfirst, byline, body, status, publication
-// time, keywords, section, kind of work, fact check, the names of its
+// time, keywords, section, kind of work, lead image, fact check, the names of its
 // sources in order and its quote records. It leaves out what changes without the article changing
 // (ID, version, created and updated times, origin, stored findings) and
 // the details of the shared sources (kind, URL, note), which readers
@@ -33,6 +33,11 @@ func ContentDigest(a *Article) string {
 	}
 	writeField(h, a.Section)
 	writeField(h, string(a.Kind))
+	if a.LeadImage != "" {
+		// Written only when set, so digests of articles without one keep
+		// the value they had before lead images existed.
+		writeField(h, "lead-image:"+a.LeadImage)
+	}
 	writeLength(h, boolInt(a.FactCheck.Checked))
 	writeField(h, a.FactCheck.By)
 	writeTime(h, a.FactCheck.At)

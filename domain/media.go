@@ -1,6 +1,9 @@
 package domain
 
-import "time"
+import (
+	"time"
+	"unicode/utf8"
+)
 
 // Media is one image in the newsroom's media library. The file is stored
 // once, keyed by the SHA-256 of its bytes; Ref is the short name bodies
@@ -52,4 +55,41 @@ func MediaRefOf(sha256Hex string) string {
 		return sha256Hex
 	}
 	return sha256Hex[:MediaRefLength]
+}
+
+// MediaFormats are the image formats the library holds.
+var MediaFormats = []string{"jpeg", "png", "webp", "gif"}
+
+// MaxMediaFieldLen bounds each of a media record's text fields.
+const MaxMediaFieldLen = 10_000
+
+// Validate checks the fields a store must never hold: a known format, a
+// positive size, a focal point inside the image and text fields of valid
+// UTF-8 within MaxMediaFieldLen. It returns an error wrapping ErrInvalid.
+func (m *Media) Validate() error {
+	known := false
+	for _, f := range MediaFormats {
+		known = known || m.Format == f
+	}
+	if !known {
+		return Invalidf("image format %q is not one of jpeg, png, webp, gif", m.Format)
+	}
+	if m.Width <= 0 || m.Height <= 0 {
+		return Invalidf("image size %d × %d is not positive", m.Width, m.Height)
+	}
+	if !(m.FocalX >= 0 && m.FocalX <= 1 && m.FocalY >= 0 && m.FocalY <= 1) {
+		return Invalidf("focal point %g, %g is outside 0..1", m.FocalX, m.FocalY)
+	}
+	for _, f := range []struct{ name, value string }{
+		{"filename", m.Filename}, {"caption", m.Caption}, {"credit", m.Credit}, {"creator", m.Creator},
+		{"copyright", m.Copyright}, {"alt", m.Alt}, {"source URL", m.SourceURL}, {"origin", m.Origin},
+	} {
+		if !utf8.ValidString(f.value) {
+			return Invalidf("%s is not valid UTF-8", f.name)
+		}
+		if len(f.value) > MaxMediaFieldLen {
+			return Invalidf("%s is %d bytes, over the limit of %d", f.name, len(f.value), MaxMediaFieldLen)
+		}
+	}
+	return nil
 }

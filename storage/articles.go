@@ -15,7 +15,8 @@ import (
 )
 
 const articleColumns = `id, slug, headline, standfirst, byline, body, status, published_at, keywords,
-	fc_checked, fc_by, fc_at, fc_digest, created_at, updated_at, version, coalesce(origin, ''), attribution, content_digest, section, kind`
+	fc_checked, fc_by, fc_at, fc_digest, created_at, updated_at, version, coalesce(origin, ''), attribution, content_digest, section, kind,
+	coalesce(lead_image, '')`
 
 // rowScanner is *sql.Row or *sql.Rows.
 type rowScanner interface{ Scan(dest ...any) error }
@@ -40,7 +41,7 @@ func scanArticleInto(r rowScanner, a *domain.Article) error {
 		attribution      string
 	)
 	err := r.Scan(&a.ID, &a.Slug, &a.Headline, &a.Standfirst, &a.Byline, &a.Body, &status, &published, &keywords,
-		&checked, &a.FactCheck.By, &fcAt, &a.FactCheck.Digest, &created, &updated, &a.Version, &a.Origin, &attribution, &a.StoredDigest, &a.Section, &kind)
+		&checked, &a.FactCheck.By, &fcAt, &a.FactCheck.Digest, &created, &updated, &a.Version, &a.Origin, &attribution, &a.StoredDigest, &a.Section, &kind, &a.LeadImage)
 	if err != nil {
 		return err
 	}
@@ -217,14 +218,17 @@ func (s *Store) insertArticle(ctx context.Context, tx *sql.Tx, a *domain.Article
 	}
 	a.Attribution = d.findings
 	a.StoredDigest = domain.ContentDigest(a)
+	if err := checkLeadImage(ctx, tx, a); err != nil {
+		return err
+	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO articles (slug, headline, standfirst, byline, body, status, published_at,
 		keywords, fc_checked, fc_by, fc_at, fc_digest, created_at, updated_at, version, origin, attribution, content_digest,
-		section, kind)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)`,
+		section, kind, lead_image)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
 		a.Slug, a.Headline, a.Standfirst, a.Byline, a.Body, string(a.Status), micros(a.PublishedAt),
 		d.keywords, a.FactCheck.Checked, a.FactCheck.By, micros(a.FactCheck.At), a.FactCheck.Digest,
 		micros(a.CreatedAt), micros(a.UpdatedAt), nullString(a.Origin), d.attribution, a.StoredDigest,
-		a.Section, string(a.Kind))
+		a.Section, string(a.Kind), nullString(a.LeadImage))
 	if err != nil {
 		return articleWriteError(a, err)
 	}

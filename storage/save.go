@@ -84,12 +84,15 @@ func (s *Store) updateArticle(ctx context.Context, tx *sql.Tx, a *domain.Article
 	a.Attribution = d.findings
 	digest := domain.ContentDigest(a)
 	now := s.now()
+	if err := checkLeadImage(ctx, tx, a); err != nil {
+		return err
+	}
 	_, err := tx.ExecContext(ctx, `UPDATE articles SET slug = ?, headline = ?, standfirst = ?, byline = ?, body = ?,
 		status = ?, published_at = ?, keywords = ?, fc_checked = ?, fc_by = ?, fc_at = ?, fc_digest = ?,
-		updated_at = ?, version = version + 1, origin = ?, attribution = ?, content_digest = ?, section = ?, kind = ? WHERE id = ?`,
+		updated_at = ?, version = version + 1, origin = ?, attribution = ?, content_digest = ?, section = ?, kind = ?, lead_image = ? WHERE id = ?`,
 		a.Slug, a.Headline, a.Standfirst, a.Byline, a.Body, string(a.Status), micros(a.PublishedAt), d.keywords,
 		a.FactCheck.Checked, a.FactCheck.By, micros(a.FactCheck.At), a.FactCheck.Digest, micros(now), nullString(a.Origin),
-		d.attribution, digest, a.Section, string(a.Kind), a.ID)
+		d.attribution, digest, a.Section, string(a.Kind), nullString(a.LeadImage), a.ID)
 	if err != nil {
 		return articleWriteError(a, err)
 	}
@@ -115,7 +118,7 @@ func sameArticle(old, a *domain.Article) bool {
 	if contentChanged(old, a) || old.Slug != a.Slug || old.Byline != a.Byline || old.Status != a.Status ||
 		!old.PublishedAt.Equal(a.PublishedAt) || old.FactCheck.Checked != a.FactCheck.Checked ||
 		old.FactCheck.By != a.FactCheck.By || !old.FactCheck.At.Equal(a.FactCheck.At) || old.Origin != a.Origin ||
-		old.Section != a.Section || old.Kind != a.Kind {
+		old.Section != a.Section || old.Kind != a.Kind || old.LeadImage != a.LeadImage {
 		return false
 	}
 	if len(old.Keywords) != len(a.Keywords) || len(old.Sources) != len(a.Sources) {
