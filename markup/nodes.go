@@ -147,9 +147,11 @@ type ImageFigure struct {
 	// the tree (Parse does not read the library); nil while unresolved or
 	// when no record has that reference.
 	Media *domain.Media
-	// Format is the renditions' file format ("jpeg" or "png"), set with
-	// Media.
+	// Format is the renditions' file format ("jpeg" or "png"), and
+	// Prefix what their paths are relative to (a path or URL ending in
+	// "/", "" for the same folder), set with Media.
 	Format string
+	Prefix string
 }
 
 // Kind implements ast.Node.

@@ -167,7 +167,7 @@ func (e *exporter) listingFiles(ctx context.Context, live []*domain.Article) []s
 			if err != nil {
 				return nil, "", err
 			}
-			data, err := renderFeedOf(full, e.site, meta)
+			data, err := renderFeedOf(full, e.site, meta, e.images)
 			return data, feedKey(feedSite, full, domain.ContentDigest), err
 		}})
 	}
