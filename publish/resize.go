@@ -165,19 +165,27 @@ func halveRGBA(src *image.RGBA) *image.RGBA {
 		r0 := src.Pix[(2*y)*src.Stride:]
 		r1 := src.Pix[(2*y+1)*src.Stride:]
 		row := out.Pix[y*out.Stride:]
-		for x := 0; x < 4*w; x++ {
-			i := (x/4)*8 + x%4
-			row[x] = uint8((uint32(r0[i]) + uint32(r0[i+4]) + uint32(r1[i]) + uint32(r1[i+4]) + 2) >> 2)
+		for x := 0; x < w; x++ {
+			a, b := r0[8*x:8*x+8:8*x+8], r1[8*x:8*x+8:8*x+8]
+			p := row[4*x : 4*x+4 : 4*x+4]
+			p[0] = uint8((uint32(a[0]) + uint32(a[4]) + uint32(b[0]) + uint32(b[4]) + 2) >> 2)
+			p[1] = uint8((uint32(a[1]) + uint32(a[5]) + uint32(b[1]) + uint32(b[5]) + 2) >> 2)
+			p[2] = uint8((uint32(a[2]) + uint32(a[6]) + uint32(b[2]) + uint32(b[6]) + 2) >> 2)
+			p[3] = uint8((uint32(a[3]) + uint32(a[7]) + uint32(b[3]) + uint32(b[7]) + 2) >> 2)
 		}
 	}
 	return out
 }
 
-// scaleTo resizes img to size with the Catmull-Rom filter; img is
-// returned as it is when it already has that size.
+// scaleTo resizes img to size with the Catmull-Rom filter, or a box
+// filter when size is exactly half of img's; img is returned as it is
+// when it already has that size.
 func scaleTo(img *image.RGBA, size image.Point) *image.RGBA {
 	if img.Rect.Dx() == size.X && img.Rect.Dy() == size.Y {
 		return img
+	}
+	if img.Rect.Dx() == 2*size.X && img.Rect.Dy() == 2*size.Y {
+		return halveRGBA(img)
 	}
 	out := image.NewRGBA(image.Rect(0, 0, size.X, size.Y))
 	draw.CatmullRom.Scale(out, out.Rect, img, img.Rect, draw.Src, nil)
