@@ -3,6 +3,7 @@ package cli
 import (
 	"bufio"
 	"fmt"
+	"os"
 
 	"github.com/spf13/cobra"
 
@@ -11,9 +12,12 @@ import (
 
 // newImportCmd is `newsroom import [--dry-run] [--replace] PATH...`.
 func newImportCmd(e *env) *cobra.Command {
-	var dryRun, replace bool
+	var (
+		dryRun, replace bool
+		uploads         string
+	)
 	cmd := &cobra.Command{
-		Use:   "import [--dry-run] [--replace] FILE|FOLDER...",
+		Use:   "import [--dry-run] [--replace] [--uploads DIR] FILE|FOLDER...",
 		Short: "Import Markdown files with front matter, folders of them, or WordPress exports (WXR)",
 		Long: `Import Markdown files with YAML, TOML or JSON front matter (Hugo, Jekyll: title,
 slug, date, author, draft, description, tags) and WordPress exports (WXR 1.0 to
@@ -31,10 +35,23 @@ instead (its previous text stays in its history).
 
 Raw HTML, Hugo shortcodes, Liquid tags and kramdown attributes are converted
 to Markdown and the body conventions; what cannot be carried is kept as text
-and listed as a warning with file and line.`,
+and listed as a warning with file and line.
+
+Images come into the media library with the articles that show them: a
+Markdown file's images beside it (a Hugo page bundle) or under the folder
+given, and, with --uploads DIR (a copy of the site's wp-content/uploads), a
+WordPress export's attachments, their files matched by the path after
+/uploads/. Bodies then show them as {{image REF}} blocks and a post's
+featured image becomes its lead image. Images on other sites are never
+downloaded: they stay links, each named in a warning.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
+			if uploads != "" {
+				if st, err := os.Stat(uploads); err != nil || !st.IsDir() {
+					return usageError{fmt.Errorf("--uploads %s: not a folder (give a copy of wp-content/uploads)", uploads)}
+				}
+			}
 			store, err := e.store(ctx)
 			if err != nil {
 				return err
@@ -48,7 +65,7 @@ and listed as a warning with file and line.`,
 				fmt.Fprintln(out, "dry run: nothing is written")
 			}
 			for _, path := range args {
-				rep, err := importer.Import(ctx, importer.ForStorage(store), path, importer.Options{DryRun: dryRun, Replace: replace})
+				rep, err := importer.Import(ctx, importer.ForStorage(store), path, importer.Options{DryRun: dryRun, Replace: replace, Uploads: uploads})
 				total.Files = append(total.Files, rep.Files...)
 				for _, s := range rep.Files {
 					if s.Err != nil {
@@ -75,6 +92,7 @@ and listed as a warning with file and line.`,
 		},
 	}
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "say what would be created, updated, unchanged, skipped and warned, without writing")
+	cmd.Flags().StringVar(&uploads, "uploads", "", "a copy of the WordPress site's wp-content/uploads: attachments' files are taken into the media library")
 	cmd.Flags().BoolVar(&replace, "replace", false, "overwrite the article that holds a file's slug instead of giving the file a free slug")
 	return cmd
 }

@@ -24,6 +24,7 @@ type articleJSON struct {
 	Keywords    []string         `json:"keywords"`
 	Section     string           `json:"section"`
 	Kind        string           `json:"kind"`
+	LeadImage   string           `json:"lead_image"`
 	FactCheck   factCheckJSON    `json:"fact_check"`
 	Sources     []sourceJSON     `json:"sources"`
 	Quotes      []quoteJSON      `json:"quotes"`
@@ -76,7 +77,7 @@ func toArticleJSON(a *domain.Article, st storage.ArticleStats, withBody bool) ar
 		Slug: a.Slug, Headline: a.Headline, Standfirst: a.Standfirst, Byline: a.Byline, Status: string(a.Status),
 		PublishedAt: timePtr(a.PublishedAt), CreatedAt: a.CreatedAt, UpdatedAt: a.UpdatedAt,
 		Keywords: append([]string{}, a.Keywords...),
-		Section:  a.Section, Kind: string(a.Kind),
+		Section:  a.Section, Kind: string(a.Kind), LeadImage: a.LeadImage,
 		FactCheck: factCheckJSON{Checked: a.FactCheck.Checked, By: a.FactCheck.By, At: timePtr(a.FactCheck.At)},
 		Sources:   []sourceJSON{}, Quotes: []quoteJSON{}, Corrections: []correctionJSON{},
 		Revisions: st.Revisions,

@@ -182,6 +182,7 @@ func withStore[T any](cmd *cobra.Command, e *env, fn func(*storage.Store) (T, er
 func writeMedia(w io.Writer, m domain.Media) {
 	fmt.Fprintf(w, "ref: %s\nsha256: %s\nformat: %s\nsize: %d × %d pixels, %s (%d bytes)\nfilename: %s\n",
 		m.Ref, m.SHA256, m.Format, m.Width, m.Height, byteSize(m.Bytes), m.Bytes, m.Filename)
+	fmt.Fprintf(w, "title: %s\ndescription: %s\n", m.Title, m.Description)
 	fmt.Fprintf(w, "caption: %s\ncredit: %s\ncreator: %s\ncopyright: %s\nalt: %s\nsource URL: %s\nfocal point: %g, %g\norigin: %s\n",
 		m.Caption, m.Credit, m.Creator, m.Copyright, m.Alt, m.SourceURL, m.FocalX, m.FocalY, m.Origin)
 	fmt.Fprintf(w, "added: %s\nupdated: %s\n", m.CreatedAt.Local().Format(time.RFC3339), m.UpdatedAt.Local().Format(time.RFC3339))
@@ -202,25 +203,27 @@ func writeMedia(w io.Writer, m domain.Media) {
 
 // mediaJSON is the command line's JSON form of a media record.
 type mediaJSON struct {
-	Ref       string            `json:"ref"`
-	SHA256    string            `json:"sha256"`
-	Format    string            `json:"format"`
-	Width     int               `json:"width"`
-	Height    int               `json:"height"`
-	Bytes     int64             `json:"bytes"`
-	Filename  string            `json:"filename"`
-	Caption   string            `json:"caption"`
-	Credit    string            `json:"credit"`
-	Creator   string            `json:"creator"`
-	Copyright string            `json:"copyright"`
-	Alt       string            `json:"alt"`
-	SourceURL string            `json:"source_url"`
-	FocalX    float64           `json:"focal_x"`
-	FocalY    float64           `json:"focal_y"`
-	Origin    string            `json:"origin"`
-	Embedded  map[string]string `json:"embedded"`
-	CreatedAt time.Time         `json:"created_at"`
-	UpdatedAt time.Time         `json:"updated_at"`
+	Ref         string            `json:"ref"`
+	SHA256      string            `json:"sha256"`
+	Format      string            `json:"format"`
+	Width       int               `json:"width"`
+	Height      int               `json:"height"`
+	Bytes       int64             `json:"bytes"`
+	Filename    string            `json:"filename"`
+	Caption     string            `json:"caption"`
+	Credit      string            `json:"credit"`
+	Creator     string            `json:"creator"`
+	Copyright   string            `json:"copyright"`
+	Alt         string            `json:"alt"`
+	Title       string            `json:"title"`
+	Description string            `json:"description"`
+	SourceURL   string            `json:"source_url"`
+	FocalX      float64           `json:"focal_x"`
+	FocalY      float64           `json:"focal_y"`
+	Origin      string            `json:"origin"`
+	Embedded    map[string]string `json:"embedded"`
+	CreatedAt   time.Time         `json:"created_at"`
+	UpdatedAt   time.Time         `json:"updated_at"`
 }
 
 func toMediaJSON(m domain.Media) mediaJSON {
@@ -230,6 +233,7 @@ func toMediaJSON(m domain.Media) mediaJSON {
 	}
 	return mediaJSON{Ref: m.Ref, SHA256: m.SHA256, Format: m.Format, Width: m.Width, Height: m.Height, Bytes: m.Bytes,
 		Filename: m.Filename, Caption: m.Caption, Credit: m.Credit, Creator: m.Creator, Copyright: m.Copyright, Alt: m.Alt,
+		Title: m.Title, Description: m.Description,
 		SourceURL: m.SourceURL, FocalX: m.FocalX, FocalY: m.FocalY, Origin: m.Origin, Embedded: e,
 		CreatedAt: m.CreatedAt, UpdatedAt: m.UpdatedAt}
 }

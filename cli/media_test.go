@@ -158,3 +158,47 @@ func TestMediaAddRefusesBadInputAndStoresNothing(t *testing.T) {
 		t.Fatalf("add without a file: %d, want 2", code)
 	}
 }
+
+func TestImportUploadsTakesAttachmentsIn(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "n.db")
+	uploads := filepath.Join(dir, "uploads")
+	// Two of the export's attachments: the featured image of one post and
+	// canola2, shown in the gallery post.
+	for i, rel := range []string{"2013/03/featured-image-horizontal.jpg", "2008/06/canola2.jpg"} {
+		p := filepath.Join(uploads, filepath.FromSlash(rel))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		writePNG(t, p+".png", 20+i, 10)
+		data, _ := os.ReadFile(p + ".png")
+		os.Remove(p + ".png")
+		os.WriteFile(p, data, 0o644) // a PNG under a .jpg name: refused, said
+	}
+	// The featured image is a real JPEG.
+	whole, err := os.ReadFile(cameraJPEG)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(uploads, "2013", "03", "featured-image-horizontal.jpg"), whole, 0o644)
+	fixture := filepath.Join("..", "importer", "testdata", "wordpress-theme-unit-test.xml")
+	code, out, errOut := run(t, "import", "--db", db, "--uploads", uploads, fixture)
+	if code != 0 {
+		t.Fatalf("import --uploads: %d %s", code, errOut)
+	}
+	if !strings.Contains(out, "1 image (1 new)") || !strings.Contains(out, "attachment 611") || !strings.Contains(out, "rename it to end .png") {
+		t.Fatalf("import output does not count the image or say why canola2 was refused:\n%s", out)
+	}
+	code, out, _ = run(t, "articles", "show", "--db", db, "--json", "template-featured-image-horizontal")
+	var a struct {
+		LeadImage string `json:"lead_image"`
+	}
+	if err := json.Unmarshal([]byte(out), &a); code != 0 || err != nil || len(a.LeadImage) != 12 {
+		t.Fatalf("lead image %q (%v)", a.LeadImage, err)
+	}
+	code, out, _ = run(t, "media", "show", "--db", db, a.LeadImage)
+	if code != 0 || !strings.Contains(out, "source URL: https://wpthemetestdata.files.wordpress.com/2013/03/featured-image-horizontal.jpg") {
+		t.Fatalf("media show:\n%s", out)
+	}
+	if code, _, errOut := run(t, "import", "--db", db, "--uploads", filepath.Join(dir, "nowhere"), fixture); code != 2 || !strings.Contains(errOut, "not a folder") {
+		t.Fatalf("--uploads of a missing folder: %d %s", code, errOut)
+	}
+}

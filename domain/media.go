@@ -28,6 +28,11 @@ type Media struct {
 	Creator   string
 	Copyright string
 	Alt       string
+	// Title and Description are the image's own name and longer
+	// description (a WordPress attachment's title and description); not
+	// shown on the page, kept for the library.
+	Title       string
+	Description string
 	// SourceURL is where the file came from (a WordPress attachment's URL,
 	// a photographer's link); empty when added from a local file.
 	SourceURL string
@@ -82,7 +87,8 @@ func (m *Media) Validate() error {
 	}
 	for _, f := range []struct{ name, value string }{
 		{"filename", m.Filename}, {"caption", m.Caption}, {"credit", m.Credit}, {"creator", m.Creator},
-		{"copyright", m.Copyright}, {"alt", m.Alt}, {"source URL", m.SourceURL}, {"origin", m.Origin},
+		{"copyright", m.Copyright}, {"alt", m.Alt}, {"title", m.Title}, {"description", m.Description},
+		{"source URL", m.SourceURL}, {"origin", m.Origin},
 	} {
 		if !utf8.ValidString(f.value) {
 			return Invalidf("%s is not valid UTF-8", f.name)

@@ -2,6 +2,8 @@ package importer
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"maps"
 	"sync"
@@ -16,6 +18,7 @@ type memStore struct {
 	articles  map[int64]domain.Article
 	comments  map[int64]domain.Comment
 	nextID    int64
+	media     map[string]domain.Media // committed images by ref
 	commits   int
 	rollbacks int
 	// failArticle makes UpsertArticle fail for this slug.
@@ -29,7 +32,8 @@ func newMemStore() *memStore {
 func (s *memStore) BeginImport(ctx context.Context) (Batch, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return &memBatch{s: s, articles: maps.Clone(s.articles), comments: maps.Clone(s.comments), nextID: s.nextID}, nil
+	return &memBatch{s: s, articles: maps.Clone(s.articles), comments: maps.Clone(s.comments), nextID: s.nextID,
+		media: maps.Clone(s.media)}, nil
 }
 
 type memBatch struct {
@@ -38,6 +42,7 @@ type memBatch struct {
 	comments map[int64]domain.Comment
 	nextID   int64
 	done     bool
+	media    map[string]domain.Media // the images, kept by Commit
 }
 
 var errBatchDone = errors.New("batch already committed or rolled back")
@@ -105,6 +110,23 @@ func (b *memBatch) UpsertComment(ctx context.Context, c *domain.Comment) (Outcom
 	return Created, nil
 }
 
+func (b *memBatch) AddMedia(ctx context.Context, data []byte, m domain.Media) (domain.Media, bool, error) {
+	if b.done {
+		return domain.Media{}, false, errBatchDone
+	}
+	sum := sha256.Sum256(data)
+	m.SHA256 = hex.EncodeToString(sum[:])
+	m.Ref, m.Bytes = domain.MediaRefOf(m.SHA256), int64(len(data))
+	if b.media == nil {
+		b.media = map[string]domain.Media{}
+	}
+	if old, ok := b.media[m.Ref]; ok {
+		return old, true, nil
+	}
+	b.media[m.Ref] = m
+	return m, false, nil
+}
+
 func (b *memBatch) Commit() error {
 	if b.done {
 		return errBatchDone
@@ -112,7 +134,7 @@ func (b *memBatch) Commit() error {
 	b.done = true
 	b.s.mu.Lock()
 	defer b.s.mu.Unlock()
-	b.s.articles, b.s.comments, b.s.nextID = b.articles, b.comments, b.nextID
+	b.s.articles, b.s.comments, b.s.nextID, b.s.media = b.articles, b.comments, b.nextID, b.media
 	b.s.commits++
 	return nil
 }

@@ -19,8 +19,13 @@ type frontMatter struct {
 	Keywords    []string
 	// ID is a stable identity the file carries (id, uuid or
 	// newsroom_id), which survives renaming and moving the file.
-	ID   string
-	line map[string]int // field name → file line of its value
+	ID string
+	// Image is the page's lead image as the front matter names it
+	// (image, images, featured_image, feature_image, cover_image,
+	// thumbnail: the first one given); a value of another shape is
+	// ignored, never an error.
+	Image string
+	line  map[string]int // field name → file line of its value
 }
 
 // readFields interprets the known fields; unknown ones (and lastmod) are
@@ -65,6 +70,10 @@ func readFields(fields []fmField) (frontMatter, error) {
 			published, err = asBool(f.value)
 			if !published {
 				fm.Draft = true
+			}
+		case "image", "images", "featured_image", "feature_image", "cover_image", "thumbnail":
+			if list, lerr := asStrings(f.value, false); lerr == nil && len(list) > 0 && fm.Image == "" {
+				fm.Image = strings.TrimSpace(list[0])
 			}
 		case "tags", "categories", "category", "keywords":
 			var list []string

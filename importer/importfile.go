@@ -29,6 +29,11 @@ type Options struct {
 	// no article came from that file yet (its text is replaced, the old
 	// text stays in its history). Without it the file gets a free slug.
 	Replace bool
+	// Uploads is a copy of a WordPress site's wp-content/uploads folder:
+	// the files of a WordPress export's attachments are taken from it
+	// into the media library, and bodies that show them point at the
+	// records. Without it attachments are counted and skipped.
+	Uploads string
 	// Progress, when set, is called with the number of articles stored so
 	// far in the current file.
 	Progress func(done int)
@@ -40,6 +45,7 @@ type fileRef struct {
 	display string // as shown: relative to the folder given, or as given
 	origin  string // identity: "file:" + path relative to the folder (or absolute)
 	walked  bool   // found in a folder (not named by the user)
+	root    string // the folder given (a file named alone: its folder); images must lie under it
 	skip    string // why it is not read, when set
 }
 
@@ -102,7 +108,7 @@ func singleFile(path string) fileRef {
 	if err != nil {
 		abs = path
 	}
-	return fileRef{path: path, display: path, origin: "file:" + filepath.ToSlash(abs)}
+	return fileRef{path: path, display: path, origin: "file:" + filepath.ToSlash(abs), root: filepath.Dir(path)}
 }
 
 // importOne imports one file in its own batch (or in shared, for a dry

@@ -32,21 +32,28 @@ var jekyllName = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})-(.+)$`)
 // newsroom_id), else left empty: the caller knows the file's identity
 // (its path).
 func ParseMarkdown(name string, src []byte) (*domain.Article, []Warning, error) {
+	a, _, warnings, err := parseMarkdown(name, src)
+	return a, warnings, err
+}
+
+// parseMarkdown is ParseMarkdown that also returns the lead image the
+// front matter names (an address, resolved by the import).
+func parseMarkdown(name string, src []byte) (*domain.Article, string, []Warning, error) {
 	if !utf8.Valid(src) {
-		return nil, nil, atLine(invalidUTF8Line(src), "the file is not valid UTF-8")
+		return nil, "", nil, atLine(invalidUTF8Line(src), "the file is not valid UTF-8")
 	}
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
 	raw, fence, first, body, bodyLine, err := splitFrontMatter(src)
 	if err != nil {
-		return nil, nil, err
+		return nil, "", nil, err
 	}
 	fields, err := parseFrontMatter(raw, fence, first)
 	if err != nil {
-		return nil, nil, err
+		return nil, "", nil, err
 	}
 	fm, err := readFields(fields)
 	if err != nil {
-		return nil, nil, err
+		return nil, "", nil, err
 	}
 	var warnings []Warning
 	warn := func(line int, format string, args ...any) {
@@ -71,32 +78,32 @@ func ParseMarkdown(name string, src []byte) (*domain.Article, []Warning, error) 
 	title := plainTitle(fm.Title)
 	if title == "" {
 		if l, ok := fm.line["title"]; ok && strings.TrimSpace(fm.Title) != "" {
-			return nil, nil, atLine(l, "front matter title %q has no text once its markup is removed", fm.Title)
+			return nil, "", nil, atLine(l, "front matter title %q has no text once its markup is removed", fm.Title)
 		}
 		title = titleFromName(base)
 		if title == "" {
-			return nil, nil, atLine(1, "no title: the front matter has none and the file name has no letters or digits")
+			return nil, "", nil, atLine(1, "no title: the front matter has none and the file name has no letters or digits")
 		}
 		if fence != "" {
 			warn(max(fm.line["title"], first), "no title in the front matter: %q taken from the file name", title)
 		}
 	}
 	if len(title) > domain.MaxHeadlineLen {
-		return nil, nil, atLine(fm.line["title"], "title is %d bytes, over the limit of %d", len(title), domain.MaxHeadlineLen)
+		return nil, "", nil, atLine(fm.line["title"], "title is %d bytes, over the limit of %d", len(title), domain.MaxHeadlineLen)
 	}
 
 	slug := strings.TrimSpace(fm.Slug)
 	if slug != "" {
 		normal := normalizeSlug(slug)
 		if normal == "" {
-			return nil, nil, atLine(fm.line["slug"], "front matter slug %q has no letters or digits", slug)
+			return nil, "", nil, atLine(fm.line["slug"], "front matter slug %q has no letters or digits", slug)
 		}
 		slug = normal
 	} else if slug = normalizeSlug(base); slug == "" {
 		slug = normalizeSlug(title)
 	}
 	if err := domain.ValidateSlug(slug); err != nil {
-		return nil, nil, atLine(1, "no usable slug from the file name or the title: %v", err)
+		return nil, "", nil, atLine(1, "no usable slug from the file name or the title: %v", err)
 	}
 
 	if line, ok := controlLine(body, bodyLine); ok {
@@ -108,7 +115,7 @@ func ParseMarkdown(name string, src []byte) (*domain.Article, []Warning, error) 
 		warn(w.line, "%s", w.msg)
 	}
 	if len(text) > domain.MaxBodyBytes {
-		return nil, nil, atLine(bodyLine, "the body is %d bytes, over the limit of %d", len(text), domain.MaxBodyBytes)
+		return nil, "", nil, atLine(bodyLine, "the body is %d bytes, over the limit of %d", len(text), domain.MaxBodyBytes)
 	}
 	a := &domain.Article{
 		Slug:        slug,
@@ -130,9 +137,9 @@ func ParseMarkdown(name string, src []byte) (*domain.Article, []Warning, error) 
 		warn(max(fm.line["date"], 1), "no date: the article has no publication time (set one in the window before it is exported)")
 	}
 	if err := a.Validate(); err != nil {
-		return nil, nil, atLine(1, "%v", err)
+		return nil, "", nil, atLine(1, "%v", err)
 	}
-	return a, warnings, nil
+	return a, fm.Image, warnings, nil
 }
 
 // controlLine finds the first control character other than tab and line
@@ -207,13 +214,16 @@ func invalidUTF8Line(src []byte) int {
 // importMarkdown stores one Markdown file's article in b.
 func importMarkdown(ctx context.Context, b Batch, f fileRef, src []byte, opt Options) (Summary, error) {
 	sum := Summary{File: f.display, Format: FormatMarkdown}
-	a, warnings, err := ParseMarkdown(f.path, src)
+	a, leadImage, warnings, err := parseMarkdown(f.path, src)
 	if err != nil {
 		return sum, err
 	}
 	sum.Warnings = warnings
 	if a.Origin == "" {
 		a.Origin = f.origin
+	}
+	if err := takeMarkdownImages(ctx, b, f, a, leadImage, &sum); err != nil {
+		return sum, err
 	}
 	wanted := a.Slug
 	outcome, err := b.UpsertArticle(ctx, a, Upsert{Replace: opt.Replace})

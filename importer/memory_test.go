@@ -41,6 +41,10 @@ func (s *countingStore) UpsertComment(ctx context.Context, c *domain.Comment) (O
 	return Created, nil
 }
 
+func (s *countingStore) AddMedia(ctx context.Context, data []byte, m domain.Media) (domain.Media, bool, error) {
+	return m, false, nil
+}
+
 func (s *countingStore) Commit() error   { s.committed = true; return nil }
 func (s *countingStore) Rollback() error { return nil }
 

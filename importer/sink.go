@@ -48,6 +48,10 @@ type Batch interface {
 	UpsertArticle(ctx context.Context, a *domain.Article, opt Upsert) (Outcome, error)
 	// UpsertComment stores c (c.ArticleID and c.ParentID already set to stored ids), matched by c.Origin; sets c.ID.
 	UpsertComment(ctx context.Context, c *domain.Comment) (Outcome, error)
+	// AddMedia stores an image (data, described by package photo) once
+	// by content in the same transaction; existed says the same bytes
+	// were already in the library, whose record is returned.
+	AddMedia(ctx context.Context, data []byte, m domain.Media) (stored domain.Media, existed bool, err error)
 	Commit() error
 	Rollback() error
 }

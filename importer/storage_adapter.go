@@ -32,6 +32,10 @@ func (sb storageBatch) UpsertComment(ctx context.Context, c *domain.Comment) (Ou
 	return outcome(o), err
 }
 
+func (sb storageBatch) AddMedia(ctx context.Context, data []byte, m domain.Media) (domain.Media, bool, error) {
+	return sb.b.AddMedia(ctx, data, m)
+}
+
 func (sb storageBatch) Commit() error   { return sb.b.Commit() }
 func (sb storageBatch) Rollback() error { return sb.b.Rollback() }
 

@@ -42,6 +42,10 @@ type Summary struct {
 	CommentsCreated   int
 	CommentsUpdated   int
 	CommentsUnchanged int
+	// Images counts the images the file brought into the media library
+	// (WordPress attachments, images beside or under a Markdown file),
+	// ImagesNew those not already in it.
+	Images, ImagesNew int
 	// Skipped counts what the file held but Newsroom does not import, by
 	// WordPress post type ("page", "attachment", "nav_menu_item", …) and
 	// "<type> comments" for comments on skipped items.
@@ -92,17 +96,26 @@ func (s Summary) String() string {
 	case s.SkipReason != "":
 		return fmt.Sprintf("skipped %s: %s", s.File, s.SkipReason)
 	case s.Format == FormatMarkdown:
-		return fmt.Sprintf("%s %s: article %q", s.Outcome, s.File, s.Slug)
+		return fmt.Sprintf("%s %s: article %q%s", s.Outcome, s.File, s.Slug, s.imagesText())
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s %s: %s (%d new, %d updated, %d unchanged), %s", s.Status(), s.File,
 		count(s.Articles()+s.ArticlesUnchanged, "article", "articles"), s.ArticlesCreated, s.ArticlesUpdated,
 		s.ArticlesUnchanged, count(s.Comments()+s.CommentsUnchanged, "comment", "comments"))
+	b.WriteString(s.imagesText())
 	if skipped := s.skippedList(); len(skipped) > 0 {
 		b.WriteString("; skipped ")
 		b.WriteString(strings.Join(skipped, ", "))
 	}
 	return b.String()
+}
+
+// imagesText is ", N images (M new)" when the file brought images, else "".
+func (s Summary) imagesText() string {
+	if s.Images == 0 {
+		return ""
+	}
+	return fmt.Sprintf(", %s (%d new)", count(s.Images, "image", "images"), s.ImagesNew)
 }
 
 // skipNames gives the order and the words for well-known skipped kinds.

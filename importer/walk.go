@@ -57,7 +57,7 @@ func walkFolder(root string) ([]fileRef, error) {
 			}
 			return nil
 		}
-		ref := fileRef{path: path, display: rel, origin: "file:" + rel, walked: true}
+		ref := fileRef{path: path, display: rel, origin: "file:" + rel, walked: true, root: root}
 		switch {
 		case strings.HasPrefix(name, "."):
 			ref.skip = "a hidden file"

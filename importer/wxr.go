@@ -31,6 +31,12 @@ type wxrImport struct {
 	comments map[string]int64  // WordPress comment id → stored id
 	deferred []deferredReply   // replies read before their parent
 	sum      Summary
+	// collect makes a first pass that only gathers the attachments (for
+	// --uploads); media is what they became, nil without --uploads.
+	collect         bool
+	attachments     []wxrItem
+	attachmentLines []int
+	media           *wxrMedia
 }
 
 // deferredReply is a reply stored before its parent was; its ParentID is
@@ -46,6 +52,26 @@ type deferredReply struct {
 // time, with every element's size bounded while it is read, so memory
 // stays bounded whatever the file holds. Reading stops at </rss>.
 func importWXR(ctx context.Context, b Batch, f fileRef, r io.Reader, opt Options) (Summary, error) {
+	w := newWXRImport(ctx, b, f, r, opt)
+	if opt.Uploads != "" && f.path != "" {
+		items, lines, err := collectAttachments(w, f.path)
+		if err != nil {
+			return w.sum, err
+		}
+		w.media = &wxrMedia{uploads: opt.Uploads, byID: map[string]placedImage{},
+			byPath: map[string]placedImage{}, byKey: map[string]placedImage{}}
+		if err := w.takeAttachments(items, lines); err != nil {
+			return w.sum, err
+		}
+	}
+	if err := w.run(); err != nil {
+		return w.sum, err
+	}
+	return w.sum, nil
+}
+
+// newWXRImport prepares the import of one export read from r.
+func newWXRImport(ctx context.Context, b Batch, f fileRef, r io.Reader, opt Options) *wxrImport {
 	limit := newBoundedReader(r)
 	raw := xml.NewDecoder(limit)
 	raw.Entity = xml.HTMLEntity
@@ -63,10 +89,7 @@ func importWXR(ctx context.Context, b Batch, f fileRef, r io.Reader, opt Options
 		comments: map[string]int64{},
 		sum:      Summary{File: f.display, Format: FormatWordPress, Skipped: map[string]int{}},
 	}
-	if err := w.run(); err != nil {
-		return w.sum, err
-	}
-	return w.sum, nil
+	return w
 }
 
 // posError locates err at the decoder's current position; a size limit
@@ -213,6 +236,18 @@ func (w *wxrImport) item(it *wxrItem, line int) error {
 	if kind == "" {
 		kind = "post"
 	}
+	if w.collect {
+		if kind == "attachment" {
+			w.attachments = append(w.attachments, *it)
+			w.attachmentLines = append(w.attachmentLines, line)
+		}
+		return nil
+	}
+	if kind == "attachment" && w.media != nil {
+		if _, taken := w.media.byID[strings.TrimSpace(it.PostID)]; taken {
+			return nil // counted among the images
+		}
+	}
 	skip := ""
 	if kind != "post" {
 		skip = kind
@@ -230,6 +265,7 @@ func (w *wxrImport) item(it *wxrItem, line int) error {
 	if err != nil {
 		return fmt.Errorf("post %s %q: %w", strings.TrimSpace(it.PostID), plainText(it.Title, false), err)
 	}
+	w.placeImages(it, a, line)
 	wanted := a.Slug
 	up := Upsert{Replace: w.opt.Replace}
 	// A post whose password was added or removed since the last import

@@ -105,6 +105,10 @@ type wxrItem struct {
 	Password    string        `xml:"wxr post_password"`
 	Categories  []wxrCategory `xml:"category"`
 	Comments    []wxrComment  `xml:"wxr comment"`
+	// AttachmentURL is an attachment's file address; PostMeta holds its
+	// alt text and file path, and a post's featured image (_thumbnail_id).
+	AttachmentURL string    `xml:"wxr attachment_url"`
+	PostMeta      []wxrMeta `xml:"wxr postmeta"`
 }
 
 // wxrCategory is a category or tag of an item.

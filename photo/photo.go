@@ -250,5 +250,5 @@ func (i Info) Media(filename string) domain.Media {
 	}
 	return domain.Media{Format: i.Format, Width: i.Width, Height: i.Height, Bytes: i.Bytes,
 		Filename: filename, Caption: e["caption"], Credit: e["credit"], Creator: e["creator"],
-		Copyright: e["copyright"], Alt: e["alt"], FocalX: 0.5, FocalY: 0.5, Embedded: e}
+		Copyright: e["copyright"], Alt: e["alt"], Title: e["title"], FocalX: 0.5, FocalY: 0.5, Embedded: e}
 }

@@ -185,7 +185,7 @@ func TestInfoMediaPrefillsFromEmbedded(t *testing.T) {
 		m.Creator != "Ann Photographer" || m.Copyright != "© 2026 Agency" || m.Alt != "Two fishermen lift a crate of fish onto a quay" {
 		t.Fatalf("fields not prefilled: %+v", m)
 	}
-	if m.Embedded["headline"] != "Harbour at dawn" {
+	if m.Embedded["headline"] != "Harbour at dawn" || m.Title != "harbour-0930" {
 		t.Fatalf("embedded not kept: %v", m.Embedded)
 	}
 	if err := m.Validate(); err != nil {

@@ -14,7 +14,7 @@ import (
 
 // mediaColumns are the columns scanMedia reads, in order (never the bytes).
 const mediaColumns = `sha256, ref, format, width, height, bytes, filename, caption, credit, creator, copyright,
-	alt, source_url, focal_x, focal_y, embedded, origin, created_at, updated_at`
+	alt, title, description, source_url, focal_x, focal_y, embedded, origin, created_at, updated_at`
 
 // scanMedia reads the columns of mediaColumns.
 func scanMedia(r rowScanner) (domain.Media, error) {
@@ -24,7 +24,7 @@ func scanMedia(r rowScanner) (domain.Media, error) {
 		created, updated sql.NullInt64
 	)
 	err := r.Scan(&m.SHA256, &m.Ref, &m.Format, &m.Width, &m.Height, &m.Bytes, &m.Filename, &m.Caption, &m.Credit,
-		&m.Creator, &m.Copyright, &m.Alt, &m.SourceURL, &m.FocalX, &m.FocalY, &embedded, &m.Origin, &created, &updated)
+		&m.Creator, &m.Copyright, &m.Alt, &m.Title, &m.Description, &m.SourceURL, &m.FocalX, &m.FocalY, &embedded, &m.Origin, &created, &updated)
 	if err != nil {
 		return domain.Media{}, err
 	}
@@ -105,9 +105,9 @@ func (s *Store) addMedia(ctx context.Context, tx *sql.Tx, data []byte, m domain.
 	now := s.now()
 	m.CreatedAt, m.UpdatedAt = now, now
 	if _, err := tx.ExecContext(ctx, `INSERT INTO media (`+mediaColumns+`)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		m.SHA256, m.Ref, m.Format, m.Width, m.Height, m.Bytes, m.Filename, m.Caption, m.Credit, m.Creator,
-		m.Copyright, m.Alt, m.SourceURL, m.FocalX, m.FocalY, embedded, m.Origin, micros(now), micros(now)); err != nil {
+		m.Copyright, m.Alt, m.Title, m.Description, m.SourceURL, m.FocalX, m.FocalY, embedded, m.Origin, micros(now), micros(now)); err != nil {
 		return domain.Media{}, false, fmt.Errorf("add image %q: %w", m.Filename, err)
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO media_files (sha256, data) VALUES (?, ?)`, m.SHA256, data); err != nil {
@@ -166,7 +166,7 @@ func (s *Store) MediaList(ctx context.Context) ([]domain.Media, error) {
 }
 
 // UpdateMedia writes the editable fields of m (caption, credit, creator,
-// copyright, alt text, source URL, focal point) to the record m.Ref; what
+// copyright, alt text, title, description, source URL, focal point) to the record m.Ref; what
 // describes the file itself (digest, format, size, filename, embedded
 // metadata, origin) never changes. ErrNotFound when there is no such ref.
 func (s *Store) UpdateMedia(ctx context.Context, m domain.Media) error {
@@ -180,12 +180,13 @@ func (s *Store) UpdateMedia(ctx context.Context, m domain.Media) error {
 		}
 		old.Caption, old.Credit, old.Creator, old.Copyright = m.Caption, m.Credit, m.Creator, m.Copyright
 		old.Alt, old.SourceURL, old.FocalX, old.FocalY = m.Alt, m.SourceURL, m.FocalX, m.FocalY
+		old.Title, old.Description = m.Title, m.Description
 		if err := old.Validate(); err != nil {
 			return fmt.Errorf("update image %q: %w", m.Ref, err)
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE media SET caption = ?, credit = ?, creator = ?, copyright = ?, alt = ?,
-			source_url = ?, focal_x = ?, focal_y = ?, updated_at = ? WHERE ref = ?`,
-			old.Caption, old.Credit, old.Creator, old.Copyright, old.Alt, old.SourceURL, old.FocalX, old.FocalY,
+			title = ?, description = ?, source_url = ?, focal_x = ?, focal_y = ?, updated_at = ? WHERE ref = ?`,
+			old.Caption, old.Credit, old.Creator, old.Copyright, old.Alt, old.Title, old.Description, old.SourceURL, old.FocalX, old.FocalY,
 			micros(s.now()), m.Ref)
 		if err != nil {
 			return fmt.Errorf("update image %q: %w", m.Ref, err)

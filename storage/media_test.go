@@ -16,7 +16,7 @@ import (
 func sampleMedia() domain.Media {
 	return domain.Media{Format: "jpeg", Width: 40, Height: 30, Filename: "harbour.jpg",
 		Caption: "The harbour at dawn", Credit: "Ann Photo / Agency", Creator: "Ann Photo",
-		Copyright: "© Agency 2026", Alt: "Fishing boats moored in a harbour",
+		Copyright: "© Agency 2026", Alt: "Fishing boats moored in a harbour", Title: "harbour", Description: "Dawn, low tide",
 		Embedded: map[string]string{"caption": "Harbour", "credit": "Agency"}}
 }
 
@@ -57,7 +57,7 @@ func TestAddMediaStoresOnceByContent(t *testing.T) {
 		t.Fatal(err)
 	}
 	if got.Caption != m.Caption || got.Credit != m.Credit || got.Creator != m.Creator || got.Copyright != m.Copyright ||
-		got.Alt != m.Alt || got.Width != 40 || got.Height != 30 || got.Format != "jpeg" || got.Filename != "harbour.jpg" ||
+		got.Alt != m.Alt || got.Title != "harbour" || got.Description != "Dawn, low tide" || got.Width != 40 || got.Height != 30 || got.Format != "jpeg" || got.Filename != "harbour.jpg" ||
 		got.Embedded["caption"] != "Harbour" || got.Embedded["credit"] != "Agency" || len(got.Embedded) != 2 {
 		t.Fatalf("round trip lost fields: %+v", got)
 	}
@@ -109,6 +109,7 @@ func TestUpdateMediaChangesEditableFieldsOnly(t *testing.T) {
 	}
 	edit := m
 	edit.Caption, edit.Credit, edit.Alt, edit.FocalX, edit.FocalY = "New caption", "New credit", "New alt", 0.2, 0.8
+	edit.Title, edit.Description = "New title", "New description"
 	edit.Width, edit.Format, edit.Filename, edit.Embedded = 9999, "gif", "renamed.gif", map[string]string{"caption": "changed"}
 	if err := s.UpdateMedia(ctx, edit); err != nil {
 		t.Fatal(err)
@@ -117,7 +118,8 @@ func TestUpdateMediaChangesEditableFieldsOnly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Caption != "New caption" || got.Credit != "New credit" || got.Alt != "New alt" || got.FocalX != 0.2 || got.FocalY != 0.8 {
+	if got.Caption != "New caption" || got.Credit != "New credit" || got.Alt != "New alt" || got.FocalX != 0.2 || got.FocalY != 0.8 ||
+		got.Title != "New title" || got.Description != "New description" {
 		t.Fatalf("editable fields not saved: %+v", got)
 	}
 	if got.Width != 40 || got.Format != "jpeg" || got.Filename != "harbour.jpg" || got.Embedded["caption"] != "Harbour" {

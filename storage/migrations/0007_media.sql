@@ -14,6 +14,8 @@ CREATE TABLE media (
     creator    TEXT NOT NULL DEFAULT '',
     copyright  TEXT NOT NULL DEFAULT '',
     alt        TEXT NOT NULL DEFAULT '',
+    title      TEXT NOT NULL DEFAULT '',
+    description TEXT NOT NULL DEFAULT '',
     source_url TEXT NOT NULL DEFAULT '',
     focal_x    REAL NOT NULL DEFAULT 0.5,
     focal_y    REAL NOT NULL DEFAULT 0.5,
