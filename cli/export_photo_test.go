@@ -85,5 +85,25 @@ func TestSampleArticleExportsWithLeadPhoto(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout, " 0 written") {
 		t.Errorf("re-export should write nothing: %q", stdout)
 	}
+	if _, out, _ := run(t, "articles", "check", slug, "--json"); strings.Contains(out, "image-") {
+		t.Errorf("check finds fault with a photo with alt text and credit: %s", out)
+	}
 
+	// A lead photo without credit is a finding of the check and a warning
+	// of the export.
+	bare := filepath.Join(t.TempDir(), "bare.jpg")
+	samplePhoto(t, bare)
+	raw, _ := os.ReadFile(bare)
+	os.WriteFile(bare, append(raw[:len(raw)-2:len(raw)-2], 0, 0xFF, 0xD9), 0o644) // other bytes, another record
+	if code, _, errOut := run(t, "media", "add", bare, "--lead-of", slug, "--alt", "A plane on a runway"); code != 0 {
+		t.Fatalf("media add: %d %s", code, errOut)
+	}
+	_, out, _ = run(t, "articles", "check", slug, "--json")
+	if !strings.Contains(out, `"kind": "image-missing-credit"`) || !strings.Contains(out, `"field": "lead_image"`) {
+		t.Errorf("check lacks the lead image's missing credit: %s", out)
+	}
+	code, _, errOut = run(t, "export", "--out", site)
+	if code != 0 || !strings.Contains(errOut, `image-missing-credit: lead image`) {
+		t.Errorf("export does not warn about the missing credit: %d %s", code, errOut)
+	}
 }

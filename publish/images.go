@@ -244,3 +244,21 @@ func (r *resolvedImage) sizes() []image.Point {
 	}
 	return out
 }
+
+// LibraryImages looks up the media records of refs (markup.ImageRefs of
+// an article) in src, for markup.CheckImages; references the library
+// lacks are left out.
+func LibraryImages(ctx context.Context, src MediaSource, refs []string) (map[string]domain.Media, error) {
+	out := make(map[string]domain.Media, len(refs))
+	for _, ref := range refs {
+		m, err := src.Media(ctx, ref)
+		if errors.Is(err, domain.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("look up image %q: %w", ref, err)
+		}
+		out[ref] = m
+	}
+	return out, nil
+}
