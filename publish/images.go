@@ -18,11 +18,16 @@ import (
 // implements it (the store does) gets the images its pages use exported;
 // without it every image is missing.
 type MediaSource interface {
+	MediaLookup
+	// MediaData returns the stored file's bytes.
+	MediaData(ctx context.Context, ref string) ([]byte, error)
+}
+
+// MediaLookup finds media records by reference.
+type MediaLookup interface {
 	// Media returns the record with this reference, or an error wrapping
 	// domain.ErrNotFound.
 	Media(ctx context.Context, ref string) (domain.Media, error)
-	// MediaData returns the stored file's bytes.
-	MediaData(ctx context.Context, ref string) ([]byte, error)
 }
 
 // ImageWidths are the widths, in pixels, each image is exported in; an
@@ -248,7 +253,7 @@ func (r *resolvedImage) sizes() []image.Point {
 // LibraryImages looks up the media records of refs (markup.ImageRefs of
 // an article) in src, for markup.CheckImages; references the library
 // lacks are left out.
-func LibraryImages(ctx context.Context, src MediaSource, refs []string) (map[string]domain.Media, error) {
+func LibraryImages(ctx context.Context, src MediaLookup, refs []string) (map[string]domain.Media, error) {
 	out := make(map[string]domain.Media, len(refs))
 	for _, ref := range refs {
 		m, err := src.Media(ctx, ref)
