@@ -668,7 +668,7 @@ func (e *exporter) renderSiteFiles(ctx context.Context, live, drafts []*domain.A
 			data, err := renderIndex(live, drafts, e.site)
 			return data, indexKey(e.siteKey, live, drafts), err
 		}},
-		{"feed.xml", feedKey(e.siteKey, live, storedDigest), func() ([]byte, string, error) { return e.feed(ctx, live) }},
+		{"feed.xml", feedKey(e.siteKey, live, e.storedDigestWithImages(ctx)), func() ([]byte, string, error) { return e.feed(ctx, live) }},
 		{"site.css", e.siteKey, func() ([]byte, string, error) { return assets.SiteCSS, e.siteKey, nil }},
 	}, extra...) {
 		if prev, ok := e.old.Files[f.rel]; ok && !e.force && f.key != "" && prev.Input == f.key && e.sizeIs(f.rel, prev.Size) {
@@ -717,7 +717,7 @@ func (e *exporter) feed(ctx context.Context, live []*domain.Article) ([]byte, st
 		return nil, "", err
 	}
 	data, err := renderFeed(full, e.site, e.images)
-	return data, feedKey(e.siteKey, full, domain.ContentDigest), err
+	return data, feedKey(e.siteKey, full, e.contentDigestWithImages(ctx)), err
 }
 
 // sizeIs reports whether the file at rel exists with that size.

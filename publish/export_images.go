@@ -9,6 +9,9 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"newsroom/domain"
+	"newsroom/markup"
 )
 
 // mediaSourceOf returns src's media library, nil when it has none.
@@ -150,4 +153,29 @@ func (e *exporter) makeImage(ctx context.Context, w *imageWork, freshDir bool) (
 		}
 	}
 	return out, nil
+}
+
+// storedDigestWithImages is, for a feed's input key, a summary's stored
+// digest with what its page's images show (the images the manifest
+// records for the page): a feed carries the pages' images too.
+func (e *exporter) storedDigestWithImages(ctx context.Context) func(*domain.Article) string {
+	return func(a *domain.Article) string {
+		return e.images.mediaKey(ctx, a.StoredDigest, e.old.Files[a.Slug+"/index.html"].Media)
+	}
+}
+
+// contentDigestWithImages is storedDigestWithImages for a full article:
+// its content digest with the images its lead and body use.
+func (e *exporter) contentDigestWithImages(ctx context.Context) func(*domain.Article) string {
+	return func(a *domain.Article) string {
+		var used []string
+		for _, ref := range markup.ImageRefs(a) {
+			img, err := e.images.resolve(ctx, ref, "")
+			if err != nil {
+				return ""
+			}
+			used = append(used, usedImage(ref, img))
+		}
+		return e.images.mediaKey(ctx, domain.ContentDigest(a), used)
+	}
 }

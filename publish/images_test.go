@@ -277,8 +277,12 @@ func TestExportImages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if third.Written != 1 || src.reads.Load() != 0 {
-		t.Errorf("credit change: %d written, %d images read; want the page only", third.Written, src.reads.Load())
+	// The page and the two feeds that carry it (site and section).
+	if third.Written != 3 || src.reads.Load() != 0 {
+		t.Errorf("credit change: %d written, %d images read; want the page and its feeds, no image", third.Written, src.reads.Load())
+	}
+	if feed, err := os.ReadFile(filepath.Join(dir, "feed.xml")); err != nil || !strings.Contains(string(feed), "Photo: Desk") {
+		t.Errorf("feed does not show the new credit (%v)", err)
 	}
 	if page := readPage(t, dir, slug); !strings.Contains(page, `<span class="credit">Photo: Desk</span>`) {
 		t.Error("page does not show the new credit")
