@@ -348,3 +348,23 @@ func TestExportFailsOnDamagedImage(t *testing.T) {
 		t.Errorf("page written although its image failed: %v", statErr)
 	}
 }
+
+func TestPreviewImage(t *testing.T) {
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, halves(), &jpeg.Options{Quality: 95}); err != nil {
+		t.Fatal(err)
+	}
+	img, err := PreviewImage(withOrientation(buf.Bytes(), 6), "jpeg", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := img.Bounds().Size(); got != (image.Point{10, 20}) {
+		t.Fatalf("preview is %v, want 10×20 upright", got)
+	}
+	if r, _, b, _ := img.At(5, 3).RGBA(); r < 0xC000 || b > 0x4000 {
+		t.Errorf("top of the upright preview is not red")
+	}
+	if big, err := PreviewImage(buf.Bytes(), "jpeg", 1000); err != nil || big.Bounds().Dx() != 40 {
+		t.Errorf("preview upscaled or failed: %v %v", big.Bounds(), err)
+	}
+}

@@ -307,3 +307,28 @@ func gifHasAlpha(data []byte) bool {
 	}
 	return false
 }
+
+// PreviewImage decodes an image file of the given format, turns it
+// upright and scales it to at most width pixels wide (never up), as the
+// export's renditions are made: for showing a library image in the window.
+func PreviewImage(data []byte, format string, width int) (image.Image, error) {
+	src, err := decodeImage(data, format)
+	if err != nil {
+		return nil, err
+	}
+	orient := photo.Metadata(format, data).Orientation
+	b := src.Bounds()
+	w, h := b.Dx(), b.Dy()
+	if orient >= 5 {
+		w, h = h, w
+	}
+	size := image.Point{w, h}
+	if width > 0 && w > width {
+		size = image.Point{width, max(1, (h*width+w/2)/w)}
+	}
+	stored := size
+	if orient >= 5 {
+		stored = image.Point{size.Y, size.X}
+	}
+	return scaleTo(orientImage(halveTo(src, stored), orient), size), nil
+}
