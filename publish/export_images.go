@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -98,6 +99,15 @@ func (e *exporter) writeImages(ctx context.Context, results []fileResult) ([]fil
 	fresh, err := ensureDir(filepath.Join(e.dir, mediaDir))
 	if err != nil {
 		return out, err
+	}
+	// Decoded photos are tens of megabytes each and short-lived: with the
+	// relaxed collection the command line sets for rendering pages
+	// (GOGC=400) the heap would grow to a gigabyte. Collect as usual
+	// while images are made, unless told to collect more often or never.
+	if old := debug.SetGCPercent(100); old <= 100 {
+		debug.SetGCPercent(old)
+	} else {
+		defer debug.SetGCPercent(old)
 	}
 	made := make([][]fileResult, len(todo))
 	errs := make([]error, len(todo))
