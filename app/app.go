@@ -111,6 +111,13 @@ func (ui *mainUI) build() {
 		container.NewTabItem("Comments", ui.comments.Content()),
 	)
 	ui.win.SetContent(ui.signInBar(ui.tabs))
+	// Image files dropped on the window go to the open article's
+	// library and body (the editor's Images panel).
+	ui.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) {
+		if ui.tabs.Selected() != nil && ui.tabs.Selected().Text == "Articles" {
+			ui.articles.editor.DropImages(uris)
+		}
+	})
 	ui.win.SetMainMenu(ui.menu())
 	ui.startSpelling()
 	ui.win.Canvas().SetOnTypedRune(func(r rune) {

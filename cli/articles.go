@@ -9,6 +9,7 @@ import (
 
 	"newsroom/domain"
 	"newsroom/markup"
+	"newsroom/publish"
 	"newsroom/storage"
 )
 
@@ -144,18 +145,23 @@ func newArticlesCheckCmd(e *env) *cobra.Command {
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var (
-				a     *domain.Article
-				style domain.StyleSettings
+				a      *domain.Article
+				style  domain.StyleSettings
+				images map[string]domain.Media
 			)
 			err := e.withArticle(cmd.Context(), args[0], func(store *storage.Store, art *domain.Article) (err error) {
 				a = art
-				style, err = store.StyleSettings(cmd.Context())
+				if style, err = store.StyleSettings(cmd.Context()); err != nil {
+					return err
+				}
+				images, err = publish.LibraryImages(cmd.Context(), store, markup.ImageRefs(a))
 				return err
 			})
 			if err != nil {
 				return err
 			}
-			findings := checkFindings(a, markup.AttributionFindings(a), markup.CheckStyle(a, style))
+			attribution := append(markup.AttributionFindings(a), markup.CheckImages(a, images)...)
+			findings := checkFindings(a, attribution, markup.CheckStyle(a, style))
 			out := cmd.OutOrStdout()
 			if asJSON {
 				return writeJSON(out, findings)

@@ -15,6 +15,7 @@ type checkFinding struct {
 	Excerpt    string `json:"excerpt,omitempty"`
 	Suggestion string `json:"suggestion,omitempty"`
 	Quote      int    `json:"quote,omitempty"`
+	Image      string `json:"image,omitempty"`
 }
 
 // checkFindings lists the attribution findings, then the style ones.
@@ -22,11 +23,14 @@ func checkFindings(a *domain.Article, attribution []domain.Finding, style []doma
 	out := make([]checkFinding, 0, len(attribution)+len(style))
 	for _, f := range attribution {
 		field := domain.FieldBody
-		if f.Offset < 0 {
+		switch {
+		case f.Offset < 0 && f.Image != "":
+			field = "lead_image"
+		case f.Offset < 0:
 			field = "quote"
 		}
 		out = append(out, checkFinding{Kind: f.Kind, Field: field, Start: f.Offset, End: f.End, Message: f.Message,
-			Excerpt: f.Excerpt, Quote: f.Quote})
+			Excerpt: f.Excerpt, Quote: f.Quote, Image: f.Image})
 	}
 	for _, f := range style {
 		c := checkFinding{Kind: f.Kind, Field: f.Field, Start: f.Start, End: f.End, Message: f.Message, Suggestion: f.Suggestion}

@@ -20,6 +20,9 @@ type Finding struct {
 	// Quote is the number (1-based index into Article.Quotes) of the quote
 	// record the finding concerns, 0 for none.
 	Quote int `json:"quote,omitempty"`
+	// Image is the media reference an image finding concerns (see
+	// CheckImages), "" for others.
+	Image string `json:"image,omitempty"`
 }
 
 // Kinds of Finding.

@@ -6,6 +6,8 @@ package domain
 type BodyMarks struct {
 	// Placements are the {{quote REF}} paragraphs, in body order.
 	Placements []QuotePlacement
+	// Images are the {{image REF}} paragraphs, in body order.
+	Images []ImagePlacement
 	// Excerpts are the credited excerpts' marker lines, in body order.
 	Excerpts []ExcerptCredit
 	// AsText is marker syntax the page prints as text.
@@ -23,6 +25,16 @@ type BodyMarks struct {
 // trimmed.
 type QuotePlacement struct {
 	Ref        string
+	Start, End int
+}
+
+// ImagePlacement is a paragraph placing an image of the media library;
+// Ref is as typed, trimmed. Caption overrides the record's caption there
+// when CaptionSet.
+type ImagePlacement struct {
+	Ref        string
+	Caption    string
+	CaptionSet bool
 	Start, End int
 }
 

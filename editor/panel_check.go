@@ -13,6 +13,7 @@ import (
 
 	"newsroom/domain"
 	"newsroom/markup"
+	"newsroom/publish"
 	"newsroom/schedule"
 )
 
@@ -102,6 +103,11 @@ func (c *checkPanel) schedule() {
 	spell := c.p.s.spell
 	c.timer = c.p.s.sched.AfterFunc(checkDelay, func() {
 		findings := markup.CheckAttribution(snap)
+		if lib, ok := store.(publish.MediaLookup); ok {
+			if images, err := publish.LibraryImages(context.Background(), lib, markup.ImageRefs(snap)); err == nil {
+				findings = append(findings, markup.CheckImages(snap, images)...)
+			}
+		}
 		settings, err := store.StyleSettings(context.Background())
 		if err != nil {
 			settings = domain.DefaultStyleSettings()
@@ -149,6 +155,10 @@ func (c *checkPanel) jump(id int) {
 	c.fix.Hide()
 	f := c.findings[id]
 	s := c.p.s
+	if f.Offset < 0 && f.Image != "" {
+		c.p.tabs.SelectIndex(tabImages)
+		return
+	}
 	if f.Offset < 0 {
 		c.p.tabs.SelectIndex(tabQuotes)
 		if a := s.article; a != nil && f.Quote > 0 && f.Quote <= len(a.Quotes) {

@@ -18,6 +18,7 @@ type sidePanels struct {
 	check   *checkPanel
 	history *historyPanel
 	notes   *correctionsPanel
+	images  *imagesPanel
 	shownID int64 // the article the panels last showed
 }
 
@@ -28,6 +29,7 @@ const (
 	tabCheck
 	tabHistory
 	tabCorrections
+	tabImages
 )
 
 // panels returns the screen's side panels, nil before buildSide.
@@ -42,16 +44,21 @@ func (s *Screen) buildSide() fyne.CanvasObject {
 	p.check = newCheckPanel(p)
 	p.history = newHistoryPanel(p)
 	p.notes = newCorrectionsPanel(p)
+	p.images = newImagesPanel(p)
 	p.tabs = container.NewAppTabs(
 		container.NewTabItem("Quotes", p.quotes.content),
 		container.NewTabItem("Sources", p.sources.content),
 		container.NewTabItem("Check", p.check.content),
 		container.NewTabItem("History", p.history.content),
 		container.NewTabItem("Corrections", p.notes.content),
+		container.NewTabItem("Images", p.images.content),
 	)
 	p.tabs.OnSelected = func(*container.TabItem) {
-		if p.tabs.SelectedIndex() == tabHistory {
+		switch p.tabs.SelectedIndex() {
+		case tabHistory:
 			p.history.loadIfStale()
+		case tabImages:
+			p.images.refresh() // the body may place other images now
 		}
 	}
 	s.side = p
@@ -89,6 +96,7 @@ func (s *Screen) refreshPanels() {
 	p.check.schedule()
 	p.history.invalidate()
 	p.notes.refresh()
+	p.images.refresh()
 	if s.previewShown && s.article != nil {
 		s.preview.Update(s.article) // a fact check or restore changes the page
 	}

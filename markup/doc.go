@@ -1,6 +1,7 @@
 // Package markup owns the body grammar: Markdown (CommonMark with GFM
 // tables, strikethrough and autolinks, and footnotes) plus Newsroom's own
-// constructs — quote placements {{quote REF}}, credited excerpts
+// constructs — quote placements {{quote REF}}, image placements
+// {{image REF}}, credited excerpts
 // > [!excerpt Source], callouts > [!NOTE] and embeds {{embed URL}}. It
 // holds the one goldmark constructor and Parse, which turns an article
 // into the syntax tree with its quotes and sources resolved and reports
@@ -27,6 +28,13 @@
 //   - An embed is a paragraph that is one line "{{embed URL}}" with an
 //     absolute http(s) URL; it renders as a link card, never a script or
 //     frame.
+//   - An image placement is a paragraph that is one line
+//     "{{image REF}}" or "{{image REF "caption"}}" (straight or curly
+//     double quotes): REF names a record of the media library
+//     (domain.Media.Ref); the caption, when given, replaces the record's
+//     caption at this place. Parse does not read the library: the code
+//     that renders the tree resolves ImageFigure.Media, and CheckImages
+//     reports references that name no record.
 //   - Footnotes: "[^1]" references and "[^1]: text" definitions.
 //
 // Parse refuses bodies over domain.MaxBodyBytes and bodies whose markup

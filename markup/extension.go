@@ -48,7 +48,8 @@ func contextArticle(pc parser.Context) *domain.Article {
 }
 
 // lineBlockParser turns a line holding only {{quote REF}} into a
-// QuoteFigure and one holding only {{embed URL}} into an Embed.
+// QuoteFigure, one holding only {{embed URL}} into an Embed and one
+// holding only {{image REF}} into an ImageFigure.
 type lineBlockParser struct{}
 
 func (lineBlockParser) Trigger() []byte { return []byte{'{'} }
@@ -68,6 +69,12 @@ func (lineBlockParser) Open(_ ast.Node, reader text.Reader, pc parser.Context) (
 		if clean, ok := HTTPURL(u); ok {
 			n.URL, n.OK = clean, true
 		}
+		return n, parser.NoChildren
+	}
+	if arg, ok := matchRef(imageLine, trimmed); ok {
+		reader.AdvanceToEOL()
+		n := &ImageFigure{Start: start, End: end}
+		n.Ref, n.Caption, n.CaptionSet = splitImageArgs(arg)
 		return n, parser.NoChildren
 	}
 	return nil, parser.NoChildren

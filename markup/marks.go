@@ -11,7 +11,7 @@ import (
 )
 
 // Marks returns what the body holds for the attribution check: quote
-// placements, credited excerpts, marker syntax printed as text and the
+// placements, image placements, credited excerpts, marker syntax printed as text and the
 // direct quotations of its prose, with byte offsets into Article.Body.
 // Credited excerpts' content, code, HTML and link destinations are not
 // prose. It is computed once per Doc.
@@ -30,6 +30,10 @@ func (d *Doc) Marks() domain.BodyMarks {
 		case *QuoteFigure:
 			s, e := span(n.Start, n.End)
 			m.Placements = append(m.Placements, domain.QuotePlacement{Ref: n.Ref, Start: s, End: e})
+			return ast.WalkSkipChildren, nil
+		case *ImageFigure:
+			s, e := span(n.Start, n.End)
+			m.Images = append(m.Images, domain.ImagePlacement{Ref: n.Ref, Caption: n.Caption, CaptionSet: n.CaptionSet, Start: s, End: e})
 			return ast.WalkSkipChildren, nil
 		case *Embed:
 			if !n.OK {
@@ -257,4 +261,23 @@ func CheckStyle(a *domain.Article, s domain.StyleSettings) []domain.StyleFinding
 		return nil
 	}
 	return domain.CheckStyle(a, BodyMarks(a).Prose, s)
+}
+
+// CheckImages runs the image check (domain.CheckImages) on a's body as
+// the body grammar reads it, against media, the library's records by Ref
+// (those of ImageRefs suffice).
+func CheckImages(a *domain.Article, media map[string]domain.Media) []domain.Finding {
+	if a == nil {
+		return nil
+	}
+	return domain.CheckImages(a, BodyMarks(a), media)
+}
+
+// ImageRefs lists the media references a uses: its lead image, then the
+// images its body places, each once.
+func ImageRefs(a *domain.Article) []string {
+	if a == nil {
+		return nil
+	}
+	return domain.ImageRefs(a, BodyMarks(a))
 }

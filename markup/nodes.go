@@ -15,6 +15,7 @@ var (
 	KindExcerptFigure = ast.NewNodeKind("ExcerptFigure")
 	KindCallout       = ast.NewNodeKind("Callout")
 	KindEmbed         = ast.NewNodeKind("Embed")
+	KindImageFigure   = ast.NewNodeKind("ImageFigure")
 )
 
 // QuoteFigure is a quote record placed in the body by a {{quote REF}}
@@ -128,4 +129,54 @@ func (n *Embed) Label() string {
 		return "View on Vimeo"
 	}
 	return "View on " + host
+}
+
+// ImageFigure is an image of the media library placed in the body by an
+// {{image REF}} paragraph (optionally {{image REF "caption"}}).
+type ImageFigure struct {
+	ast.BaseBlock
+	// Ref is the media reference as typed, trimmed.
+	Ref string
+	// Caption replaces the record's caption at this place when
+	// CaptionSet (an empty override hides the caption).
+	Caption    string
+	CaptionSet bool
+	// Start and End are the marker's byte range in the parsed source.
+	Start, End int
+	// Media is the library record Ref names, set by the code that renders
+	// the tree (Parse does not read the library); nil while unresolved or
+	// when no record has that reference.
+	Media *domain.Media
+	// Format is the renditions' file format ("jpeg" or "png"), and
+	// Prefix what their paths are relative to (a path or URL ending in
+	// "/", "" for the same folder), set with Media.
+	Format string
+	Prefix string
+}
+
+// Kind implements ast.Node.
+func (n *ImageFigure) Kind() ast.NodeKind { return KindImageFigure }
+
+// Dump implements ast.Node.
+func (n *ImageFigure) Dump(source []byte, level int) {
+	ast.DumpHelper(n, source, level, map[string]string{"Ref": n.Ref, "Caption": n.Caption}, nil)
+}
+
+// Images returns the image placements of the tree, in body order.
+func (d *Doc) Images() []*ImageFigure {
+	var out []*ImageFigure
+	for c := d.Root.FirstChild(); c != nil; c = c.NextSibling() {
+		collectImages(c, &out)
+	}
+	return out
+}
+
+func collectImages(n ast.Node, out *[]*ImageFigure) {
+	if f, ok := n.(*ImageFigure); ok {
+		*out = append(*out, f)
+		return
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		collectImages(c, out)
+	}
 }

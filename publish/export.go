@@ -166,6 +166,8 @@ func Export(ctx context.Context, src Source, dir string, opt ExportOptions, prog
 		force:    opt.Force,
 		comments: comments,
 		check:    opt.Check,
+		ctx:      ctx,
+		images:   newImageCache(mediaSourceOf(src)),
 		pageOpt: Options{
 			SiteTitle: opt.SiteTitle, PublisherName: opt.PublisherName, BaseURL: opt.BaseURL,
 			CommentsURL: opt.CommentsURL, Language: opt.Language, Now: now, Masthead: &opt.Masthead,
@@ -219,7 +221,23 @@ func Export(ctx context.Context, src Source, dir string, opt ExportOptions, prog
 		e.removeFreshDirs(jobs)
 		return rep, fmt.Errorf("export: %w", firstErr)
 	}
-	next := newManifest(total)
+	// The images the pages use are made (or found unchanged) once every
+	// page is rendered, and put in place before the pages.
+	imageResults, err := e.writeImages(ctx, results)
+	if err != nil {
+		discardStaged(imageResults)
+		discardStaged(results)
+		e.removeFreshDirs(jobs)
+		return rep, fmt.Errorf("export: %w", err)
+	}
+	next := newManifest(total + len(imageResults))
+	if err := e.commitStaged(imageResults, func(r fileResult) {
+		next.Files[r.rel] = r.entry
+		rep.count(r.written)
+	}); err != nil {
+		discardStaged(results)
+		return rep, e.failAfterCommit(next, err)
+	}
 	pageWarnings := make([][]string, len(jobs))
 	if err := e.commitStaged(results, func(r fileResult) {
 		next.Files[r.rel] = r.entry
@@ -371,6 +389,10 @@ type exporter struct {
 	comments map[int64][]domain.Comment
 	check    func(*domain.Article) []string
 	removed  int
+	// ctx is the export's context; images resolves the media library's
+	// images (its source is nil when Source is no MediaSource).
+	ctx    context.Context
+	images *imageCache
 	// dirs holds, per page job, the state of its directory (dirUnknown…).
 	dirs []atomic.Int32
 	// root looks files up inside dir.
@@ -521,7 +543,11 @@ func (e *exporter) pages(ctx context.Context, chunk []pageJob, results []fileRes
 	for _, j := range chunk {
 		rel := j.a.Slug + "/index.html"
 		key := pageKey(e.siteKey, j.a, j.a.StoredDigest, e.comments[j.a.ID], j.draft)
-		if prev, ok := e.old.Files[rel]; ok && !e.force && key != "" && prev.Input == key && e.sizeIs(rel, prev.Size) {
+		prev, ok := e.old.Files[rel]
+		if ok && len(prev.Media) > 0 {
+			key = e.images.mediaKey(ctx, key, prev.Media)
+		}
+		if ok && !e.force && key != "" && prev.Input == key && e.sizeIs(rel, prev.Size) {
 			results[j.index] = fileResult{index: j.index, rel: rel, entry: prev, warnings: prev.Warnings}
 			done.Add(1)
 			continue
@@ -582,14 +608,15 @@ func (e *exporter) page(j pageJob, a *domain.Article) fileResult {
 		return fileResult{index: j.index, rel: rel, err: fmt.Errorf("article %d was renamed from %q to %q during the export", a.ID, j.a.Slug, a.Slug)}
 	}
 	comments := e.comments[a.ID]
-	input := pageKey(e.siteKey, a, domain.ContentDigest(a), comments, j.draft)
-	body, missing, err := renderBody(a)
+	body, err := renderBodyImages(e.ctx, a, e.images, "../")
 	if err != nil {
 		return fileResult{index: j.index, rel: rel, err: err}
 	}
+	input := e.images.mediaKey(e.ctx, pageKey(e.siteKey, a, domain.ContentDigest(a), comments, j.draft), body.used)
+	missing := body.missing
 	opt := e.pageOpt
 	opt.Draft = j.draft
-	data, err := renderArticlePage(a, body, comments, opt)
+	data, err := renderArticlePage(a, body.html, body.lead, comments, opt)
 	if err != nil {
 		return fileResult{index: j.index, rel: rel, err: err}
 	}
@@ -609,9 +636,11 @@ func (e *exporter) page(j pageJob, a *domain.Article) fileResult {
 	if e.check != nil {
 		r.warnings = append(r.warnings, e.check(a)...)
 	}
+	r.warnings = append(r.warnings, body.warnings...)
 	r.index = j.index
 	r.entry.Input = input
 	r.entry.Warnings = r.warnings
+	r.entry.Media = body.used
 	return r
 }
 
@@ -639,7 +668,7 @@ func (e *exporter) renderSiteFiles(ctx context.Context, live, drafts []*domain.A
 			data, err := renderIndex(live, drafts, e.site)
 			return data, indexKey(e.siteKey, live, drafts), err
 		}},
-		{"feed.xml", feedKey(e.siteKey, live, storedDigest), func() ([]byte, string, error) { return e.feed(ctx, live) }},
+		{"feed.xml", feedKey(e.siteKey, live, e.storedDigestWithImages(ctx)), func() ([]byte, string, error) { return e.feed(ctx, live) }},
 		{"site.css", e.siteKey, func() ([]byte, string, error) { return assets.SiteCSS, e.siteKey, nil }},
 	}, extra...) {
 		if prev, ok := e.old.Files[f.rel]; ok && !e.force && f.key != "" && prev.Input == f.key && e.sizeIs(f.rel, prev.Size) {
@@ -687,8 +716,8 @@ func (e *exporter) feed(ctx context.Context, live []*domain.Article) ([]byte, st
 	if err != nil {
 		return nil, "", err
 	}
-	data, err := renderFeed(full, e.site)
-	return data, feedKey(e.siteKey, full, domain.ContentDigest), err
+	data, err := renderFeed(full, e.site, e.images)
+	return data, feedKey(e.siteKey, full, e.contentDigestWithImages(ctx)), err
 }
 
 // sizeIs reports whether the file at rel exists with that size.

@@ -2,6 +2,7 @@ package publish
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"html"
 	"strings"
@@ -20,12 +21,12 @@ const feedLimit = 50
 // when the site has a base URL, else URNs built from their slugs; the
 // feed's updated time is the newest UpdatedAt among its entries, so the
 // same articles always give the same bytes.
-func renderFeed(live []*domain.Article, site siteView) ([]byte, error) {
+func renderFeed(live []*domain.Article, site siteView, images *imageCache) ([]byte, error) {
 	m := feedMeta{Title: site.SiteTitle, ID: feedID(site), Link: site.BaseURL + "/"}
 	if site.BaseURL == "" {
 		m.Link = "index.html"
 	}
-	return renderFeedOf(live, site, m)
+	return renderFeedOf(live, site, m, images)
 }
 
 // feedMeta is what tells one feed of the site from another.
@@ -37,8 +38,8 @@ type feedMeta struct {
 }
 
 // renderFeedOf renders an Atom feed of live (newest first) as m
-// describes it.
-func renderFeedOf(live []*domain.Article, site siteView, m feedMeta) ([]byte, error) {
+// describes it, with the images images resolves (nil: none).
+func renderFeedOf(live []*domain.Article, site siteView, m feedMeta, images *imageCache) ([]byte, error) {
 	live = feedArticles(live)
 	f := &feeds.Feed{
 		Title:  m.Title,
@@ -47,10 +48,15 @@ func renderFeedOf(live []*domain.Article, site siteView, m feedMeta) ([]byte, er
 	}
 	var updated time.Time
 	for _, a := range live {
-		body, _, err := renderBody(a)
+		prefix := m.Root
+		if site.BaseURL != "" {
+			prefix = site.BaseURL + "/"
+		}
+		rendered, err := renderBodyImages(context.Background(), a, images, prefix)
 		if err != nil {
 			return nil, err
 		}
+		body := rendered.html
 		mod := modifiedAt(a)
 		if mod.IsZero() {
 			mod = a.PublishedAt

@@ -200,6 +200,3 @@ func feedKey(site string, live []*domain.Article, digestOf func(*domain.Article)
 	}
 	return k.sum()
 }
-
-// storedDigest is the digest a summary carries.
-func storedDigest(a *domain.Article) string { return a.StoredDigest }

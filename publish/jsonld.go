@@ -25,6 +25,17 @@ type newsArticleLD struct {
 	URL              string         `json:"url,omitempty"`
 	MainEntityOfPage *ldWebPage     `json:"mainEntityOfPage,omitempty"`
 	Correction       []ldCorrection `json:"correction,omitempty"`
+	Image            *ldImage       `json:"image,omitempty"`
+}
+
+// ldImage is schema.org ImageObject: the lead image's largest rendition.
+type ldImage struct {
+	Type       string `json:"@type"`
+	URL        string `json:"url"`
+	Width      int    `json:"width"`
+	Height     int    `json:"height"`
+	Caption    string `json:"caption,omitempty"`
+	CreditText string `json:"creditText,omitempty"`
 }
 
 // ldCorrection is schema.org CorrectionComment: one note of the log.
@@ -87,7 +98,7 @@ type ldWebPage struct {
 // articleJSONLD returns the NewsArticle JSON-LD for a, safe to place
 // inside <script type="application/ld+json">: encoding/json escapes <, >
 // and & (and U+2028, U+2029), so the text can never close the script.
-func articleJSONLD(a *domain.Article, site siteView, m *Masthead, pageURL string) (template.JS, error) {
+func articleJSONLD(a *domain.Article, site siteView, m *Masthead, pageURL string, lead *imageView) (template.JS, error) {
 	publisher := site.Publisher
 	ld := newsArticleLD{
 		Context:     "https://schema.org",
@@ -124,6 +135,9 @@ func articleJSONLD(a *domain.Article, site siteView, m *Masthead, pageURL string
 		if text := strings.TrimSpace(cleanText(c.Text)); text != "" {
 			ld.Correction = append(ld.Correction, ldCorrection{Type: "CorrectionComment", Text: c.Kind.Label() + ": " + text, DatePublished: c.At.Format(time.RFC3339)})
 		}
+	}
+	if lead != nil && lead.URL != "" {
+		ld.Image = &ldImage{Type: "ImageObject", URL: lead.URL, Width: lead.OGWidth, Height: lead.OGHeight, Caption: lead.Caption, CreditText: lead.Credit}
 	}
 	if pageURL != "" {
 		ld.MainEntityOfPage = &ldWebPage{Type: "WebPage", ID: pageURL}

@@ -35,6 +35,10 @@ type manifestEntry struct {
 	// Warnings are the rendering warnings of a page, repeated when it is
 	// skipped as unchanged.
 	Warnings []string
+	// Media are the images a page shows, "REF FORMAT" ("REF" when the
+	// library has none), lead image first: what its input key covers
+	// besides Input's digest.
+	Media []string
 }
 
 // manifestFile is the manifest on disk. Each file is one string,
@@ -44,6 +48,7 @@ type manifestFile struct {
 	Version  int                 `json:"version"`
 	Files    map[string]string   `json:"files"`
 	Warnings map[string][]string `json:"warnings,omitempty"`
+	Media    map[string][]string `json:"media,omitempty"`
 }
 
 const manifestVersion = 2
@@ -83,7 +88,7 @@ func loadManifest(dir string) (manifest, []string, error) {
 			return newManifest(0), unreadable, nil
 		}
 		if ownedPath(rel) {
-			m.Files[rel] = manifestEntry{Digest: digest, Size: n, Input: input, Warnings: f.Warnings[rel]}
+			m.Files[rel] = manifestEntry{Digest: digest, Size: n, Input: input, Warnings: f.Warnings[rel], Media: f.Media[rel]}
 		}
 	}
 	return m, nil, nil
@@ -120,6 +125,9 @@ func ownedPath(rel string) bool {
 	case "index.html", "feed.xml", "site.css":
 		return true
 	}
+	if renditionPath.MatchString(rel) {
+		return true
+	}
 	if ownedSiteFile(rel) {
 		return true
 	}
@@ -141,6 +149,12 @@ func saveManifest(dir string, m manifest) error {
 			}
 			f.Warnings[rel] = e.Warnings
 		}
+		if len(e.Media) > 0 {
+			if f.Media == nil {
+				f.Media = map[string][]string{}
+			}
+			f.Media[rel] = e.Media
+		}
 	}
 	data, err := json.MarshalIndent(f, "", " ")
 	if err != nil {
@@ -156,7 +170,7 @@ func sameFiles(a, b manifest) bool {
 	}
 	for rel, ea := range a.Files {
 		eb, ok := b.Files[rel]
-		if !ok || ea.Digest != eb.Digest || ea.Size != eb.Size || ea.Input != eb.Input || !slices.Equal(ea.Warnings, eb.Warnings) {
+		if !ok || ea.Digest != eb.Digest || ea.Size != eb.Size || ea.Input != eb.Input || !slices.Equal(ea.Warnings, eb.Warnings) || !slices.Equal(ea.Media, eb.Media) {
 			return false
 		}
 	}

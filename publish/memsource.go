@@ -2,6 +2,7 @@ package publish
 
 import (
 	"context"
+	"fmt"
 
 	"newsroom/domain"
 )
@@ -13,6 +14,26 @@ type MemorySource struct {
 	Articles []domain.Article
 	// Comments by article ID; only approved ones are exported.
 	Comments map[int64][]domain.Comment
+	// Library is the media library by Ref, MediaFiles the files' bytes.
+	Library    map[string]domain.Media
+	MediaFiles map[string][]byte
+}
+
+// Media returns the library record ref, or an error wrapping
+// domain.ErrNotFound.
+func (m *MemorySource) Media(_ context.Context, ref string) (domain.Media, error) {
+	if md, ok := m.Library[ref]; ok {
+		return md, nil
+	}
+	return domain.Media{}, fmt.Errorf("media %q: %w", ref, domain.ErrNotFound)
+}
+
+// MediaData returns the bytes of the file ref.
+func (m *MemorySource) MediaData(_ context.Context, ref string) ([]byte, error) {
+	if b, ok := m.MediaFiles[ref]; ok {
+		return b, nil
+	}
+	return nil, fmt.Errorf("media file %q: %w", ref, domain.ErrNotFound)
 }
 
 // ExportSummaries returns copies of the articles to consider.

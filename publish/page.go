@@ -120,6 +120,7 @@ type articleView struct {
 	Draft         bool
 	Keywords      []string
 	Body          template.HTML
+	Lead          *imageView
 	Sources       []sourceView
 	CanonicalURL  string
 	JSONLD        template.JS
@@ -164,10 +165,13 @@ func RenderArticlePage(a *domain.Article, comments []domain.Comment, opt Options
 	if err != nil {
 		return nil, err
 	}
-	return renderArticlePage(a, body, comments, opt)
+	return renderArticlePage(a, body, nil, comments, opt)
 }
 
-func renderArticlePage(a *domain.Article, body string, comments []domain.Comment, opt Options) ([]byte, error) {
+// renderArticlePage renders a's page around its rendered body; lead, when
+// not nil, is its lead image (shown above the body, in OpenGraph and in
+// the JSON-LD).
+func renderArticlePage(a *domain.Article, body string, lead *resolvedImage, comments []domain.Comment, opt Options) ([]byte, error) {
 	t, err := templates()
 	if err != nil {
 		return nil, err
@@ -231,7 +235,8 @@ func renderArticlePage(a *domain.Article, body string, comments []domain.Comment
 	if site.BaseURL != "" {
 		v.CanonicalURL = site.BaseURL + "/" + a.Slug + "/"
 	}
-	if v.JSONLD, err = articleJSONLD(a, site, opt.Masthead, v.CanonicalURL); err != nil {
+	v.Lead = newImageView(lead, "../", nil).withURL(site.BaseURL, lead)
+	if v.JSONLD, err = articleJSONLD(a, site, opt.Masthead, v.CanonicalURL, v.Lead); err != nil {
 		return nil, err
 	}
 	v.Corrections, v.Notice = correctionViews(a)

@@ -164,13 +164,13 @@ func (e *exporter) listingFiles(ctx context.Context, live []*domain.Article) []s
 		}
 		meta := sectionFeed(l, e.site)
 		feedSite := e.siteKey + "\x00" + l.dir()
-		out = append(out, siteFileSpec{l.dir() + "feed.xml", feedKey(feedSite, l.Articles, storedDigest), func() ([]byte, string, error) {
+		out = append(out, siteFileSpec{l.dir() + "feed.xml", feedKey(feedSite, l.Articles, e.storedDigestWithImages(ctx)), func() ([]byte, string, error) {
 			full, err := e.loadFeedArticles(ctx, l.Articles)
 			if err != nil {
 				return nil, "", err
 			}
-			data, err := renderFeedOf(full, e.site, meta)
-			return data, feedKey(feedSite, full, domain.ContentDigest), err
+			data, err := renderFeedOf(full, e.site, meta, e.images)
+			return data, feedKey(feedSite, full, e.contentDigestWithImages(ctx)), err
 		}})
 	}
 	out = append(out, e.privacyFile())

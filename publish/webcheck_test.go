@@ -58,16 +58,28 @@ func exportWebSample(t *testing.T) string {
 	draft := sampleArticle()
 	draft.ID, draft.Slug, draft.Headline, draft.Status = 3, "draft-analysis", "Analysis: what Kerry wants", domain.StatusDraft
 	draft.PublishedAt = time.Time{}
-	src := &fakeSource{
-		articles: []domain.Article{seed, plain, draft},
-		comments: map[int64][]domain.Comment{1: hostileComments()},
-	}
+	// Photos: the seed story carries a lead photo with credit, the plain
+	// one a portrait inline (caption overridden) and a missing image.
+	src := newMediaFakeSource(&fakeSource{comments: map[int64][]domain.Comment{1: hostileComments()}})
+	leadFile := testPhoto(t, 1700, 1100, 21)
+	lead := src.add(leadFile, libraryImage(leadFile, "jpeg", 1700, 1100, "John Kerry arrives in Sochi", "Photo: Pool/Reuters", "John Kerry walking down the steps of a plane"))
+	portraitFile := testPhoto(t, 500, 700, 22)
+	portrait := src.add(portraitFile, libraryImage(portraitFile, "jpeg", 500, 700, "", "Photo: <Desk> & Co", "Sergey Lavrov at a lectern"))
+	seed.LeadImage = lead.Ref
+	plain.Body += "\n\n{{image " + portrait.Ref + " \"Sergey Lavrov, “in Sochi”\"}}\n\n{{image ffffffffffff}}\n"
+	src.articles = []domain.Article{seed, plain, draft}
 	_, err := Export(context.Background(), src, dir, ExportOptions{
 		SiteTitle: "The Daily Sample", PublisherName: "Sample Media Ltd", BaseURL: "https://news.example",
 		CommentsURL: "https://news.example/wp-comments-post", Drafts: true, Now: exportT, Masthead: trustMasthead(),
 	}, nil)
 	if err != nil {
 		t.Fatalf("export sample: %v", err)
+	}
+	// The checks must see the photos.
+	for slug, want := range map[string]string{seed.Slug: `<figure class="lead-photo"><img`, plain.Slug: `<figure class="photo"><img`} {
+		if page := readPage(t, dir, slug); !strings.Contains(page, want) {
+			t.Fatalf("sample page %s lacks %s", slug, want)
+		}
 	}
 	return dir
 }

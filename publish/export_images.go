@@ -1,0 +1,191 @@
+package publish
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"newsroom/domain"
+	"newsroom/markup"
+)
+
+// mediaSourceOf returns src's media library, nil when it has none.
+func mediaSourceOf(src Source) MediaSource {
+	if m, ok := src.(MediaSource); ok {
+		return m
+	}
+	return nil
+}
+
+// imageFileKey digests what an image's renditions are made from: the
+// file, the output format, the sizes and how they are made.
+func imageFileKey(img *resolvedImage) string {
+	var k keyHasher
+	k.str(encoderVersion)
+	k.str(img.Media.SHA256)
+	k.str(img.Media.Format)
+	k.str(img.Format)
+	for _, r := range img.Renditions {
+		k.str(r.Rel)
+		k.int(int64(r.Width))
+		k.int(int64(r.Height))
+	}
+	return k.sum()
+}
+
+// imageWork is one image whose renditions the export checks or makes.
+type imageWork struct {
+	img  *resolvedImage
+	key  string
+	make bool // some rendition must be made
+}
+
+// writeImages makes the renditions of every image the pages of results
+// use, staged like the pages. Renditions whose manifest entry records the
+// same input and whose file is still there at the recorded size are kept
+// without decoding anything; the others are made on one worker per CPU,
+// each image decoded once for all its sizes.
+func (e *exporter) writeImages(ctx context.Context, results []fileResult) ([]fileResult, error) {
+	byRef := map[string]*imageWork{}
+	for _, r := range results {
+		for _, u := range r.entry.Media {
+			ref, format, ok := strings.Cut(u, " ")
+			if !ok || byRef[ref] != nil {
+				continue
+			}
+			img, err := e.images.resolve(ctx, ref, format)
+			if err != nil {
+				return nil, err
+			}
+			if img != nil && len(img.Renditions) > 0 {
+				byRef[ref] = &imageWork{img: img, key: imageFileKey(img)}
+			}
+		}
+	}
+	if len(byRef) == 0 {
+		return nil, nil
+	}
+	work := make([]*imageWork, 0, len(byRef))
+	for _, w := range byRef {
+		work = append(work, w)
+	}
+	sort.Slice(work, func(i, j int) bool { return work[i].img.Media.Ref < work[j].img.Media.Ref })
+	var out []fileResult
+	var todo []*imageWork
+	for _, w := range work {
+		for _, r := range w.img.Renditions {
+			prev, owned := e.old.Files[r.Rel]
+			if !owned || e.force || prev.Input != w.key || !e.sizeIs(r.Rel, prev.Size) {
+				w.make = true
+			}
+		}
+		if !w.make {
+			for _, r := range w.img.Renditions {
+				out = append(out, fileResult{rel: r.Rel, entry: e.old.Files[r.Rel]})
+			}
+			continue
+		}
+		todo = append(todo, w)
+	}
+	if len(todo) == 0 {
+		return out, nil
+	}
+	fresh, err := ensureDir(filepath.Join(e.dir, mediaDir))
+	if err != nil {
+		return out, err
+	}
+	// Decoded photos are tens of megabytes each and short-lived: with the
+	// relaxed collection the command line sets for rendering pages
+	// (GOGC=400) the heap would grow to a gigabyte. Collect as usual
+	// while images are made, unless told to collect more often or never.
+	if old := debug.SetGCPercent(100); old <= 100 {
+		debug.SetGCPercent(old)
+	} else {
+		defer debug.SetGCPercent(old)
+	}
+	made := make([][]fileResult, len(todo))
+	errs := make([]error, len(todo))
+	var next atomic.Int64
+	var failed atomic.Bool
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(todo)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for !failed.Load() && ctx.Err() == nil {
+				i := int(next.Add(1) - 1)
+				if i >= len(todo) {
+					return
+				}
+				if made[i], errs[i] = e.makeImage(ctx, todo[i], fresh); errs[i] != nil {
+					failed.Store(true)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for i := range todo {
+		out = append(out, made[i]...)
+	}
+	for _, err := range errs {
+		if err != nil {
+			return out, err
+		}
+	}
+	return out, ctx.Err()
+}
+
+// makeImage decodes one image and stages its renditions.
+func (e *exporter) makeImage(ctx context.Context, w *imageWork, freshDir bool) ([]fileResult, error) {
+	src := e.images.src
+	m := w.img.Media
+	data, err := src.MediaData(ctx, m.Ref)
+	if err != nil {
+		return nil, fmt.Errorf("load image %q: %w", m.Ref, err)
+	}
+	encoded, err := makeRenditions(data, m.Format, w.img.sizes(), w.img.Format)
+	if err != nil {
+		return nil, fmt.Errorf("image %q (%s): %w", m.Ref, m.Filename, err)
+	}
+	out := make([]fileResult, 0, len(encoded))
+	for i, r := range w.img.Renditions {
+		res, err := e.writeFile(r.Rel, encoded[i], freshDir)
+		res.entry.Input = w.key
+		out = append(out, res)
+		if err != nil {
+			return out, err
+		}
+	}
+	return out, nil
+}
+
+// storedDigestWithImages is, for a feed's input key, a summary's stored
+// digest with what its page's images show (the images the manifest
+// records for the page): a feed carries the pages' images too.
+func (e *exporter) storedDigestWithImages(ctx context.Context) func(*domain.Article) string {
+	return func(a *domain.Article) string {
+		return e.images.mediaKey(ctx, a.StoredDigest, e.old.Files[a.Slug+"/index.html"].Media)
+	}
+}
+
+// contentDigestWithImages is storedDigestWithImages for a full article:
+// its content digest with the images its lead and body use.
+func (e *exporter) contentDigestWithImages(ctx context.Context) func(*domain.Article) string {
+	return func(a *domain.Article) string {
+		var used []string
+		for _, ref := range markup.ImageRefs(a) {
+			img, err := e.images.resolve(ctx, ref, "")
+			if err != nil {
+				return ""
+			}
+			used = append(used, usedImage(ref, img))
+		}
+		return e.images.mediaKey(ctx, domain.ContentDigest(a), used)
+	}
+}
