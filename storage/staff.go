@@ -34,6 +34,10 @@ func (s *Store) SignIn(ctx context.Context, login string) (domain.Staff, error) 
 	if !m.Active() {
 		return domain.Staff{}, fmt.Errorf("sign in as %q: %s was removed from the staff: %w", login, m.Name, domain.ErrForbidden)
 	}
+	if s.dbLogin != "" && m.Login != s.dbLogin {
+		return domain.Staff{}, fmt.Errorf("sign in as %q: this connection to PostgreSQL is %s's own login; connect as %q to act as them: %w",
+			login, s.dbLogin, login, domain.ErrForbidden)
+	}
 	s.staff.mu.Lock()
 	s.staff.actor = &m
 	s.staff.mu.Unlock()
@@ -178,7 +182,7 @@ func (s *Store) SetStaffRole(ctx context.Context, login string, role domain.Role
 		if err != nil {
 			return fmt.Errorf("change the role of %q: %w", login, err)
 		}
-		return nil
+		return s.syncLoginRole(ctx, tx, login, role, true)
 	})
 }
 
@@ -208,7 +212,7 @@ func (s *Store) RemoveStaff(ctx context.Context, login string) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM article_locks WHERE login = ?`, login); err != nil {
 			return fmt.Errorf("release the locks of %q: %w", login, err)
 		}
-		return nil
+		return s.syncLoginRole(ctx, tx, login, m.Role, false)
 	})
 }
 
