@@ -25,13 +25,13 @@ type Store struct {
 	// dbLogin is the staff login a PostgreSQL store is connected as
 	// (pgroles.go); empty otherwise.
 	dbLogin string
-	watcher  *pgWatcher // PostgreSQL: the change counters, heard of
-	writer   *sql.DB    // exactly one connection; transactions BEGIN IMMEDIATE
-	reader   *sql.DB
-	now      func() time.Time
-	damage   atomic.Pointer[error] // set once the file is found damaged
-	style    styleCache            // the house style saves are checked against
-	staff    staffSession          // who is signed in, the locks held (staff.go)
+	watcher *pgWatcher // PostgreSQL: the change counters, heard of
+	writer  *sql.DB    // exactly one connection; transactions BEGIN IMMEDIATE
+	reader  *sql.DB
+	now     func() time.Time
+	damage  atomic.Pointer[error] // set once the file is found damaged
+	style   styleCache            // the house style saves are checked against
+	staff   staffSession          // who is signed in, the locks held (staff.go)
 }
 
 // ErrOpen wraps every failure to open a database file; the message names
