@@ -282,6 +282,24 @@ func TestStoreSignsInAsTheDatabaseRole(t *testing.T) {
 	if _, err := s.SaveArticle(ctx, own, ""); err != nil {
 		t.Fatalf("reporter saves own article: %v", err)
 	}
+	if _, err := s.AcquireLock(ctx, n.own.ID); err != nil {
+		t.Errorf("reporter locks own article: %v", err)
+	}
+	if err := s.ReleaseLock(ctx, n.own.ID); err != nil {
+		t.Errorf("reporter releases the lock: %v", err)
+	}
+	fresh := sample("new-by-reporter")
+	fresh.Byline = ""
+	if err := s.CreateArticle(ctx, fresh, ""); err != nil {
+		t.Fatalf("reporter creates an article: %v", err)
+	}
+	fresh.Headline = "Second draft"
+	if _, err := s.SaveArticle(ctx, fresh, ""); err != nil {
+		t.Errorf("reporter saves the new article: %v", err)
+	}
+	if authors, _ := n.owner.ArticleAuthors(ctx, fresh.ID); len(authors) != 1 || authors[0] != rita {
+		t.Errorf("authors of the reporter's new article: %v", authors)
+	}
 	cs, err := s.ListComments(ctx, CommentQuery{Text: "reader"})
 	if err != nil || len(cs) != 1 || cs[0].Email != "" || cs[0].ClientAddr != "" || cs[0].UserAgent != "" {
 		t.Fatalf("comments as reporter: %+v %v", cs, err)
@@ -312,6 +330,13 @@ func TestStoreSignsInAsTheDatabaseRole(t *testing.T) {
 	_, err = s.SaveArticle(ctx, own, "")
 	refused("publish", err)
 	refused("approve a comment", s.ModerateComments(ctx, "approve", []int64{n.commentID}))
+	others, err := s.GetArticle(ctx, n.others.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	others.Headline = "Not hers"
+	_, err = s.SaveArticle(ctx, others, "")
+	refused("edit another's article", err)
 	if _, err := n.owner.writer.ExecContext(ctx, `UPDATE staff SET role = 'admin' WHERE login = ?`, rita); err != nil {
 		t.Fatal(err)
 	}
