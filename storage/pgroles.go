@@ -115,11 +115,7 @@ func (s *Store) AddStaffLogin(ctx context.Context, m domain.Staff, password stri
 	if password == "" {
 		return m, fmt.Errorf("add staff member %q: %w", m.Name, domain.Invalidf("an empty password: give the new login a password"))
 	}
-	m, err := s.AddStaff(ctx, m)
-	if err != nil {
-		return m, err
-	}
-	err = s.inTx(ctx, func(tx *sql.Tx) error {
+	return s.addStaff(ctx, m, func(tx *sql.Tx, m domain.Staff) error {
 		exists, err := pgRoleExists(ctx, tx, m.Login)
 		if err != nil {
 			return err
@@ -134,19 +130,10 @@ func (s *Store) AddStaffLogin(ctx context.Context, m domain.Staff, password stri
 		_, err = tx.ExecContext(ctx, `CREATE ROLE `+pgx.Identifier{m.Login}.Sanitize()+` LOGIN PASSWORD '`+verifier+
 			`' IN ROLE `+groupRole(m.Role))
 		if err != nil {
-			return fmt.Errorf("create the database role %q: %w", m.Login, err)
+			return fmt.Errorf("add staff member %q: create the database role %q: %w", m.Name, m.Login, err)
 		}
 		return nil
 	})
-	if err != nil {
-		// The staff row without its login would be a person nobody can
-		// sign in as: take it back.
-		if _, derr := s.writer.ExecContext(ctx, `DELETE FROM staff WHERE login = ?`, m.Login); derr != nil {
-			err = errors.Join(err, derr)
-		}
-		return m, fmt.Errorf("add staff member %q: %w", m.Name, err)
-	}
-	return m, nil
 }
 
 // syncLoginRole makes a PostgreSQL login role follow its staff row: a

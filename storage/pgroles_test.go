@@ -251,6 +251,12 @@ func TestStaffAddCreatesTheLoginRole(t *testing.T) {
 	if _, err := Open(n.as(t, rita)); err == nil {
 		t.Errorf("a removed staff member opened the newsroom")
 	}
+	if _, err := n.owner.AddStaffLogin(ctx, domain.Staff{Login: "newsroom_admin", Name: "Group Grabber", Role: domain.RoleReporter}, "pw"); !errors.Is(err, domain.ErrInvalid) {
+		t.Errorf("a login that is already a role on the server: %v", err)
+	}
+	if _, err := n.owner.GetStaff(ctx, "newsroom_admin"); !errors.Is(err, domain.ErrNotFound) {
+		t.Errorf("the refused member was added to the staff: %v", err)
+	}
 	if _, err := n.owner.AddStaffLogin(ctx, domain.Staff{Login: "tnopw-" + rita, Name: "No Password", Role: domain.RoleReporter}, ""); !errors.Is(err, domain.ErrInvalid) {
 		t.Errorf("an empty password: %v", err)
 	}

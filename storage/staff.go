@@ -122,6 +122,11 @@ func listStaff(ctx context.Context, q queryer) ([]domain.Staff, error) {
 // has no admin, so the first one can be made). An empty login is made from
 // the name. Articles whose byline names them are linked to them.
 func (s *Store) AddStaff(ctx context.Context, m domain.Staff) (domain.Staff, error) {
+	return s.addStaff(ctx, m, nil)
+}
+
+// addStaff adds m; then, in the same transaction, also (when not nil).
+func (s *Store) addStaff(ctx context.Context, m domain.Staff, also func(tx *sql.Tx, m domain.Staff) error) (domain.Staff, error) {
 	m.Name = strings.Join(strings.Fields(m.Name), " ")
 	if m.Login == "" {
 		m.Login = domain.LoginFor(m.Name)
@@ -150,6 +155,11 @@ func (s *Store) AddStaff(ctx context.Context, m domain.Staff) (domain.Staff, err
 		if _, err := tx.ExecContext(ctx, `INSERT INTO staff (login, name, role, created_at) VALUES (?, ?, ?, ?)`,
 			m.Login, m.Name, string(m.Role), micros(m.Created)); err != nil {
 			return fmt.Errorf("add staff member %q: %w", m.Name, err)
+		}
+		if also != nil {
+			if err := also(tx, m); err != nil {
+				return err
+			}
 		}
 		return relinkAllAuthors(ctx, tx)
 	})
