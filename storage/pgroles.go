@@ -176,7 +176,11 @@ func scramVerifier(password string) (string, error) {
 	if _, err := rand.Read(salt); err != nil {
 		return "", fmt.Errorf("make a password salt: %w", err)
 	}
-	const rounds = 4096
+	return scramVerifierSalted(password, salt, 4096)
+}
+
+// scramVerifierSalted is scramVerifier with the salt and rounds given.
+func scramVerifierSalted(password string, salt []byte, rounds int) (string, error) {
 	salted, err := pbkdf2.Key(sha256.New, norm.NFKC.String(password), salt, rounds, sha256.Size)
 	if err != nil {
 		return "", fmt.Errorf("hash the password: %w", err)

@@ -2,7 +2,10 @@ package storage
 
 import (
 	"context"
+	"crypto/hmac"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"net/url"
@@ -352,5 +355,42 @@ func TestStoreSignsInAsTheDatabaseRole(t *testing.T) {
 	}
 	if v, _ := n.owner.Policy(ctx); !v.FourEyes {
 		t.Errorf("refused setting was written")
+	}
+}
+
+// TestScramVerifierMatchesRFC7677: the verifier made for "pencil" with the
+// RFC's salt checks the RFC's client proof and yields its server signature
+// (so PostgreSQL accepts the password; no server needed).
+func TestScramVerifierMatchesRFC7677(t *testing.T) {
+	salt, _ := base64.StdEncoding.DecodeString("W22ZaJ0SNY7soEsUEjb6gQ==")
+	v, err := scramVerifierSalted("pencil", salt, 4096)
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, keys, ok := strings.Cut(v, "$4096:W22ZaJ0SNY7soEsUEjb6gQ==$")
+	if !ok || head != "SCRAM-SHA-256" {
+		t.Fatalf("verifier %q", v)
+	}
+	storedB64, serverB64, _ := strings.Cut(keys, ":")
+	stored, _ := base64.StdEncoding.DecodeString(storedB64)
+	server, _ := base64.StdEncoding.DecodeString(serverB64)
+	const nonce = "rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0"
+	auth := "n=user,r=rOprNGfwEbeRWgbNEkqO," + "r=" + nonce + ",s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096," + "c=biws,r=" + nonce
+	mac := func(key []byte) []byte {
+		h := hmac.New(sha256.New, key)
+		h.Write([]byte(auth))
+		return h.Sum(nil)
+	}
+	if got := base64.StdEncoding.EncodeToString(mac(server)); got != "6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4=" {
+		t.Errorf("server signature %s, want the RFC's", got)
+	}
+	proof, _ := base64.StdEncoding.DecodeString("dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=")
+	sig := mac(stored)
+	clientKey := make([]byte, len(proof))
+	for i := range proof {
+		clientKey[i] = proof[i] ^ sig[i]
+	}
+	if h := sha256.Sum256(clientKey); !hmac.Equal(h[:], stored) {
+		t.Errorf("the RFC's client proof does not match the stored key")
 	}
 }
