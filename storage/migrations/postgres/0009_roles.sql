@@ -129,7 +129,9 @@ END $$;
 GRANT INSERT, UPDATE ON articles TO newsroom_contributor;
 GRANT INSERT, UPDATE, DELETE ON article_sources, quotes, article_authors, articles_fts,
     article_ignored_words, article_locks TO newsroom_contributor;
-GRANT INSERT ON revisions, article_events TO newsroom_contributor;
+-- (a save by the same person soon after the last one updates its revision)
+GRANT INSERT, UPDATE ON revisions TO newsroom_contributor;
+GRANT INSERT ON article_events TO newsroom_contributor;
 GRANT INSERT, UPDATE ON sources, media, media_files TO newsroom_contributor;
 GRANT INSERT, DELETE ON dictionary_words TO newsroom_contributor;
 
