@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
 
@@ -429,4 +430,67 @@ func BenchmarkSaveAsDatabaseRole(b *testing.B) {
 			}
 		})
 	}
+}
+
+// TestStoreWorksForEachDatabaseRole: through a Store connected as each
+// role's own login, what the role may do works (every grant the Store's
+// own SQL needs is there).
+func TestStoreWorksForEachDatabaseRole(t *testing.T) {
+	n := newPGNewsroom(t)
+	ctx := context.Background()
+	open := func(r domain.Role) *Store {
+		t.Helper()
+		s, err := Open(n.as(t, n.login[r]))
+		if err != nil {
+			t.Fatalf("open as %s: %v", r, err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return s
+	}
+	must := func(what string, err error) {
+		t.Helper()
+		if err != nil {
+			t.Errorf("%s: %v", what, err)
+		}
+	}
+
+	cora := open(domain.RoleContributor)
+	a := sample("by-contributor")
+	a.Byline = ""
+	must("contributor creates a draft", cora.CreateArticle(ctx, a, ""))
+	a.Status = domain.StatusReview
+	_, err := cora.SaveArticle(ctx, a, "")
+	must("contributor submits it", err)
+	must("contributor adds a dictionary word", cora.AddDictionaryWord(ctx, "Sochi", ""))
+	_, _, err = cora.AddMedia(ctx, []byte("pretend bytes of a contributor's JPEG"), sampleMedia())
+	must("contributor adds a picture", err)
+
+	ed := open(domain.RoleEditor)
+	own, err := ed.GetArticle(ctx, n.own.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = ed.SetFactCheck(ctx, own.ID, own.Version, "", true)
+	must("editor fact-checks another's article", err)
+	own, _ = ed.GetArticle(ctx, n.own.ID)
+	own.Status, own.PublishedAt = domain.StatusPublished, time.Now().UTC().Truncate(time.Second)
+	_, err = ed.SaveArticle(ctx, own, "")
+	must("editor publishes", err)
+	_, err = ed.AddCorrection(ctx, own.ID, domain.CorrectionFix, "The talks lasted four hours.", "")
+	must("editor adds a correction", err)
+	must("editor approves a comment", ed.ModerateComments(ctx, "approve", []int64{n.commentID}))
+	if cs, err := ed.CommentsByEmail(ctx, "reader@example.org"); err != nil || len(cs) != 1 || cs[0].ClientAddr != "192.0.2.7" {
+		t.Errorf("editor reads comments with addresses: %+v %v", cs, err)
+	}
+	_, err = ed.TakeOverLock(ctx, a.ID)
+	must("editor takes over a lock", err)
+	must("editor trashes an article", ed.TrashArticle(ctx, a.ID, ""))
+	must("editor restores it", ed.RestoreFromTrash(ctx, a.ID, ""))
+
+	ada := open(domain.RoleAdmin)
+	must("admin changes a setting", ada.SetSetting(ctx, SettingFourEyes, "off"))
+	_, err = ada.AddStaff(ctx, domain.Staff{Name: "Guest Writer", Role: domain.RoleContributor})
+	must("admin adds staff (without a login)", err)
+	_, err = ada.ExportSummaries(ctx, false)
+	must("admin reads for export", err)
 }
