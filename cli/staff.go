@@ -211,7 +211,28 @@ remove takes its login away; each person connects as their own role
 			})
 		},
 	}
-	cmd.AddCommand(add, list, roleCmd, remove)
+	loginCmd := &cobra.Command{
+		Use:   "login LOGIN",
+		Short: "PostgreSQL: give an existing staff member a database login (password from standard input)",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if !storage.IsPostgresTarget(*e.dbPath) {
+				return usageError{fmt.Errorf("staff login is for a PostgreSQL newsroom; a local file trusts whoever can open it")}
+			}
+			password, err := readNewPassword(e.opt.Stdin, cmd.ErrOrStderr(), args[0])
+			if err != nil {
+				return err
+			}
+			return withStaffStore(cmd, e, func(ctx context.Context, store *storage.Store) error {
+				if err := store.CreateStaffLogin(ctx, args[0], password); err != nil {
+					return err
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), "%s may now sign in as the database role %s\n", args[0], args[0])
+				return nil
+			})
+		},
+	}
+	cmd.AddCommand(add, list, roleCmd, remove, loginCmd)
 	return cmd
 }
 

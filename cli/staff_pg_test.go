@@ -47,6 +47,21 @@ func TestStaffAddOnPostgresMakesTheLogin(t *testing.T) {
 		!strings.Contains(out, "added "+login) {
 		t.Fatalf("staff add: exit %d, %s %s", code, out, errOut)
 	}
+	// A member without a login (added on a file, then copied): staff login.
+	if code, out, errOut := runIn("", "staff", "add", "Sam Okafor", "--role", "editor", "--login", login+"-sam", "--db", db); code != 2 {
+		t.Fatalf("staff add without a password: exit %d, %s %s", code, out, errOut)
+	}
+	t.Cleanup(func() { _, _ = owner.Exec(`DROP ROLE IF EXISTS "` + login + `-sam"`) })
+	if _, err := owner.Exec(`INSERT INTO staff (login, name, role, created_at) VALUES ($1, 'Sam Okafor', 'editor', 1)`, login+"-sam"); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, errOut := runIn("sam pass\n", "staff", "login", login+"-sam", "--db", db); code != 0 || !strings.Contains(out, "may now sign in") {
+		t.Fatalf("staff login: exit %d, %s %s", code, out, errOut)
+	}
+	var isEditor bool
+	if err := owner.QueryRow(`SELECT pg_has_role($1, 'newsroom_editor', 'MEMBER')`, login+"-sam").Scan(&isEditor); err != nil || !isEditor {
+		t.Errorf("staff login: the role is not an editor's: %v %v", isEditor, err)
+	}
 	var scram bool
 	if err := owner.QueryRow(`SELECT rolpassword LIKE 'SCRAM-SHA-256$%' FROM pg_authid WHERE rolname = $1`, login).Scan(&scram); err != nil || !scram {
 		t.Fatalf("the login role has no SCRAM verifier: %v %v", scram, err)

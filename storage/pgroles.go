@@ -116,24 +116,54 @@ func (s *Store) AddStaffLogin(ctx context.Context, m domain.Staff, password stri
 		return m, fmt.Errorf("add staff member %q: %w", m.Name, domain.Invalidf("an empty password: give the new login a password"))
 	}
 	return s.addStaff(ctx, m, func(tx *sql.Tx, m domain.Staff) error {
-		exists, err := pgRoleExists(ctx, tx, m.Login)
-		if err != nil {
-			return err
-		}
-		if exists {
-			return fmt.Errorf("the server already has a database role %q: choose another --login: %w", m.Login, domain.ErrInvalid)
-		}
-		verifier, err := scramVerifier(password)
-		if err != nil {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, `CREATE ROLE `+pgx.Identifier{m.Login}.Sanitize()+` LOGIN PASSWORD '`+verifier+
-			`' IN ROLE `+groupRole(m.Role))
-		if err != nil {
-			return fmt.Errorf("add staff member %q: create the database role %q: %w", m.Name, m.Login, err)
-		}
-		return nil
+		return createLoginRole(ctx, tx, m, password)
 	})
+}
+
+// CreateStaffLogin gives an existing staff member (one copied from a
+// SQLite newsroom, or added in the window) the PostgreSQL login role they
+// sign in with, as AddStaffLogin does. Admins only; PostgreSQL only.
+func (s *Store) CreateStaffLogin(ctx context.Context, login, password string) error {
+	if s.backend != backendPostgres {
+		return fmt.Errorf("give %q a database login: %w", login, domain.Invalidf("only a PostgreSQL newsroom has database logins; a local file trusts whoever can open it"))
+	}
+	if password == "" {
+		return fmt.Errorf("give %q a database login: %w", login, domain.Invalidf("an empty password: give the login a password"))
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.guardStaffChange(ctx, tx); err != nil {
+			return err
+		}
+		m, err := getStaff(ctx, tx, login)
+		if err != nil {
+			return err
+		}
+		if !m.Active() {
+			return fmt.Errorf("give %s a database login: they were removed from the staff: %w", m.Name, domain.ErrInvalid)
+		}
+		return createLoginRole(ctx, tx, m, password)
+	})
+}
+
+// createLoginRole creates m's login role, a member of their group role.
+func createLoginRole(ctx context.Context, tx *sql.Tx, m domain.Staff, password string) error {
+	exists, err := pgRoleExists(ctx, tx, m.Login)
+	if err != nil {
+		return err
+	}
+	if exists {
+		return fmt.Errorf("the server already has a database role %q: choose another --login: %w", m.Login, domain.ErrInvalid)
+	}
+	verifier, err := scramVerifier(password)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `CREATE ROLE `+pgx.Identifier{m.Login}.Sanitize()+` LOGIN PASSWORD '`+verifier+
+		`' IN ROLE `+groupRole(m.Role))
+	if err != nil {
+		return fmt.Errorf("give %s a database login: create the role %q: %w", m.Name, m.Login, err)
+	}
+	return nil
 }
 
 // syncLoginRole makes a PostgreSQL login role follow its staff row: a
