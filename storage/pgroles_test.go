@@ -491,6 +491,10 @@ func TestStoreWorksForEachDatabaseRole(t *testing.T) {
 	must("admin changes a setting", ada.SetSetting(ctx, SettingFourEyes, "off"))
 	_, err = ada.AddStaff(ctx, domain.Staff{Name: "Guest Writer", Role: domain.RoleContributor})
 	must("admin adds staff (without a login)", err)
+	if _, err := ada.AddStaffLogin(ctx, domain.Staff{Login: "tnever-" + n.login[domain.RoleAdmin], Name: "Never Made", Role: domain.RoleReporter}, "pw"); !errors.Is(err, domain.ErrForbidden) {
+		t.Errorf("an admin's own login created a database role (it has no CREATEROLE): %v", err)
+		dropTestRole(t, n.owner, "tnever-"+n.login[domain.RoleAdmin])
+	}
 	_, err = ada.ExportSummaries(ctx, false)
 	must("admin reads for export", err)
 }
