@@ -104,7 +104,7 @@ test-postgres:
 	trap "tools/pgcluster.sh stop $$dir" EXIT && \
 	url=$$(tools/pgcluster.sh start $$dir) && echo "PostgreSQL pass on $$url" && \
 	NEWSROOM_TEST_POSTGRES=$$url $(GO) test -race -count=1 -timeout 20m $(PG_TESTS) && \
-	NEWSROOM_TEST_POSTGRES=$$url $(GO) test -race -count=1 -timeout 10m -run 'TestCopy|TestDBFlag' ./cli/
+	NEWSROOM_TEST_POSTGRES=$$url $(GO) test -race -count=1 -timeout 10m -run 'TestCopy|TestDBFlag|TestStaffAddOnPostgres' ./cli/
 
 # Root ignores file permissions, so under root (CI) the read-only database
 # tests run again as the unprivileged user nobody.

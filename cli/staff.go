@@ -41,6 +41,14 @@ func (e *env) signInNamed(ctx context.Context, s *storage.Store) error {
 // right (so the first admin can be made: newsroom staff add NAME --role
 // admin); one with several admins needs to be told.
 func (e *env) signIn(ctx context.Context, s *storage.Store) error {
+	if login, ok := s.DatabaseLogin(); ok {
+		// On PostgreSQL, connected as a staff member's own login: that is
+		// who acts, whatever --as says.
+		if named := e.named(); named != "" && named != login {
+			return usageError{fmt.Errorf("connected to PostgreSQL as %s: to act as %s, connect as that role (postgres://%s@host/db)", login, named, named)}
+		}
+		return nil
+	}
 	if e.named() != "" {
 		return e.signInNamed(ctx, s)
 	}
@@ -88,7 +96,13 @@ commenters' emails), admin (as editor, and staff, roles, settings, export).
 
 Every command acts as --as LOGIN, else $` + EnvUser + `, else the only admin. A local
 database file trusts whoever can open it: these roles keep honest people from
-mistakes, they are no protection against someone with the file.`,
+mistakes, they are no protection against someone with the file.
+
+On a PostgreSQL newsroom the database enforces the roles: staff add also
+creates the member's PostgreSQL login role (the password is read from standard
+input, never from an argument), staff role changes its group role, staff
+remove takes its login away; each person connects as their own role
+(postgres://maria-lopez@host/db) and is signed in as that person.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return usageError{fmt.Errorf("staff needs a command: add, list, role or remove")}
@@ -104,8 +118,19 @@ mistakes, they are no protection against someone with the file.`,
 			if err != nil {
 				return usageError{err}
 			}
+			password := ""
+			if storage.IsPostgresTarget(*e.dbPath) {
+				// On PostgreSQL the member gets a login role of their own.
+				who := login
+				if who == "" {
+					who = domain.LoginFor(args[0])
+				}
+				if password, err = readNewPassword(e.opt.Stdin, cmd.ErrOrStderr(), who); err != nil {
+					return err
+				}
+			}
 			return withStaffStore(cmd, e, func(ctx context.Context, store *storage.Store) error {
-				m, err := store.AddStaff(ctx, domain.Staff{Login: login, Name: args[0], Role: r})
+				m, err := store.AddStaffLogin(ctx, domain.Staff{Login: login, Name: args[0], Role: r}, password)
 				if err != nil {
 					return err
 				}
@@ -186,7 +211,28 @@ mistakes, they are no protection against someone with the file.`,
 			})
 		},
 	}
-	cmd.AddCommand(add, list, roleCmd, remove)
+	loginCmd := &cobra.Command{
+		Use:   "login LOGIN",
+		Short: "PostgreSQL: give an existing staff member a database login (password from standard input)",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if !storage.IsPostgresTarget(*e.dbPath) {
+				return usageError{fmt.Errorf("staff login is for a PostgreSQL newsroom; a local file trusts whoever can open it")}
+			}
+			password, err := readNewPassword(e.opt.Stdin, cmd.ErrOrStderr(), args[0])
+			if err != nil {
+				return err
+			}
+			return withStaffStore(cmd, e, func(ctx context.Context, store *storage.Store) error {
+				if err := store.CreateStaffLogin(ctx, args[0], password); err != nil {
+					return err
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), "%s may now sign in as the database role %s\n", args[0], args[0])
+				return nil
+			})
+		},
+	}
+	cmd.AddCommand(add, list, roleCmd, remove, loginCmd)
 	return cmd
 }
 

@@ -15,6 +15,11 @@ import (
 const commentColumns = `c.id, c.article_id, a.slug, a.headline, coalesce(c.parent_id, 0), c.author, c.email, c.url, c.body, c.status,
 	c.reasons, c.type, c.submitted_at, c.client_addr, c.user_agent, c.by_editor, coalesce(c.origin, '')`
 
+// commentColumnsBlind is commentColumns without what identifies
+// commenters (for a PostgreSQL role that may not read it).
+const commentColumnsBlind = `c.id, c.article_id, a.slug, a.headline, coalesce(c.parent_id, 0), c.author, '', c.url, c.body, c.status,
+	c.reasons, c.type, c.submitted_at, '', '', c.by_editor, coalesce(c.origin, '')`
+
 // scanComment reads the columns of commentColumns.
 func scanComment(r rowScanner) (*domain.Comment, error) {
 	var (
@@ -84,7 +89,7 @@ func insertComment(ctx context.Context, tx *sql.Tx, c *domain.Comment, now time.
 
 // GetComment returns one comment.
 func (s *Store) GetComment(ctx context.Context, id int64) (*domain.Comment, error) {
-	c, err := scanComment(s.reader.QueryRowContext(ctx, `SELECT `+commentColumns+` FROM comments c
+	c, err := scanComment(s.reader.QueryRowContext(ctx, `SELECT `+s.commentColumnsFor(ctx)+` FROM comments c
 		JOIN articles a ON a.id = c.article_id WHERE c.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("comment %d: %w", id, domain.ErrNotFound)
@@ -127,13 +132,13 @@ func (s *Store) ListComments(ctx context.Context, q CommentQuery) ([]domain.Comm
 		like := "%" + strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(t) + "%"
 		op := s.backend.likeNoCase()
 		email := `c.email ` + op + ` ? ESCAPE '\'`
-		if ok, err := s.mayReadEmails(ctx); err != nil || !ok {
+		if ok, err := s.mayReadEmails(ctx); err != nil || !ok || !s.seesCommenters(ctx) {
 			email = `? = ''` // no finding commenters by an address one may not see
 		}
 		where = append(where, `(c.author `+op+` ? ESCAPE '\' OR `+email+` OR c.url `+op+` ? ESCAPE '\' OR c.body `+op+` ? ESCAPE '\')`)
 		args = append(args, like, like, like, like)
 	}
-	query := `SELECT ` + commentColumns + ` FROM comments c JOIN articles a ON a.id = c.article_id`
+	query := `SELECT ` + s.commentColumnsFor(ctx) + ` FROM comments c JOIN articles a ON a.id = c.article_id`
 	query += " WHERE " + strings.Join(where, " AND ")
 	if q.OldestFirst {
 		query += " ORDER BY c.submitted_at, c.id"
@@ -291,7 +296,7 @@ func (s *Store) AuthorHasApproved(ctx context.Context, author, email string) (bo
 // ApprovedCommentsByArticle returns every approved comment, oldest first,
 // grouped by article id.
 func (s *Store) ApprovedCommentsByArticle(ctx context.Context) (map[int64][]domain.Comment, error) {
-	cs, err := s.queryComments(ctx, `SELECT `+commentColumns+` FROM comments c JOIN articles a ON a.id = c.article_id
+	cs, err := s.queryComments(ctx, `SELECT `+s.commentColumnsFor(ctx)+` FROM comments c JOIN articles a ON a.id = c.article_id
 		WHERE c.status = 'approved' AND a.trashed_at IS NULL ORDER BY c.submitted_at, c.id`)
 	if err != nil {
 		return nil, err

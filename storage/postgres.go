@@ -170,6 +170,9 @@ func openPostgres(target string) (*Store, error) {
 	if err := s.staffFromBylines(ctx); err != nil {
 		return fail(err)
 	}
+	if err := s.signInAsDatabaseRole(ctx); err != nil {
+		return fail(err)
+	}
 	s.startWatcher()
 	return s, nil
 }

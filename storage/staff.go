@@ -34,6 +34,10 @@ func (s *Store) SignIn(ctx context.Context, login string) (domain.Staff, error) 
 	if !m.Active() {
 		return domain.Staff{}, fmt.Errorf("sign in as %q: %s was removed from the staff: %w", login, m.Name, domain.ErrForbidden)
 	}
+	if s.dbLogin != "" && m.Login != s.dbLogin {
+		return domain.Staff{}, fmt.Errorf("sign in as %q: this connection to PostgreSQL is %s's own login; connect as %q to act as them: %w",
+			login, s.dbLogin, login, domain.ErrForbidden)
+	}
 	s.staff.mu.Lock()
 	s.staff.actor = &m
 	s.staff.mu.Unlock()
@@ -118,6 +122,11 @@ func listStaff(ctx context.Context, q queryer) ([]domain.Staff, error) {
 // has no admin, so the first one can be made). An empty login is made from
 // the name. Articles whose byline names them are linked to them.
 func (s *Store) AddStaff(ctx context.Context, m domain.Staff) (domain.Staff, error) {
+	return s.addStaff(ctx, m, nil)
+}
+
+// addStaff adds m; then, in the same transaction, also (when not nil).
+func (s *Store) addStaff(ctx context.Context, m domain.Staff, also func(tx *sql.Tx, m domain.Staff) error) (domain.Staff, error) {
 	m.Name = strings.Join(strings.Fields(m.Name), " ")
 	if m.Login == "" {
 		m.Login = domain.LoginFor(m.Name)
@@ -146,6 +155,11 @@ func (s *Store) AddStaff(ctx context.Context, m domain.Staff) (domain.Staff, err
 		if _, err := tx.ExecContext(ctx, `INSERT INTO staff (login, name, role, created_at) VALUES (?, ?, ?, ?)`,
 			m.Login, m.Name, string(m.Role), micros(m.Created)); err != nil {
 			return fmt.Errorf("add staff member %q: %w", m.Name, err)
+		}
+		if also != nil {
+			if err := also(tx, m); err != nil {
+				return err
+			}
 		}
 		return relinkAllAuthors(ctx, tx)
 	})
@@ -178,7 +192,7 @@ func (s *Store) SetStaffRole(ctx context.Context, login string, role domain.Role
 		if err != nil {
 			return fmt.Errorf("change the role of %q: %w", login, err)
 		}
-		return nil
+		return s.syncLoginRole(ctx, tx, login, role, true)
 	})
 }
 
@@ -208,7 +222,7 @@ func (s *Store) RemoveStaff(ctx context.Context, login string) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM article_locks WHERE login = ?`, login); err != nil {
 			return fmt.Errorf("release the locks of %q: %w", login, err)
 		}
-		return nil
+		return s.syncLoginRole(ctx, tx, login, m.Role, false)
 	})
 }
 

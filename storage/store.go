@@ -22,13 +22,16 @@ type Store struct {
 	backend backend // SQLite or PostgreSQL
 	// pgConfig is the parsed connection string of a PostgreSQL store.
 	pgConfig *pgx.ConnConfig
-	watcher  *pgWatcher // PostgreSQL: the change counters, heard of
-	writer   *sql.DB    // exactly one connection; transactions BEGIN IMMEDIATE
-	reader   *sql.DB
-	now      func() time.Time
-	damage   atomic.Pointer[error] // set once the file is found damaged
-	style    styleCache            // the house style saves are checked against
-	staff    staffSession          // who is signed in, the locks held (staff.go)
+	// dbLogin is the staff login a PostgreSQL store is connected as
+	// (pgroles.go); empty otherwise.
+	dbLogin string
+	watcher *pgWatcher // PostgreSQL: the change counters, heard of
+	writer  *sql.DB    // exactly one connection; transactions BEGIN IMMEDIATE
+	reader  *sql.DB
+	now     func() time.Time
+	damage  atomic.Pointer[error] // set once the file is found damaged
+	style   styleCache            // the house style saves are checked against
+	staff   staffSession          // who is signed in, the locks held (staff.go)
 }
 
 // ErrOpen wraps every failure to open a database file; the message names
@@ -211,10 +214,10 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	if err := fn(tx); err != nil {
 		_ = tx.Rollback()
-		return s.damaged(err)
+		return s.damaged(refusedByDatabase(err))
 	}
 	if err := tx.Commit(); err != nil {
-		return s.damaged(fmt.Errorf("commit: %w", err))
+		return s.damaged(refusedByDatabase(fmt.Errorf("commit: %w", err)))
 	}
 	if s.watcher != nil {
 		s.watcher.stale.Store(true) // read our own change from the database
