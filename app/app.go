@@ -135,6 +135,10 @@ func (ui *mainUI) build() {
 // program: closing the window and File → Quit (Ctrl+Q) both come here.
 func (ui *mainUI) quit() {
 	ui.rememberSize()
+	if ui.articles == nil { // still signing in: no screens to save
+		ui.win.Close()
+		return
+	}
 	ui.articles.Close(func() {
 		ui.comments.Close()
 		ui.win.Close()

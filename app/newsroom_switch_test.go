@@ -177,3 +177,20 @@ func TestRecentServerAsksForThePassword(t *testing.T) {
 		t.Fatal("the password field shows what is typed")
 	}
 }
+
+// TestQuitWhileSigningInClosesTheWindow: quitting before anyone signed in
+// (no screens yet) closes the window instead of failing on the missing
+// article screen.
+func TestQuitWhileSigningInClosesTheWindow(t *testing.T) {
+	st := newTestStore(t)
+	ui, q := newSignInUI(t, st)
+	ui.win = test.NewWindow(nil) // closed by the test itself, not by the cleanup
+	closed := false
+	ui.win.SetOnClosed(func() { closed = true })
+	ui.signIn(func() { t.Error("signed in without anyone choosing") })
+	q.waitUntil(t, "the question", func() bool { return ui.signInUI != nil })
+	ui.quit()
+	if !closed {
+		t.Fatal("the window stays open")
+	}
+}
