@@ -99,12 +99,14 @@ test: test-deps vet build
 # root, on a unix socket in a temporary folder, trust auth, no TCP), and
 # the trap stops and removes it however the tests end.
 PG_TESTS := ./storage/... ./intake/
-test-postgres:
+test-postgres: build
 	@dir=$$(mktemp -d /tmp/newsroom-pg.XXXXXX) && rmdir $$dir && \
 	trap "tools/pgcluster.sh stop $$dir" EXIT && \
 	url=$$(tools/pgcluster.sh start $$dir) && echo "PostgreSQL pass on $$url" && \
 	NEWSROOM_TEST_POSTGRES=$$url $(GO) test -race -count=1 -timeout 20m $(PG_TESTS) && \
-	NEWSROOM_TEST_POSTGRES=$$url $(GO) test -race -count=1 -timeout 10m -run 'TestCopy|TestDBFlag|TestStaffAddOnPostgres' ./cli/
+	NEWSROOM_TEST_POSTGRES=$$url $(GO) test -race -count=1 -timeout 10m -run 'TestCopy|TestDBFlag|TestStaffAddOnPostgres' ./cli/ && \
+	NEWSROOM_TEST_POSTGRES=$$url $(GO) test -race -count=1 -timeout 10m -run 'TestServerGone' ./app/ && \
+	NEWSROOM_TEST_POSTGRES=$$url NEWSROOM_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 -timeout 10m -run 'Postgres' ./e2e/
 
 # Root ignores file permissions, so under root (CI) the read-only database
 # tests run again as the unprivileged user nobody.

@@ -51,6 +51,7 @@ func Run(store *storage.Store, openSlug, importPath string) (err error) {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	appearance{a}.apply()
 	ui := newMainUI(a, store)
+	defer ui.closeOpened()
 	ui.signIn(func() { // signin.go: choose yourself from the staff
 		ui.build()
 		if openSlug != "" {
@@ -75,17 +76,22 @@ type mainUI struct {
 	tabs     *container.AppTabs
 	whoLabel *widget.Label // who is signed in (signin.go)
 	signInUI *signInDialog
+
+	given       *storage.Store                       // the store Run was given (its caller closes it)
+	opener      func(string) (*storage.Store, error) // storage.Open, unless a test says otherwise
+	connectUI   *connectDialog                       // the open connect dialog (tests)
+	quietErrors bool                                 // an open's error is shown by its dialog
 }
 
 // newMainUI creates the window, sized as it was last time.
 func newMainUI(a fyne.App, store *storage.Store) *mainUI {
-	ui := &mainUI{app: a, store: store, sched: schedule.Fyne()}
+	ui := &mainUI{app: a, store: store, given: store, sched: schedule.Fyne()}
 	ui.win = a.NewWindow("Newsroom — " + store.Path())
 	prefs := a.Preferences()
 	w := prefs.FloatWithFallback(prefWindowWidth, 1200)
 	h := prefs.FloatWithFallback(prefWindowHeight, 800)
 	ui.win.Resize(fyne.NewSize(float32(w), float32(h)))
-	prefs.SetString(prefLastDatabase, store.Path())
+	rememberRecent(prefs, store.Path())
 	return ui
 }
 
@@ -136,6 +142,10 @@ func (ui *mainUI) build() {
 // program: closing the window and File → Quit (Ctrl+Q) both come here.
 func (ui *mainUI) quit() {
 	ui.rememberSize()
+	if ui.articles == nil { // still signing in: no screens to save
+		ui.win.Close()
+		return
+	}
 	ui.articles.Close(func() {
 		ui.comments.Close()
 		ui.win.Close()

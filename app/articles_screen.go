@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -57,6 +58,12 @@ type ArticlesScreen struct {
 	// afterReload runs once the next list reload is shown (Enter or Down
 	// in the search box before its results came).
 	afterReload func()
+
+	// Watching other desks (articles_watch.go).
+	watchCtx   context.Context
+	stopWatch  context.CancelFunc
+	seen       atomic.Int64 // the articles change counter last acted on
+	watchEvery time.Duration
 }
 
 // NewArticlesScreen builds the list and the editor beside it; sched
@@ -118,6 +125,7 @@ func NewArticlesScreen(store ArticleStore, win fyne.Window, user func() string, 
 		nil, nil, nil, s.list)
 	s.content = container.New(listBeside{}, left, s.editor.Content()) // the body gets the room
 	s.Reload()
+	s.startWatch(changesWatchEvery)
 	return s
 }
 
@@ -174,7 +182,10 @@ func (s *ArticlesScreen) SaveNow() { s.editor.SaveNow() }
 
 // Close saves the open article, then calls done on the UI goroutine.
 func (s *ArticlesScreen) Close(done func()) {
-	s.editor.Flush(func() { s.editor.ReleaseLock(done) })
+	s.editor.Flush(func() {
+		s.stopWatch()
+		s.editor.ReleaseLock(done)
+	})
 }
 
 // reloadSoon reloads after typing in the search box pauses.
@@ -215,6 +226,10 @@ func (s *ArticlesScreen) Reload() {
 	s.mu.Unlock()
 	trash := s.inTrash()
 	s.sched.Go(func() {
+		// The counter first: the list read next is at least as new.
+		if n, err := s.store.ChangeCounter(context.Background(), "articles"); err == nil {
+			s.seen.Store(n)
+		}
 		items, err := s.listRows(context.Background(), q, trash)
 		s.sched.Do(func() {
 			s.mu.Lock()

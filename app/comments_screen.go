@@ -36,7 +36,7 @@ const (
 	// commentsPageSize is how many comments one page of the queue holds.
 	commentsPageSize = 500
 	// commentsWatchEvery is how often the queue looks for new comments.
-	commentsWatchEvery = 2 * time.Second
+	commentsWatchEvery = changesWatchEvery
 	// commentExcerptRunes bounds the one-line excerpt in a queue row.
 	commentExcerptRunes = 160
 )

@@ -44,6 +44,10 @@ func (ui *mainUI) menu() *fyne.MainMenu {
 		item("New article", fyne.KeyN, func() { ui.tabs.SelectIndex(0); ui.articles.NewArticle() }),
 		item("Save", fyne.KeyS, ui.articles.SaveNow),
 		fyne.NewMenuItemSeparator(),
+		item("Open…", fyne.KeyO, ui.showOpenFile),
+		item("Connect to a shared newsroom…", "", func() { ui.showConnect("") }),
+		ui.recentMenu(),
+		fyne.NewMenuItemSeparator(),
 		ui.gated(item("Import…", "", func() { ShowImportDialog(importer.ForStorage(ui.store), ui.win, ui.sched, ui.articles.Reload) }), domain.ActImport),
 		ui.gated(item("Export…", "", func() { NewExportDialog(ui.store, ui.win, ui.app.Preferences(), ui.sched).Show() }), domain.ActExport),
 		fyne.NewMenuItemSeparator(),
@@ -126,6 +130,7 @@ func (ui *mainUI) find() {
 var shortcutList = [][2]string{
 	{"Ctrl+N", "New article"},
 	{"Ctrl+S", "Save now (saving is also automatic)"},
+	{"Ctrl+O", "Open another newsroom file (File → Connect… for a shared one)"},
 	{"Ctrl+F", "Find: in the body when the keyboard is there, else search articles"},
 	{"Ctrl+H", "Find and replace in the body"},
 	{"Enter / Shift+Enter, F3 / Shift+F3", "Find: next / previous match"},

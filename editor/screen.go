@@ -92,7 +92,9 @@ type saveState struct {
 	dirty      bool
 	firstDirty time.Time
 	inFlight   bool
-	blocked    bool // a conflict dialog is open
+	blocked    bool          // a conflict dialog is open
+	offline    bool          // the last save could not reach the server (screen_offline.go)
+	retryWait  time.Duration // the pause before the next try while offline
 	timer      schedule.Timer
 	waiters    []func()
 }

@@ -63,6 +63,8 @@ func (s *Screen) Flush(done func()) {
 // saveStateText describes the autosave state for the info line.
 func (s *Screen) saveStateText() string {
 	switch {
+	case s.save.offline:
+		return offlineText
 	case s.save.blocked:
 		return "not saved: changed elsewhere"
 	case s.save.inFlight:
@@ -101,6 +103,7 @@ func (s *Screen) saveDone(snap *domain.Article, res domain.SaveResult, err error
 		s.saveFailed(snap, err)
 		return
 	}
+	s.backOnline()
 	s.article.Version = snap.Version
 	s.article.UpdatedAt = snap.UpdatedAt
 	s.article.FactCheck.Digest = snap.FactCheck.Digest
@@ -144,6 +147,8 @@ func (s *Screen) runWaiters() {
 func (s *Screen) saveFailed(snap *domain.Article, err error) {
 	switch {
 	case s.lockRefusedSave(err):
+	case s.unavailable(err):
+		s.wentOffline(err)
 	case errors.Is(err, domain.ErrSlugTaken) && s.slugAuto:
 		s.article.Slug = uniqueSlug(snap.Slug, s.sched.Now())
 		s.loading = true

@@ -3,6 +3,8 @@
 #   tools/pgcluster.sh start DIR   initdb in DIR, start the server on a unix
 #                                  socket in DIR; prints the base URL
 #   tools/pgcluster.sh stop DIR    stops the server and removes DIR
+#   tools/pgcluster.sh pause DIR   stops the server, keeping DIR (a server gone away)
+#   tools/pgcluster.sh resume DIR  starts the same server again on the same socket
 # Installs Debian's postgresql when initdb is missing. Under root the
 # cluster runs as the unprivileged user postgres (created when missing).
 # Authentication: trust, on the socket only (no TCP listener).
@@ -43,12 +45,25 @@ start() {
 	chmod 700 "$dir"
 	as_owner "$initdb" -D "$dir/data" -U newsroom --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 ||
 		{ cat "$dir/initdb.log" >&2; exit 1; }
-	as_owner "$pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-		-o "-c listen_addresses='' -c unix_socket_directories='$dir' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-		start >&2 || { cat "$dir/server.log" >&2; exit 1; }
+	serve "$dir"
 	# The socket folder must be reachable by the (root) test process.
 	chmod 755 "$dir"
 	echo "postgres://newsroom@/postgres?host=$dir"
+}
+
+# serve starts the server of DIR (its data folder and socket in DIR).
+serve() {
+	local dir=$1 pg_ctl
+	pg_ctl=$(find_bin pg_ctl)
+	as_owner "$pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+		-o "-c listen_addresses='' -c unix_socket_directories='$dir' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+		start >&2 || { cat "$dir/server.log" >&2; exit 1; }
+}
+
+pause() {
+	local dir=$1 pg_ctl
+	pg_ctl=$(find_bin pg_ctl)
+	as_owner "$pg_ctl" -D "$dir/data" -m fast -w stop >&2
 }
 
 stop() {
@@ -63,5 +78,7 @@ stop() {
 case "${1:-}" in
 start) start "${2:?folder}" ;;
 stop) stop "${2:?folder}" ;;
-*) echo "usage: $0 start|stop DIR" >&2; exit 2 ;;
+pause) pause "${2:?folder}" ;;
+resume) serve "${2:?folder}" ;;
+*) echo "usage: $0 start|stop|pause|resume DIR" >&2; exit 2 ;;
 esac
