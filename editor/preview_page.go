@@ -122,6 +122,9 @@ func (b previewBlock) item(text string) *columnItem {
 	switch b.kind {
 	case blockImage:
 		it.fixed = 180
+		if b.img != nil {
+			it.fixed = pictureHeight + 60
+		}
 	case blockTable:
 		it.lines = 2 * len(b.rows)
 	}
@@ -149,6 +152,9 @@ func (b previewBlock) object() fyne.CanvasObject {
 		bar.SetMinSize(fyne.NewSize(4, 0))
 		return container.NewBorder(nil, nil, container.NewPadded(bar), nil, richText(b.segs))
 	case blockImage:
+		if b.img != nil {
+			return b.pictureObject()
+		}
 		frame := canvas.NewRectangle(color.Transparent)
 		frame.StrokeColor = theme.Color(theme.ColorNamePlaceHolder)
 		frame.StrokeWidth = 1
@@ -241,4 +247,20 @@ func writeSegmentsKey(sb *strings.Builder, segs []widget.RichTextSegment) {
 			sb.WriteString("?" + s.Textual())
 		}
 	}
+}
+
+// pictureHeight is the height a library image takes in the preview.
+const pictureHeight = 260
+
+// pictureObject shows a library image whole, scaled to the column, with
+// its caption and credit under it (UI goroutine).
+func (b previewBlock) pictureObject() fyne.CanvasObject {
+	pic := canvas.NewImageFromImage(b.img)
+	pic.FillMode = canvas.ImageFillContain
+	pic.ScaleMode = canvas.ImageScaleSmooth
+	pic.SetMinSize(fyne.NewSize(0, pictureHeight))
+	caption := widget.NewLabel(b.caption)
+	caption.Wrapping = fyne.TextWrapWord
+	caption.TextStyle.Italic = true
+	return container.NewPadded(container.NewVBox(pic, caption))
 }

@@ -1,6 +1,7 @@
 package editor
 
 import (
+	"image"
 	"strconv"
 	"strings"
 	"time"
@@ -37,6 +38,9 @@ type previewBlock struct {
 	rows [][][]widget.RichTextSegment
 	// caption is an image's description.
 	caption string
+	// img is a library image's picture, scaled for the preview; nil for a
+	// placeholder box.
+	img image.Image
 }
 
 // Preview text styles beyond Fyne's own.
@@ -52,7 +56,7 @@ var (
 // parse as the export (markup.Parse) with quote figures, credited
 // excerpts and callouts resolved, and the source credits. now decides
 // whether a published article is still embargoed.
-func previewPage(a *domain.Article, now time.Time) []previewBlock {
+func previewPage(a *domain.Article, now time.Time, images imageSource) []previewBlock {
 	if a == nil {
 		return nil
 	}
@@ -66,6 +70,9 @@ func previewPage(a *domain.Article, now time.Time) []previewBlock {
 	}
 	head = append(head, text(styleDateline, previewDateline(a, now)))
 	blocks := []previewBlock{{at: -1, segs: head}}
+	if ref := strings.TrimSpace(a.LeadImage); ref != "" {
+		blocks = append(blocks, imageBlock(images, ref, -1, "", false))
+	}
 	if sf := strings.TrimSpace(a.Standfirst); sf != "" {
 		st := widget.RichTextStyleParagraph
 		st.SizeName = theme.SizeNameSubHeadingText
@@ -74,7 +81,7 @@ func previewPage(a *domain.Article, now time.Time) []previewBlock {
 	if doc, err := markup.Parse(a); err != nil {
 		blocks = append(blocks, previewBlock{at: 0, segs: []widget.RichTextSegment{text(styleWarning, err.Error())}})
 	} else {
-		w := richWriter{doc: doc, src: doc.Source}
+		w := richWriter{doc: doc, src: doc.Source, images: images}
 		for c := doc.Root.FirstChild(); c != nil; c = c.NextSibling() {
 			if b, ok := w.topBlock(c); ok {
 				blocks = append(blocks, b)
@@ -95,8 +102,9 @@ func text(style widget.RichTextStyle, s string) *widget.TextSegment {
 
 // richWriter turns the body's syntax tree into preview blocks.
 type richWriter struct {
-	doc *markup.Doc
-	src []byte
+	doc    *markup.Doc
+	src    []byte
+	images imageSource // nil: images are placeholder boxes
 }
 
 // topBlock makes the preview block of a top-level node; ok is false for
@@ -106,6 +114,8 @@ func (w *richWriter) topBlock(n ast.Node) (previewBlock, bool) {
 	switch n := n.(type) {
 	case *ast.HTMLBlock:
 		return b, false // raw HTML is left out of published pages (safe mode)
+	case *markup.ImageFigure:
+		return imageBlock(w.images, n.Ref, w.doc.BodyOffset(n.Start), n.Caption, n.CaptionSet), true
 	case *east.Table:
 		b.kind = blockTable
 		for r := n.FirstChild(); r != nil; r = r.NextSibling() {

@@ -36,7 +36,7 @@ func previewArticle() *domain.Article {
 
 // previewText is the text the preview of a reads as.
 func previewText(a *domain.Article, now time.Time) string {
-	return previewPlain(previewPage(a, now))
+	return previewPlain(previewPage(a, now, nil))
 }
 
 func TestPreviewText(t *testing.T) {
@@ -194,7 +194,7 @@ func benchPreviewEdit(b *testing.B, body string, top bool) {
 			a.Body = strconv.Itoa(i) + body
 		}
 		i++
-		v.show(newRenderedPage(previewPage(a, now)), true)
+		v.show(newRenderedPage(previewPage(a, now, nil)), true)
 	}
 }
 
@@ -212,7 +212,7 @@ func BenchmarkPreviewFirst60000(b *testing.B) {
 		v := newPageView()
 		w.SetContent(v.scroll)
 		w.Resize(fyne.NewSize(500, 700))
-		v.show(newRenderedPage(previewPage(a, now)), false)
+		v.show(newRenderedPage(previewPage(a, now, nil)), false)
 	}
 }
 
@@ -257,7 +257,7 @@ func TestPreviewBlocks(t *testing.T) {
 		"3. three\n4. four\n\n" +
 		"```\nx := 1\n```\n\n" +
 		"> [!NOTE]\n> Mind the gap.\n\n---\n\nEnd, with a note.[^n]\n\n[^n]: The note."
-	blocks := previewPage(a, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	blocks := previewPage(a, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), nil)
 	kinds := map[blockKind]int{}
 	for _, b := range blocks {
 		kinds[b.kind]++

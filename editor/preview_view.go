@@ -37,6 +37,8 @@ type previewPane struct {
 
 	copyPath *widget.Button // the failure dialog's Copy button, nil before a failure
 
+	images *previewImages // nil when the store has no media library
+
 	tmpOnce sync.Once
 	tmpDir  string
 	tmpErr  error
@@ -45,6 +47,9 @@ type previewPane struct {
 // newPreviewPane builds the preview for s.
 func newPreviewPane(s *Screen) *previewPane {
 	p := &previewPane{s: s, view: newPageView(), state: widget.NewLabel("")}
+	if ms, ok := s.store.(previewMediaStore); ok {
+		p.images = &previewImages{store: ms}
+	}
 	browser := widget.NewButton("Preview in browser", p.openInBrowser)
 	p.content = container.NewBorder(container.NewBorder(nil, nil, nil, browser, p.state), nil, nil, nil, p.view.scroll)
 	return p
@@ -70,9 +75,18 @@ func (p *previewPane) Update(a *domain.Article) {
 		p.timer.Stop()
 	}
 	p.timer = p.s.sched.AfterFunc(delay, func() {
-		page := newRenderedPage(previewPage(snap, p.s.sched.Now()))
+		page := newRenderedPage(previewPage(snap, p.s.sched.Now(), p.imageSource()))
 		p.s.sched.Do(func() { p.show(gen, snap.ID, page) })
 	})
+}
+
+// imageSource is where the preview reads library images, nil when the
+// store has none (placeholder boxes then).
+func (p *previewPane) imageSource() imageSource {
+	if p.images == nil {
+		return nil
+	}
+	return p.images
 }
 
 // show puts a finished render on screen unless a newer one is coming,
