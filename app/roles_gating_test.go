@@ -180,3 +180,27 @@ func walkTree(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
 		}
 	}
 }
+
+// The first-run "Who is editing?" dialog and the staff dialog have no
+// stock entry either: the window idles while they wait.
+func TestSignInAndStaffDialogFieldsAreOurs(t *testing.T) {
+	st := newTestStore(t)
+	ui, q := newSignInUI(t, st)
+	ui.signIn(func() {})
+	q.waitUntil(t, "the question", func() bool { return ui.signInUI != nil })
+	signInAs(t, st, "ada", "Ada Admin", domain.RoleAdmin)
+	NewStaffDialog(st, ui.win, q).Show()
+	q.Settle()
+	var stock []string
+	for _, o := range ui.win.Canvas().Overlays().List() {
+		walkTree(o, func(o fyne.CanvasObject) {
+			switch o.(type) {
+			case *widget.Entry, *widget.SelectEntry:
+				stock = append(stock, fmt.Sprintf("%T", o))
+			}
+		})
+	}
+	if len(ui.win.Canvas().Overlays().List()) != 2 || len(stock) > 0 {
+		t.Fatalf("%d dialogs, stock entries in them: %v", len(ui.win.Canvas().Overlays().List()), stock)
+	}
+}

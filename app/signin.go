@@ -14,6 +14,7 @@ import (
 
 	"newsroom/domain"
 	"newsroom/storage"
+	"newsroom/textedit"
 )
 
 // prefStaffLogin remembers who signed in last on this computer, to offer
@@ -82,7 +83,7 @@ type signInDialog struct {
 	d       dialog.Dialog
 	choose  *widget.Select
 	signIn  *widget.Button
-	newName *widget.Entry
+	newName *textedit.Editor
 	create  *widget.Button
 	problem *widget.Label
 }
@@ -143,10 +144,10 @@ func (ui *mainUI) askWhoIsEditing(staff []domain.Staff, hasAdmin bool, last stri
 		box.Add(container.NewBorder(nil, nil, nil, sd.signIn, sd.choose))
 	}
 	if !hasAdmin {
-		sd.newName = widget.NewEntry()
+		sd.newName = textedit.NewField()
 		sd.newName.SetPlaceHolder("Your name, as on bylines")
 		create := func() {
-			name := strings.TrimSpace(sd.newName.Text)
+			name := strings.TrimSpace(sd.newName.Text())
 			if name == "" {
 				sd.problem.SetText("Type your name first.")
 				return
