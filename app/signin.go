@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"newsroom/domain"
@@ -183,13 +182,30 @@ func (ui *mainUI) signedIn(m domain.Staff) {
 	ui.whoLabel.SetText(fmt.Sprintf("Signed in as %s (%s)", m.Name, m.Role))
 }
 
-// signInBar is the line above the tabs saying who is signed in.
+// signInBar says who is signed in at the right end of the tabs' row (a
+// line of its own would take the body's height in a small window). The
+// label takes no taps, so the tabs under it stay usable.
 func (ui *mainUI) signInBar(content fyne.CanvasObject) fyne.CanvasObject {
 	if ui.whoLabel == nil {
 		ui.whoLabel = widget.NewLabel("")
 	}
-	return container.NewBorder(container.NewHBox(layout.NewSpacer(), ui.whoLabel), nil, nil, nil, content)
+	return container.NewStack(content, container.New(tabRowEnd{}, ui.whoLabel))
 }
+
+// tabRowEnd lays one object out at the top right, at its minimum size.
+type tabRowEnd struct{}
+
+// Layout is part of fyne.Layout.
+func (tabRowEnd) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		m := o.MinSize()
+		o.Resize(m)
+		o.Move(fyne.NewPos(size.Width-m.Width, 0))
+	}
+}
+
+// MinSize is part of fyne.Layout: nothing, the tabs hold the room.
+func (tabRowEnd) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.Size{} }
 
 // can reports whether the signed-in person may do act (not about one
 // article); with nobody signed in (a newsroom without staff) everything is

@@ -2,15 +2,28 @@ package editor
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 )
 
 // pubTimeHint is the time field's placeholder: the format in words and
 // the time zone the time is read in, at now (its location is the local
-// zone; the offset is now's, so summer time shows as it applies).
+// zone; the offset is now's, so summer time shows as it applies). The
+// row's label ("Status, time") says what the time is; the hint is short
+// enough to be read whole in the field (pubTimeMinWidth).
 func pubTimeHint(now time.Time) string {
-	return "publication time: YYYY-MM-DD HH:MM, " + zoneName(now)
+	return "YYYY-MM-DD HH:MM, " + zoneName(now)
+}
+
+// pubTimeMinWidth is the time field's narrowest: room for its hint (and
+// so for any time typed in the format).
+func pubTimeMinWidth(hint string) float32 {
+	text := fyne.MeasureText(hint, theme.TextSize(), fyne.TextStyle{})
+	return float32(math.Ceil(float64(text.Width + 2*theme.InnerPadding() + theme.Padding())))
 }
 
 // zoneName names now's zone: "CET (UTC+1)", "IST (UTC+5:30)", "UTC".
