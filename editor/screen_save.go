@@ -145,6 +145,7 @@ func (s *Screen) runWaiters() {
 func (s *Screen) saveFailed(snap *domain.Article, err error) {
 	switch {
 	case s.lockRefusedSave(err):
+		s.runWaiters() // the text is kept as a revision: closing may go on
 	case errors.Is(err, domain.ErrSlugTaken) && s.slugAuto:
 		s.article.Slug = uniqueSlug(snap.Slug, s.sched.Now())
 		s.loading = true
