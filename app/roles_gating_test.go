@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -202,5 +203,24 @@ func TestSignInAndStaffDialogFieldsAreOurs(t *testing.T) {
 	}
 	if len(ui.win.Canvas().Overlays().List()) != 2 || len(stock) > 0 {
 		t.Fatalf("%d dialogs, stock entries in them: %v", len(ui.win.Canvas().Overlays().List()), stock)
+	}
+}
+
+// Who is signed in stands at the right end of the tabs' row, not on a
+// line of its own that would take the body's height in a small window.
+func TestSignedInSitsInTheTabsRow(t *testing.T) {
+	st := newTestStore(t)
+	ui, _ := newSignInUI(t, st)
+	tabs := container.NewAppTabs(container.NewTabItem("Articles", widget.NewLabel("list")))
+	ui.win.SetContent(ui.signInBar(tabs))
+	ui.win.Resize(fyne.NewSize(800, 600))
+	ui.signedIn(domain.Staff{Login: "pat", Name: "Pat Newcomer", Role: domain.RoleAdmin})
+	if tabs.Position().Y != 0 || tabs.Size().Height < 590 {
+		t.Fatalf("the tabs start at y=%.0f with height %.0f: a line above them takes room", tabs.Position().Y, tabs.Size().Height)
+	}
+	who := ui.whoLabel
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(who)
+	if pos.Y > 4 || pos.X+who.Size().Width < 790 || pos.X < 400 {
+		t.Errorf("the signed-in label is at %v, size %v", pos, who.Size())
 	}
 }
