@@ -46,3 +46,39 @@ func zoneName(now time.Time) string {
 	}
 	return abbr + " (" + utc + ")"
 }
+
+// timeRow lays out the time field and what follows it (the fact check):
+// the field is as wide as its hint when the row has room for both, and
+// never narrower than its minimum (a time typed in the format), so a
+// small window keeps its width.
+type timeRow struct {
+	hint float32 // the hint's width (pubTimeMinWidth)
+}
+
+// Layout is part of fyne.Layout: objects are the time field, then the rest.
+func (r *timeRow) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	if len(objects) != 2 {
+		return
+	}
+	field, rest := objects[0], objects[1]
+	pad := theme.Padding()
+	w := max(field.MinSize().Width, min(r.hint, size.Width-pad-rest.MinSize().Width))
+	field.Move(fyne.NewPos(0, 0))
+	field.Resize(fyne.NewSize(w, size.Height))
+	rest.Move(fyne.NewPos(w+pad, 0))
+	rest.Resize(fyne.NewSize(max(size.Width-w-pad, 0), size.Height))
+}
+
+// MinSize is part of fyne.Layout: the field's minimum beside the rest's.
+func (r *timeRow) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for i, o := range objects {
+		m := o.MinSize()
+		s.Width += m.Width
+		if i > 0 {
+			s.Width += theme.Padding()
+		}
+		s.Height = max(s.Height, m.Height)
+	}
+	return s
+}

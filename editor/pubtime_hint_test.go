@@ -40,4 +40,12 @@ func TestTimeFieldPlaceholderIsNotGosReferenceDate(t *testing.T) {
 	if w := s.pubTime.Size().Width; w < hint+2*theme.InnerPadding() {
 		t.Errorf("the time field is %.0f wide, its hint %.0f", w, hint)
 	}
+	// It asks for no more than a time's room: a small window keeps its width.
+	if m := s.pubTime.MinSize().Width; m > 141 {
+		t.Errorf("the time field needs %.0f px at least", m)
+	}
+	s.win.Resize(fyne.NewSize(500, 600))
+	if w := s.pubTime.Size().Width; w >= hint || w < 140 {
+		t.Errorf("in a narrow window the time field is %.0f wide (hint %.0f)", w, hint)
+	}
 }

@@ -101,10 +101,10 @@ func (s *Screen) build() {
 	// The fields stand in the order Tab walks them (the focus follows the
 	// widget tree): headline, slug, standfirst, byline, filing, status,
 	// time, fact check, then the body.
-	s.pubTime.SetMinWidth(pubTimeMinWidth(s.pubTime.PlaceHolder())) // the hint read whole
+	s.pubTime.SetMinWidth(140) // room for "2026-11-30 09:00"
 	checkBox := inOrder(layout.NewBorderLayout(nil, nil, s.factCheck, nil), s.factCheck, s.factInfo)
 	meta := inOrder(layout.NewBorderLayout(nil, nil, s.status, nil), s.status,
-		inOrder(layout.NewBorderLayout(nil, nil, s.pubTime, nil), s.pubTime, checkBox))
+		inOrder(&timeRow{hint: pubTimeMinWidth(s.pubTime.PlaceHolder())}, s.pubTime, checkBox))
 	fields := container.New(layout.NewFormLayout(),
 		fieldLabel("Headline"), s.headline,
 		fieldLabel("Slug"), s.slug,
