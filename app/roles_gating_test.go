@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -222,5 +223,38 @@ func TestSignedInSitsInTheTabsRow(t *testing.T) {
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(who)
 	if pos.Y > 4 || pos.X+who.Size().Width < 790 || pos.X < 400 {
 		t.Errorf("the signed-in label is at %v, size %v", pos, who.Size())
+	}
+}
+
+// quitRecorder is an app that notes Quit.
+type quitRecorder struct {
+	fyne.App
+	quit bool
+}
+
+func (q *quitRecorder) Quit() { q.quit = true }
+
+// While "Who is editing?" waits (no menus yet), Ctrl+Q still quits; once
+// signed in, the menu's Quit (which saves first) has the key.
+func TestCtrlQQuitsWhileTheSignInWaits(t *testing.T) {
+	st := newTestStore(t)
+	ui, q := newSignInUI(t, st)
+	rec := &quitRecorder{App: ui.app}
+	ui.app = rec
+	built := false
+	ui.signIn(func() { built = true })
+	q.waitUntil(t, "the question", func() bool { return ui.signInUI != nil })
+	ctrlQ := &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
+	ui.win.Canvas().(fyne.Shortcutable).TypedShortcut(ctrlQ)
+	if !rec.quit {
+		t.Fatal("Ctrl+Q does nothing while the sign-in waits")
+	}
+	rec.quit = false
+	test.Type(ui.signInUI.newName, "Pat Newcomer")
+	test.Tap(ui.signInUI.create)
+	q.waitUntil(t, "signed in", func() bool { return built })
+	ui.win.Canvas().(fyne.Shortcutable).TypedShortcut(ctrlQ)
+	if rec.quit {
+		t.Error("after sign-in, Ctrl+Q still quits without saving")
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
 	"newsroom/domain"
@@ -34,6 +35,15 @@ func (ui *mainUI) signIn(then func()) {
 	}
 	wait := widget.NewLabel("Who is editing?")
 	ui.win.SetContent(container.NewCenter(wait))
+	// Until the menus exist, Ctrl+Q still quits (nothing is open to save).
+	quit := &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
+	ui.win.Canvas().AddShortcut(quit, func(fyne.Shortcut) { ui.app.Quit() })
+	then = func(build func()) func() {
+		return func() {
+			ui.win.Canvas().RemoveShortcut(quit)
+			build()
+		}
+	}(then)
 	prefs := ui.app.Preferences()
 	legacy, last := strings.TrimSpace(prefs.String(prefUserName)), prefs.String(prefStaffLogin)
 	ui.sched.Go(func() {
