@@ -42,7 +42,16 @@ func TestEditorialWorkInWindow(t *testing.T) {
 	a.screenshot("30-quote-inserted")
 	// The body changed after the check: it was revoked. Check it again.
 	waitFor(t, 15*time.Second, "the revoked check", func() bool { return !article().FactCheck.Checked })
-	a.clickWord("checked", 200, -60)
+	// The box left of "Fact checked" (the line beside it now names who
+	// checked last, with the same word), then the confirmation's "Mark
+	// checked by E2E Tester" below its title "Mark as fact-checked?".
+	a.clickWord("Fact", 200, -20)
+	title, ok := a.findBox("Mark", 0, 8*time.Second)
+	if !ok {
+		a.screenshot("missing-confirmation")
+		t.Fatal("checking asks no confirmation")
+	}
+	a.clickWord("Mark", title.y+title.h+10, 0)
 	waitFor(t, 30*time.Second, "the fact check", func() bool {
 		fc := article().FactCheck
 		return fc.Checked && fc.By == "E2E Tester"
