@@ -202,6 +202,9 @@ func (sp *sourcesPanel) showForm(index int) {
 	}, sp.p.s.win)
 	d.Resize(fyne.NewSize(480, 380))
 	d.Show()
+	if !name.Disabled() {
+		sp.p.s.win.Canvas().Focus(name.Field) // type the name at once
+	}
 }
 
 // SourceLister is implemented by stores that keep a source register shared

@@ -358,6 +358,9 @@ func TestSourceFormNameIsOurField(t *testing.T) {
 	if name == nil || len(stock) > 0 {
 		t.Fatalf("the form's name field is %v, stock entries %v", name, stock)
 	}
+	if s.win.Canvas().Focused() != name.Field {
+		t.Error("the name field does not have the keyboard when the form opens")
+	}
 	if name.Validate() == nil {
 		t.Error("an empty name passes validation")
 	}
