@@ -30,7 +30,9 @@ const (
 	prefWindowWidth  = "window.width"
 	prefWindowHeight = "window.height"
 	prefLastDatabase = "database.last"
-	prefUserName     = "user.name"
+	// prefUserName is the name an earlier version asked for ("Who is
+	// editing?"); it is only read once, to adopt that person as admin.
+	prefUserName = "user.name"
 )
 
 // Run opens the main window on store and returns when it closes. A
@@ -96,16 +98,13 @@ func newMainUI(a fyne.App, store *storage.Store) *mainUI {
 }
 
 // userName is the name recorded on saves and fact checks: the signed-in
-// person's (the store records it whatever is passed).
+// person's (the store records it whatever is passed). The window signs
+// someone in before it shows any screen.
 func (ui *mainUI) userName() string {
 	if m, ok := ui.store.SignedIn(); ok {
 		return m.Name
 	}
-	name := ui.app.Preferences().String(prefUserName)
-	if name == "" {
-		return "Editor"
-	}
-	return name
+	return "Editor"
 }
 
 // build lays out the window, menus and shortcuts.

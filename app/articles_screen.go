@@ -119,6 +119,7 @@ func NewArticlesScreen(store ArticleStore, win fyne.Window, user func() string, 
 	s.notice.Wrapping = fyne.TextWrapWord
 	s.notice.Hide()
 	s.trashBar = newTrashButtons(s, newBtn, delBtn)
+	s.trashBar.update(s) // at once: who may not delete sees why before a list loads
 	left := container.NewBorder(
 		container.NewVBox(s.search, s.statusPick, s.checkedPick,
 			container.NewHBox(newBtn, delBtn, s.trashBar.restore, s.trashBar.empty, s.countLabel), s.notice),

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"newsroom/domain"
 	"newsroom/editor"
 	"newsroom/storage"
 )
@@ -40,26 +41,32 @@ func newTrashButtons(s *ArticlesScreen, newBtn, delBtn *widget.Button) *trashBut
 	return b
 }
 
-// update shows the buttons that fit the list shown.
+// mayDeleteLabel marks the buttons of the trash for those whose role may
+// not use them, like the menus do: "Delete (editors)".
+const mayDeleteLabel = " (editors)"
+
+// update shows the buttons that fit the list shown. Those whose role may
+// not delete articles (contributors, reporters) see Delete, Restore and
+// Empty trash disabled and marked for editors; the store refuses anyway.
 func (b *trashButtons) update(s *ArticlesScreen) {
 	if b == nil {
 		return
 	}
-	trash := s.inTrash()
-	for _, btn := range []*widget.Button{b.newBtn, b.delBtn} {
-		if trash {
-			btn.Hide()
-		} else {
-			btn.Show()
+	if !canAct(s.store, domain.ActDeleteArticle) {
+		for _, btn := range []*widget.Button{b.delBtn, b.restore, b.empty} {
+			if !strings.HasSuffix(btn.Text, mayDeleteLabel) {
+				btn.SetText(btn.Text + mayDeleteLabel)
+			}
+			btn.Disable()
 		}
-	}
-	if !trash {
-		b.restore.Hide()
-		b.empty.Hide()
+		b.showOnly(s.inTrash())
 		return
 	}
-	b.restore.Show()
-	b.empty.Show()
+	trash := s.inTrash()
+	b.showOnly(trash)
+	if !trash {
+		return
+	}
 	if s.picked == 0 {
 		b.restore.Disable()
 	} else {
@@ -72,6 +79,43 @@ func (b *trashButtons) update(s *ArticlesScreen) {
 	}
 }
 
+// showOnly shows New and Delete for the live list, Restore and Empty
+// trash for the trash.
+func (b *trashButtons) showOnly(trash bool) {
+	for _, btn := range []*widget.Button{b.newBtn, b.delBtn} {
+		if trash {
+			btn.Hide()
+		} else {
+			btn.Show()
+		}
+	}
+	for _, btn := range []*widget.Button{b.restore, b.empty} {
+		if trash {
+			btn.Show()
+		} else {
+			btn.Hide()
+		}
+	}
+}
+
+// refusal says, in plain words, why the signed-in person may not do act,
+// or "" when they may: "Rita Reporter (reporter) may not delete articles:
+// only editors and admins may."
+func refusal(store any, act domain.Action) string {
+	s, ok := store.(signedInStore)
+	if !ok {
+		return ""
+	}
+	m, ok := s.SignedIn()
+	if !ok {
+		return ""
+	}
+	if err := (domain.Policy{}).Check(m, act, domain.ArticleFacts{}); err != nil {
+		return plainRefusal(err)
+	}
+	return ""
+}
+
 // inTrash reports whether the list shows the trash.
 func (s *ArticlesScreen) inTrash() bool { return s.statusPick.Selected == trashFilter }
 
@@ -80,6 +124,11 @@ func (s *ArticlesScreen) filterChanged() {
 	s.picked = 0
 	if s.notice != nil {
 		s.say("")
+		if s.inTrash() {
+			if why := refusal(s.store, domain.ActDeleteArticle); why != "" {
+				s.say(why + " Restoring and emptying the trash too.")
+			}
+		}
 	}
 	if s.checkedPick != nil { // nil while the screen is built
 		s.checkedPick.Enable()

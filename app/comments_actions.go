@@ -169,6 +169,9 @@ func (s *CommentsScreen) TypedRune(r rune) bool {
 	default:
 		return false
 	}
+	if !s.mayModerate() {
+		return true // the key is the queue's, refused in plain words
+	}
 	if c := s.currentComment(); c != nil {
 		s.moderate(action, []domain.Comment{*c})
 	}
@@ -290,7 +293,7 @@ func (s *CommentsScreen) reply() error {
 	if c.Status != domain.CommentPending && c.Status != domain.CommentApproved {
 		return fmt.Errorf("comment %d is %s: restore it before replying", c.ID, c.Status)
 	}
-	body := strings.TrimSpace(s.replyEntry.Text)
+	body := strings.TrimSpace(s.replyEntry.Text())
 	if body == "" {
 		return errors.New("the reply is empty")
 	}

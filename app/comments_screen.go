@@ -16,8 +16,10 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"newsroom/domain"
+	"newsroom/editor"
 	"newsroom/schedule"
 	"newsroom/storage"
+	"newsroom/textedit"
 )
 
 // CommentStore is what the comment queue needs from the database;
@@ -115,8 +117,8 @@ type CommentsScreen struct {
 	selectAllSync bool
 
 	filterButtons map[domain.CommentStatus]*widget.Button
-	slugEntry     *widget.SelectEntry
-	textEntry     *widget.Entry
+	slugEntry     *editor.ChoiceField
+	textEntry     *textedit.Editor
 	selectAll     *widget.Check
 	actionButtons map[string]*widget.Button
 	deleteButton  *widget.Button
@@ -128,11 +130,13 @@ type CommentsScreen struct {
 	pageBar   *fyne.Container
 	replyBar  *fyne.Container
 	message   *widget.Label
-	list      *commentList
+	// roleNote says why the moderation tools are off for this role.
+	roleNote *widget.Label
+	list     *commentList
 
 	detail       *widget.RichText
 	detailScroll *container.Scroll
-	replyEntry   *widget.Entry
+	replyEntry   *textedit.Editor
 	replyButton  *widget.Button
 
 	content fyne.CanvasObject
@@ -193,10 +197,10 @@ func (s *CommentsScreen) build() {
 		s.filterButtons[st] = b
 		filters = append(filters, b)
 	}
-	s.slugEntry = widget.NewSelectEntry(nil)
-	s.slugEntry.SetPlaceHolder("Article slug")
-	s.slugEntry.OnChanged = func(string) { s.filterChanged() }
-	s.textEntry = widget.NewEntry()
+	s.slugEntry = editor.NewChoiceField(nil)
+	s.slugEntry.Field.SetPlaceHolder("Article slug")
+	s.slugEntry.Field.OnChanged = func(string) { s.filterChanged() }
+	s.textEntry = textedit.NewField()
 	s.textEntry.SetPlaceHolder("Search author, email, URL or text")
 	s.textEntry.OnChanged = func(string) { s.filterChanged() }
 
@@ -224,13 +228,15 @@ func (s *CommentsScreen) build() {
 	s.pageLabel = widget.NewLabel("")
 	s.message = widget.NewLabel("")
 	s.message.Truncation = fyne.TextTruncateEllipsis
+	s.roleNote = widget.NewLabel("")
+	s.roleNote.Wrapping = fyne.TextWrapWord
+	s.roleNote.Hide()
 
 	s.list = newCommentList(s)
 
 	s.detail = newCommentDetail()
-	s.replyEntry = widget.NewMultiLineEntry()
+	s.replyEntry = textedit.NewLinesField(3)
 	s.replyEntry.SetPlaceHolder("Reply as the editor (published at once)")
-	s.replyEntry.SetMinRowsVisible(3)
 	s.replyButton = widget.NewButton("Send reply", s.sendReply)
 	s.replyButton.Importance = widget.HighImportance
 	s.replyBar = container.NewHBox(s.replyButton)
@@ -244,6 +250,7 @@ func (s *CommentsScreen) build() {
 		s.filterBar,
 		container.NewGridWithColumns(2, s.slugEntry, s.textEntry),
 		container.NewHScroll(container.NewHBox(tools...)),
+		s.roleNote,
 	)
 	s.pageBar = container.NewBorder(nil, nil, nil, container.NewHBox(s.prevButton, s.pageLabel, s.nextButton), s.message)
 	split := container.NewHSplit(s.list, detail)
@@ -257,8 +264,8 @@ func (s *CommentsScreen) build() {
 func (s *CommentsScreen) commentQuery() storage.CommentQuery {
 	return storage.CommentQuery{
 		Status:      s.status,
-		ArticleSlug: strings.TrimSpace(s.slugEntry.Text),
-		Text:        strings.TrimSpace(s.textEntry.Text),
+		ArticleSlug: strings.TrimSpace(s.slugEntry.Text()),
+		Text:        strings.TrimSpace(s.textEntry.Text()),
 		Limit:       commentsPageSize + 1,
 		Offset:      s.page * commentsPageSize,
 	}

@@ -187,9 +187,9 @@ func TestCommentsQueueListsPendingWithReasons(t *testing.T) {
 		want   []int64
 		reason string
 	}{
-		{"by article", func() { f.s.slugEntry.SetText("river-floods") }, []int64{other.ID}, "slug"},
-		{"by text", func() { f.s.slugEntry.SetText(""); f.s.textEntry.SetText("pills") }, []int64{held.ID}, "text"},
-		{"approved", func() { f.s.textEntry.SetText(""); test.Tap(f.s.filterButtons[domain.CommentApproved]) }, nil, "status"},
+		{"by article", func() { retype(f.s.slugEntry.Field, "river-floods") }, []int64{other.ID}, "slug"},
+		{"by text", func() { retype(f.s.slugEntry.Field, ""); retype(f.s.textEntry, "pills") }, []int64{held.ID}, "text"},
+		{"approved", func() { retype(f.s.textEntry, ""); test.Tap(f.s.filterButtons[domain.CommentApproved]) }, nil, "status"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -331,7 +331,7 @@ func TestCommentsReplyStoredApprovedByEditor(t *testing.T) {
 	if f.s.replyButton.Text != "Approve and reply" {
 		t.Errorf("reply button on a pending comment reads %q", f.s.replyButton.Text)
 	}
-	test.Type(f.s.replyEntry, "The council did, see the budget.")
+	retype(f.s.replyEntry, "The council did, see the budget.")
 	test.Tap(f.s.replyButton)
 
 	var reply domain.Comment
@@ -356,8 +356,8 @@ func TestCommentsReplyStoredApprovedByEditor(t *testing.T) {
 		t.Errorf("the pending comment replied to is %s, want approved", got)
 	}
 	f.q.settle()
-	if f.s.replyEntry.Text != "" {
-		t.Errorf("reply box still holds %q", f.s.replyEntry.Text)
+	if f.s.replyEntry.Text() != "" {
+		t.Errorf("reply box still holds %q", f.s.replyEntry.Text())
 	}
 }
 

@@ -28,7 +28,8 @@ type SettingsStore interface {
 }
 
 // SettingsDialog edits the site's settings, kept in the database, and
-// the editor's own name, kept in the Fyne preferences.
+// the typing preference, kept in the Fyne preferences. Who is editing is
+// the signed-in staff member (Edit → Staff…), not a setting.
 type SettingsDialog struct {
 	store SettingsStore
 	win   fyne.Window
@@ -47,7 +48,6 @@ type SettingsDialog struct {
 	commentsURL *textedit.Editor
 	moderation  *textedit.Editor
 	disallowed  *textedit.Editor
-	editorName  *textedit.Editor
 	smartQuotes *widget.Check
 	saveBtn     *widget.Button
 	cancelBtn   *widget.Button
@@ -122,11 +122,6 @@ func (d *SettingsDialog) build() {
 	d.moderation.SetPlaceHolder("One per line: comments containing one are held")
 	d.disallowed = textedit.NewLinesField(4)
 	d.disallowed.SetPlaceHolder("One per line: comments containing one go to spam")
-	d.editorName = textedit.NewField()
-	d.editorName.SetPlaceHolder("Your name, on saves, fact checks and replies")
-	if d.prefs != nil {
-		d.editorName.SetText(d.prefs.String(prefUserName))
-	}
 	d.smartQuotes = widget.NewCheck("Curly quotes and dashes as you type", nil)
 	d.smartQuotes.Checked = d.prefs == nil || d.prefs.BoolWithFallback(editor.PrefSmartPunctuation, true)
 	d.saveBtn = widget.NewButton("Save", d.save)
@@ -136,7 +131,6 @@ func (d *SettingsDialog) build() {
 	d.message = widget.NewLabel("Loading…")
 	d.message.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm(
-		widget.NewFormItem("Your name", d.editorName),
 		widget.NewFormItem("Typing", d.smartQuotes),
 		widget.NewFormItem("Publisher", d.publisher),
 		widget.NewFormItem("Site title", d.siteTitle),
@@ -213,7 +207,7 @@ func (d *SettingsDialog) settingsValues() (domain.Site, []string, error) {
 	return site, values, nil
 }
 
-// save checks the fields, keeps the editor's name in the preferences and
+// save checks the fields, keeps the typing choice in the preferences and
 // writes the settings in the background, closing the dialog when done.
 func (d *SettingsDialog) save() {
 	site, values, err := d.settingsValues()
@@ -222,7 +216,6 @@ func (d *SettingsDialog) save() {
 		return
 	}
 	if d.prefs != nil {
-		d.prefs.SetString(prefUserName, strings.TrimSpace(d.editorName.Text()))
 		d.prefs.SetBool(editor.PrefSmartPunctuation, d.smartQuotes.Checked)
 	}
 	fields := d.keywordFields()

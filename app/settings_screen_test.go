@@ -6,7 +6,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"newsroom/editor"
 	"newsroom/storage"
@@ -45,8 +47,8 @@ func TestSettingsSavedToStore(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := newSettingsFixture(t, store)
-	if f.d.siteTitle.Text() != "Old Title" || f.d.publisher.Text() != "" || f.d.editorName.Text() != "Old Name" {
-		t.Fatalf("loaded title %q, publisher %q, name %q", f.d.siteTitle.Text(), f.d.publisher.Text(), f.d.editorName.Text())
+	if f.d.siteTitle.Text() != "Old Title" || f.d.publisher.Text() != "" {
+		t.Fatalf("loaded title %q, publisher %q", f.d.siteTitle.Text(), f.d.publisher.Text())
 	}
 
 	f.d.siteTitle.SetText("")
@@ -56,7 +58,6 @@ func TestSettingsSavedToStore(t *testing.T) {
 	f.d.commentsURL.SetText("/comments")
 	f.d.moderation.SetText("casino\n\n  poker  \nCasino\n")
 	f.d.disallowed.SetText("viagra\n203.0.113.")
-	f.d.editorName.SetText("Edith Editor")
 	if !f.d.smartQuotes.Checked {
 		t.Error("smart quotes are not on by default")
 	}
@@ -83,12 +84,45 @@ func TestSettingsSavedToStore(t *testing.T) {
 			t.Errorf("setting %s = %q, want %q", key, got, v)
 		}
 	}
-	if got := f.prefs.String(prefUserName); got != "Edith Editor" {
-		t.Errorf("editor name preference = %q", got)
+	if got := f.prefs.String(prefUserName); got != "Old Name" {
+		t.Errorf("saving the settings changed the earlier name preference to %q", got)
 	}
 	if f.prefs.BoolWithFallback(editor.PrefSmartPunctuation, true) {
 		t.Error("turning smart quotes off is not kept")
 	}
+}
+
+// The person is the signed-in staff member now: the settings have no
+// "Your name" field any more.
+func TestSettingsHaveNoNameField(t *testing.T) {
+	store, _ := openTestStore(t)
+	f := newSettingsFixture(t, store)
+	form := findForm(f.d.Content())
+	if form == nil {
+		t.Fatal("no form in the settings dialog")
+	}
+	for _, item := range form.Items {
+		if strings.Contains(strings.ToLower(item.Text), "name") {
+			t.Errorf("the settings still have a %q field", item.Text)
+		}
+	}
+}
+
+// findForm returns the first form in the tree under obj.
+func findForm(obj fyne.CanvasObject) *widget.Form {
+	switch o := obj.(type) {
+	case *widget.Form:
+		return o
+	case *fyne.Container:
+		for _, c := range o.Objects {
+			if f := findForm(c); f != nil {
+				return f
+			}
+		}
+	case *container.Scroll:
+		return findForm(o.Content)
+	}
+	return nil
 }
 
 func TestSettingsRefuseBadInput(t *testing.T) {

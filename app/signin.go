@@ -9,11 +9,12 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
 	"newsroom/domain"
 	"newsroom/storage"
+	"newsroom/textedit"
 )
 
 // prefStaffLogin remembers who signed in last on this computer, to offer
@@ -34,6 +35,15 @@ func (ui *mainUI) signIn(then func()) {
 	}
 	wait := widget.NewLabel("Who is editing?")
 	ui.win.SetContent(container.NewCenter(wait))
+	// Until the menus exist, Ctrl+Q still quits (nothing is open to save).
+	quit := &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
+	ui.win.Canvas().AddShortcut(quit, func(fyne.Shortcut) { ui.app.Quit() })
+	then = func(build func()) func() {
+		return func() {
+			ui.win.Canvas().RemoveShortcut(quit)
+			build()
+		}
+	}(then)
 	prefs := ui.app.Preferences()
 	legacy, last := strings.TrimSpace(prefs.String(prefUserName)), prefs.String(prefStaffLogin)
 	ui.sched.Go(func() {
@@ -82,7 +92,7 @@ type signInDialog struct {
 	d       dialog.Dialog
 	choose  *widget.Select
 	signIn  *widget.Button
-	newName *widget.Entry
+	newName *textedit.Editor
 	create  *widget.Button
 	problem *widget.Label
 }
@@ -143,10 +153,10 @@ func (ui *mainUI) askWhoIsEditing(staff []domain.Staff, hasAdmin bool, last stri
 		box.Add(container.NewBorder(nil, nil, nil, sd.signIn, sd.choose))
 	}
 	if !hasAdmin {
-		sd.newName = widget.NewEntry()
+		sd.newName = textedit.NewField()
 		sd.newName.SetPlaceHolder("Your name, as on bylines")
 		create := func() {
-			name := strings.TrimSpace(sd.newName.Text)
+			name := strings.TrimSpace(sd.newName.Text())
 			if name == "" {
 				sd.problem.SetText("Type your name first.")
 				return
@@ -182,13 +192,30 @@ func (ui *mainUI) signedIn(m domain.Staff) {
 	ui.whoLabel.SetText(fmt.Sprintf("Signed in as %s (%s)", m.Name, m.Role))
 }
 
-// signInBar is the line above the tabs saying who is signed in.
+// signInBar says who is signed in at the right end of the tabs' row (a
+// line of its own would take the body's height in a small window). The
+// label takes no taps, so the tabs under it stay usable.
 func (ui *mainUI) signInBar(content fyne.CanvasObject) fyne.CanvasObject {
 	if ui.whoLabel == nil {
 		ui.whoLabel = widget.NewLabel("")
 	}
-	return container.NewBorder(container.NewHBox(layout.NewSpacer(), ui.whoLabel), nil, nil, nil, content)
+	return container.NewStack(content, container.New(tabRowEnd{}, ui.whoLabel))
 }
+
+// tabRowEnd lays one object out at the top right, at its minimum size.
+type tabRowEnd struct{}
+
+// Layout is part of fyne.Layout.
+func (tabRowEnd) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		m := o.MinSize()
+		o.Resize(m)
+		o.Move(fyne.NewPos(size.Width-m.Width, 0))
+	}
+}
+
+// MinSize is part of fyne.Layout: nothing, the tabs hold the room.
+func (tabRowEnd) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.Size{} }
 
 // can reports whether the signed-in person may do act (not about one
 // article); with nobody signed in (a newsroom without staff) everything is

@@ -11,6 +11,7 @@ import (
 
 	"newsroom/domain"
 	"newsroom/schedule"
+	"newsroom/textedit"
 )
 
 // StaffStore is what Edit → Staff… needs; *storage.Store satisfies it.
@@ -31,8 +32,8 @@ type StaffDialog struct {
 	d     dialog.Dialog
 
 	rows    *fyne.Container
-	name    *widget.Entry
-	login   *widget.Entry
+	name    *textedit.Editor
+	login   *textedit.Editor
 	role    *widget.Select
 	add     *widget.Button
 	message *widget.Label
@@ -51,9 +52,9 @@ func roleOptions() []string {
 func NewStaffDialog(store StaffStore, win fyne.Window, sched schedule.Scheduler) *StaffDialog {
 	sd := &StaffDialog{store: store, win: win, sched: sched, rows: container.NewVBox(), message: widget.NewLabel("")}
 	sd.message.Wrapping = fyne.TextWrapWord
-	sd.name = widget.NewEntry()
+	sd.name = textedit.NewField()
 	sd.name.SetPlaceHolder("Name, as on bylines")
-	sd.login = widget.NewEntry()
+	sd.login = textedit.NewField()
 	sd.login.SetPlaceHolder("login (made from the name if empty)")
 	sd.role = widget.NewSelect(roleOptions(), nil)
 	sd.role.SetSelected(string(domain.RoleReporter))
@@ -120,7 +121,7 @@ func (sd *StaffDialog) showRows(staff []domain.Staff) {
 
 // addMember is the Add button.
 func (sd *StaffDialog) addMember() {
-	m := domain.Staff{Name: sd.name.Text, Login: sd.login.Text, Role: domain.Role(sd.role.Selected)}
+	m := domain.Staff{Name: sd.name.Text(), Login: sd.login.Text(), Role: domain.Role(sd.role.Selected)}
 	sd.change("Added "+m.Name, func(ctx context.Context) error {
 		_, err := sd.store.AddStaff(ctx, m)
 		return err

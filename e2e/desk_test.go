@@ -285,7 +285,7 @@ func TestWindowKeysAndAppearance(t *testing.T) {
 	waitFor(t, 10*time.Second, "F9 to hide the side panels", func() bool { return !a.onScreen("Sources") })
 	a.screenshot("desk-42-panels-hidden")
 	a.quit()
-	b := startApp(t, d, home, "--db", db, "--open", deskSlug)
+	b := startApp(t, d, home, "--db", db, "--as", "e2e-tester", "--open", deskSlug) // signed in as the first start adopted
 	b.waitIdle(60 * time.Second)
 	if b.onScreen("Sources") {
 		t.Error("the hidden side panels came back after a restart")

@@ -268,17 +268,22 @@ func (a *app) rss() int64 {
 	return 0
 }
 
-// quit closes the window the way a person does and waits for the exit.
+// quit ends the program the way a person does, with File → Quit
+// (Ctrl+Q: the same path as the window's close button, saving first), and
+// waits for the exit. (xdotool's windowclose destroys the X window
+// instead of asking it to close; an idle window, which draws nothing, then
+// never notices and never exits.)
 func (a *app) quit() {
 	a.t.Helper()
-	a.xdotool("windowclose", a.win)
+	a.key("ctrl+q")
 	done := make(chan error, 1)
 	go func() { done <- a.cmd.Wait() }()
 	select {
 	case <-done:
 	case <-time.After(20 * time.Second):
 		a.cmd.Process.Kill()
-		a.t.Fatal("newsroom did not exit after its window was closed")
+		<-done // Wait returns after the kill; the cleanup must not Wait again
+		a.t.Fatal("newsroom did not exit after File → Quit")
 	}
 }
 

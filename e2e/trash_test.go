@@ -139,7 +139,7 @@ func TestDeleteAndRestoreFromTrash(t *testing.T) {
 	}
 	a := startApp(t, d, home, "--open", sampleSlug)
 	time.Sleep(time.Second)
-	a.click(120, 167) // Delete
+	a.clickWord("Delete", 0, 0) // found on screen: the list's layout moves with the window's
 	waitFor(t, 15*time.Second, "the article in the trash", func() bool { return inTrash(t, db, sampleSlug) })
 	if _, live := articleParts(t, db, sampleSlug); live {
 		t.Fatal("the trashed article is still live")
@@ -148,16 +148,16 @@ func TestDeleteAndRestoreFromTrash(t *testing.T) {
 	if text := a.ocr(shot); !strings.Contains(text, "moved to the trash") {
 		t.Errorf("no notice after Delete; the screen reads:\n%s", text)
 	}
-	a.click(82, 127) // the status filter
+	a.clickWord("statuses", 0, 0) // the status filter ("All statuses")
 	time.Sleep(500 * time.Millisecond)
-	a.click(30, 318) // Trash
+	a.clickWord("Trash", 0, 0) // in the filter's list
 	time.Sleep(time.Second)
 	shot = a.screenshot("trash-2-trash")
 	if text := a.ocr(shot); !strings.Contains(text, "Kerry") || !strings.Contains(text, "trashed today") {
 		t.Fatalf("the trash does not list the article; the screen reads:\n%s", text)
 	}
-	a.click(160, 207) // the trashed article
-	a.click(50, 167)  // Restore
+	a.clickWord("Kerry", 0, 0) // the trashed article
+	a.clickWord("Restore", 0, 0)
 	waitFor(t, 15*time.Second, "the article back", func() bool { _, ok := articleParts(t, db, sampleSlug); return ok })
 	after, _ := articleParts(t, db, sampleSlug)
 	if !reflect.DeepEqual(after, before) {

@@ -157,3 +157,27 @@ func TestReadOnlyForWhoMayNotEdit(t *testing.T) {
 		t.Fatal("a read-only view saved")
 	}
 }
+
+// Closing the window while a save races a take-over: the store refuses
+// the save, the text is kept as a revision, and the close goes on (the
+// waiters of Flush are not dropped, so the window does not hang).
+func TestFlushFinishesWhenTheSaveIsRefusedByATakeOver(t *testing.T) {
+	path, a := lockNewsroom(t)
+	rita := openDesk(t, path, "rita")
+	ed := openDesk(t, path, "ed")
+	rita.s.Load(a.ID, FocusBody)
+	waitFor(t, rita.s, "rita's lock", func() bool { return rita.s.Current() != nil && rita.s.lock.held })
+	ed.s.Load(a.ID, FocusBody)
+	waitFor(t, ed.s, "ed's refusal", func() bool { return ed.s.LockText() != "" })
+
+	typeInto(rita.s, "Racing words. ")
+	test.Tap(ed.s.lockUI.takeOver)
+	waitFor(t, ed.s, "ed's take-over", func() bool { return ed.s.lock.held })
+	closed := false
+	rita.s.Flush(func() { closed = true })
+	waitFor(t, rita.s, "rita's flush to finish", func() bool { return closed })
+	waitFor(t, rita.s, "the racing text kept", func() bool {
+		revs, _ := rita.st.Revisions(context.Background(), a.ID)
+		return len(revs) > 0 && strings.Contains(revs[0].Body, "Racing words.")
+	})
+}

@@ -156,15 +156,15 @@ func (sp *sourcesPanel) showForm(index int) {
 	if index >= 0 {
 		src = sp.sources()[index]
 	}
-	name := widget.NewSelectEntry(nil)
+	name := NewChoiceField(nil)
 	name.SetText(src.Name)
-	name.SetPlaceHolder("The Guardian — or pick one used before")
-	name.Validator = func(s string) error {
+	name.Field.SetPlaceHolder("The Guardian — or pick one used before")
+	name.Field.SetValidator(func(s string) error {
 		if strings.TrimSpace(s) == "" {
 			return errors.New("a source needs a name")
 		}
 		return nil
-	}
+	})
 	if index >= 0 && markup.CreditsExcerpt(sp.p.s.article, src.Name) {
 		name.Disable() // excerpts in the body credit it by this name
 	}
@@ -195,13 +195,16 @@ func (sp *sourcesPanel) showForm(index int) {
 		if !ok {
 			return
 		}
-		src.Name, src.Kind, src.URL, src.Note = name.Text, domain.SourceKind(kind.Selected), link.Text(), note.Text()
+		src.Name, src.Kind, src.URL, src.Note = name.Text(), domain.SourceKind(kind.Selected), link.Text(), note.Text()
 		if _, err := sp.apply(index, src); err != nil {
 			dialog.ShowError(err, sp.p.s.win)
 		}
 	}, sp.p.s.win)
 	d.Resize(fyne.NewSize(480, 380))
 	d.Show()
+	if !name.Disabled() {
+		sp.p.s.win.Canvas().Focus(name.Field) // type the name at once
+	}
 }
 
 // SourceLister is implemented by stores that keep a source register shared
@@ -212,7 +215,7 @@ type SourceLister interface {
 
 // offerKnownSources loads the shared register off the UI goroutine and
 // offers its names; picking one fills in its kind, URL and note.
-func (sp *sourcesPanel) offerKnownSources(name *widget.SelectEntry, kind *widget.Select, link, note *textedit.Editor) {
+func (sp *sourcesPanel) offerKnownSources(name *ChoiceField, kind *widget.Select, link, note *textedit.Editor) {
 	lister, ok := sp.p.s.store.(SourceLister)
 	if !ok {
 		return
@@ -228,7 +231,7 @@ func (sp *sourcesPanel) offerKnownSources(name *widget.SelectEntry, kind *widget
 				names[i] = k.Name
 			}
 			name.SetOptions(names)
-			name.OnChanged = func(text string) {
+			name.Field.OnChanged = func(text string) {
 				for _, k := range known {
 					if strings.EqualFold(strings.TrimSpace(text), k.Name) {
 						kind.SetSelected(string(k.Kind))

@@ -2,6 +2,7 @@ package editor
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -315,13 +316,56 @@ func TestSourceFormOffersTheSharedRegister(t *testing.T) {
 	if err := st.CreateArticle(context.Background(), other, "Alice"); err != nil {
 		t.Fatal(err)
 	}
-	name := widget.NewSelectEntry(nil)
+	name := NewChoiceField(nil)
 	kind := widget.NewSelect([]string{"newspaper", "news-agency"}, nil)
 	link, note := textedit.NewField(), textedit.NewLinesField(3)
 	s.panels().sources.offerKnownSources(name, kind, link, note)
-	waitFor(t, s, "the register offered", func() bool { return name.OnChanged != nil })
-	name.SetText("interfax")
+	waitFor(t, s, "the register offered", func() bool { return name.Field.OnChanged != nil })
+	if got := strings.Join(name.Options(), "|"); got != "Interfax" {
+		t.Fatalf("offered %q", got)
+	}
+	retype(name.Field, "interfax")
 	if kind.Selected != "news-agency" || link.Text() != "https://www.interfax.ru/" || note.Text() != "Moscow desk" {
-		t.Fatalf("picking Interfax filled %q %q %q", kind.Selected, link.Text(), note.Text())
+		t.Fatalf("typing Interfax filled %q %q %q", kind.Selected, link.Text(), note.Text())
+	}
+	link.SetText("")
+	name.Choose("Interfax")
+	if name.Text() != "Interfax" || link.Text() != "https://www.interfax.ru/" {
+		t.Fatalf("choosing Interfax gave name %q, URL %q", name.Text(), link.Text())
+	}
+}
+
+// TestSourceFormNameIsOurField: the source form's name is a field on our
+// text engine (no blinking caret; Escape reaches the window), and the form
+// will not save a source without a name.
+func TestSourceFormNameIsOurField(t *testing.T) {
+	s, _ := newPanelScreen(t, &domain.Article{Headline: "One", Body: "Text.", Status: domain.StatusDraft})
+	s.panels().sources.showForm(-1)
+	overlay := s.win.Canvas().Overlays().Top()
+	if overlay == nil {
+		t.Fatal("the source form did not open")
+	}
+	var name *ChoiceField
+	var stock []string
+	walkObjects(overlay, func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *ChoiceField:
+			name = w
+		case *widget.Entry, *widget.SelectEntry:
+			stock = append(stock, fmt.Sprintf("%T", w))
+		}
+	})
+	if name == nil || len(stock) > 0 {
+		t.Fatalf("the form's name field is %v, stock entries %v", name, stock)
+	}
+	if s.win.Canvas().Focused() != name.Field {
+		t.Error("the name field does not have the keyboard when the form opens")
+	}
+	if name.Validate() == nil {
+		t.Error("an empty name passes validation")
+	}
+	retype(name.Field, "Reuters")
+	if name.Validate() != nil {
+		t.Errorf("a name fails validation: %v", name.Validate())
 	}
 }

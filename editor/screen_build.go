@@ -104,7 +104,7 @@ func (s *Screen) build() {
 	s.pubTime.SetMinWidth(140) // room for "2026-11-30 09:00"
 	checkBox := inOrder(layout.NewBorderLayout(nil, nil, s.factCheck, nil), s.factCheck, s.factInfo)
 	meta := inOrder(layout.NewBorderLayout(nil, nil, s.status, nil), s.status,
-		inOrder(layout.NewBorderLayout(nil, nil, s.pubTime, nil), s.pubTime, checkBox))
+		inOrder(&timeRow{hint: pubTimeMinWidth(s.pubTime.PlaceHolder())}, s.pubTime, checkBox))
 	fields := container.New(layout.NewFormLayout(),
 		fieldLabel("Headline"), s.headline,
 		fieldLabel("Slug"), s.slug,

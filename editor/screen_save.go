@@ -142,11 +142,13 @@ func (s *Screen) runWaiters() {
 }
 
 // saveFailed handles a save error: a conflict asks what to do; a taken
-// slug that follows the headline gets a number; anything else is shown and
-// retried on the next change.
+// slug that follows the headline gets a number, a typed one is explained
+// (held by an article in the trash?); anything else is shown and retried
+// on the next change.
 func (s *Screen) saveFailed(snap *domain.Article, err error) {
 	switch {
 	case s.lockRefusedSave(err):
+		s.runWaiters() // the text is kept as a revision: closing may go on
 	case s.unavailable(err):
 		s.wentOffline(err)
 	case errors.Is(err, domain.ErrSlugTaken) && s.slugAuto:
@@ -156,6 +158,10 @@ func (s *Screen) saveFailed(snap *domain.Article, err error) {
 		s.loading = false
 		s.save.dirty = true
 		s.startSave()
+	case errors.Is(err, domain.ErrSlugTaken):
+		s.save.dirty = true // retried on the next change
+		s.save.waiters = nil
+		s.explainTakenSlug(snap.Slug)
 	case errors.Is(err, domain.ErrConflict):
 		s.save.blocked = true
 		s.save.dirty = true
