@@ -11,6 +11,7 @@ import (
 
 	"newsroom/domain"
 	"newsroom/schedule"
+	"newsroom/storage"
 	"newsroom/textedit"
 )
 
@@ -22,6 +23,20 @@ type StaffStore interface {
 	RemoveStaff(ctx context.Context, login string) error
 }
 
+// loginStaffStore is a shared newsroom's store (PostgreSQL), where each
+// staff member is also a database login with a password.
+type loginStaffStore interface {
+	Path() string
+	AddStaffLogin(ctx context.Context, m domain.Staff, password string) (domain.Staff, error)
+}
+
+// makesLogins reports whether adding someone to store also makes their
+// database login (a shared newsroom on PostgreSQL).
+func makesLogins(store StaffStore) (loginStaffStore, bool) {
+	ls, ok := store.(loginStaffStore)
+	return ls, ok && storage.IsPostgresTarget(ls.Path())
+}
+
 // StaffDialog is Edit → Staff…: the staff with their roles, changing a
 // role, removing someone, adding someone (admins; the store refuses
 // everyone else).
@@ -31,12 +46,15 @@ type StaffDialog struct {
 	sched schedule.Scheduler
 	d     dialog.Dialog
 
-	rows    *fyne.Container
-	name    *textedit.Editor
-	login   *textedit.Editor
-	role    *widget.Select
-	add     *widget.Button
-	message *widget.Label
+	rows  *fyne.Container
+	name  *textedit.Editor
+	login *textedit.Editor
+	role  *widget.Select
+	// password is the new member's database password, on a shared
+	// newsroom only (nil on a file).
+	password *widget.Entry
+	add      *widget.Button
+	message  *widget.Label
 }
 
 // roleOptions are the role names, for the selects.
@@ -59,8 +77,13 @@ func NewStaffDialog(store StaffStore, win fyne.Window, sched schedule.Scheduler)
 	sd.role = widget.NewSelect(roleOptions(), nil)
 	sd.role.SetSelected(string(domain.RoleReporter))
 	sd.add = widget.NewButton("Add", sd.addMember)
-	form := container.NewBorder(nil, nil, nil, container.NewHBox(sd.role, sd.add),
-		container.NewGridWithColumns(2, sd.name, sd.login))
+	fields := container.NewGridWithColumns(2, sd.name, sd.login)
+	if _, ok := makesLogins(store); ok {
+		sd.password = widget.NewPasswordEntry()
+		sd.password.SetPlaceHolder("their database password")
+		fields = container.NewGridWithColumns(3, sd.name, sd.login, sd.password)
+	}
+	form := container.NewBorder(nil, nil, nil, container.NewHBox(sd.role, sd.add), fields)
 	help := widget.NewLabel("Contributors write and submit drafts; reporters also edit their own articles after review; " +
 		"editors edit, fact-check, publish and moderate; admins also manage staff, settings and export.")
 	help.Wrapping = fyne.TextWrapWord
@@ -122,6 +145,22 @@ func (sd *StaffDialog) showRows(staff []domain.Staff) {
 // addMember is the Add button.
 func (sd *StaffDialog) addMember() {
 	m := domain.Staff{Name: sd.name.Text(), Login: sd.login.Text(), Role: domain.Role(sd.role.Selected)}
+	if ls, ok := makesLogins(sd.store); ok {
+		// On a shared newsroom the new member signs in as their own
+		// database role: the database makes it (the owner's connection may;
+		// an admin's own login may not, and the refusal says so).
+		password := sd.password.Text
+		if password == "" {
+			sd.message.SetText("Not done: on a shared newsroom each person signs in with their own password; give " +
+				"the new login one.")
+			return
+		}
+		sd.change("Added "+m.Name+" with a database login", func(ctx context.Context) error {
+			_, err := ls.AddStaffLogin(ctx, m, password)
+			return err
+		})
+		return
+	}
 	sd.change("Added "+m.Name, func(ctx context.Context) error {
 		_, err := sd.store.AddStaff(ctx, m)
 		return err
@@ -140,6 +179,9 @@ func (sd *StaffDialog) change(ok string, fn func(ctx context.Context) error) {
 				sd.message.SetText(ok + ".")
 				sd.name.SetText("")
 				sd.login.SetText("")
+				if sd.password != nil {
+					sd.password.SetText("")
+				}
 			}
 			sd.reload()
 		})
