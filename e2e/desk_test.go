@@ -124,6 +124,14 @@ func (a *app) idleShare(span time.Duration) float64 {
 	return float64(a.cpuTime()-from) / float64(span)
 }
 
+// steadyShare is the lower of two back-to-back idleShare windows: a cost
+// that lasts (a blinking caret redrawing the window) shows in both, a
+// one-off burst (a collection, the lock's 30 s refresh, another process
+// on the machine) in at most one.
+func (a *app) steadyShare(span time.Duration) float64 {
+	return min(a.idleShare(span), a.idleShare(span))
+}
+
 // TestIdleWithTheCaretInAField measures the window's CPU with the caret
 // in the headline, in the search box and in the first-run dialog.
 func TestIdleWithTheCaretInAField(t *testing.T) {
@@ -135,11 +143,11 @@ func TestIdleWithTheCaretInAField(t *testing.T) {
 	a.waitIdle(60 * time.Second)
 	a.clickHeadline(1280)
 	time.Sleep(time.Second)
-	headline := a.idleShare(10 * time.Second)
+	headline := a.steadyShare(10 * time.Second)
 	a.screenshot("desk-20-idle-headline")
 	a.key("ctrl+f")
 	time.Sleep(time.Second)
-	search := a.idleShare(10 * time.Second)
+	search := a.steadyShare(10 * time.Second)
 	a.screenshot("desk-21-idle-search")
 	a.quit()
 
@@ -147,11 +155,11 @@ func TestIdleWithTheCaretInAField(t *testing.T) {
 	home := t.TempDir()
 	b := startApp(t, d, home, "--db", db)
 	time.Sleep(3 * time.Second)
-	dialog := b.idleShare(10 * time.Second)
+	dialog := b.steadyShare(10 * time.Second)
 	b.screenshot("desk-22-idle-first-run")
 	b.quit()
 
-	t.Logf("idle CPU: headline %.2f%%, search %.2f%%, first-run dialog %.2f%% of a core (10 s each)", 100*headline, 100*search, 100*dialog)
+	t.Logf("idle CPU: headline %.2f%%, search %.2f%%, first-run dialog %.2f%% of a core (the lower of two 10 s windows each)", 100*headline, 100*search, 100*dialog)
 	for name, share := range map[string]float64{"headline": headline, "search box": search, "first-run dialog": dialog} {
 		if share >= 0.02 {
 			t.Errorf("caret in the %s: %.1f%% of a core while idle, want under 2%%", name, 100*share)
