@@ -92,8 +92,9 @@ func waitBodyHas(t *testing.T, db, slug string, want ...string) string {
 
 // TestImagesDroppedAndPastedInWindow: an image file dropped on the window
 // through XDND (as from a file manager) and a picture pasted with Ctrl+V
-// from the X clipboard (as from a screenshot tool) both go into the media
-// library and into the body as {{image REF}} paragraphs.
+// from the X clipboard (as from a screenshot tool), and then a file copied
+// in a file manager (its URI as the clipboard's text) all go into the
+// media library and into the body as {{image REF}} paragraphs.
 func TestImagesDroppedAndPastedInWindow(t *testing.T) {
 	if _, err := exec.LookPath("xclip"); err != nil {
 		t.Fatalf("xclip is not installed (make test installs it): %v", err)
@@ -158,5 +159,24 @@ func TestImagesDroppedAndPastedInWindow(t *testing.T) {
 		t.Fatalf("pasted record: %+v in %+v", rec, list)
 	}
 	a.screenshot("images-02-pasted")
+
+	// Files copied in a file manager: their URIs as the clipboard's text.
+	copied, copiedRef := photoPNG(t, dir, "copied.png", 100, 80, 90)
+	uris := filepath.Join(dir, "uris.txt")
+	if err := os.WriteFile(uris, []byte("file://"+copied+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	clip = exec.Command("xclip", "-selection", "clipboard", "-i", uris)
+	clip.Env = d.env(home)
+	if err := clip.Run(); err != nil {
+		t.Fatalf("xclip: %v", err)
+	}
+	time.Sleep(500 * time.Millisecond)
+	a.clickWord("harbour", 150, 0)
+	a.key("ctrl+End", "ctrl+v")
+	body = waitBodyHas(t, db, "harbour", "{{image "+copiedRef+"}}")
+	if strings.Contains(body, "file://") || len(mediaList(t, db)) != 3 {
+		t.Fatalf("after pasting a copied file: body %q, media %+v", body, mediaList(t, db))
+	}
 	a.quit()
 }

@@ -103,12 +103,18 @@ func drop(uriList string, deadline time.Time) error {
 		return errors.New("the window refused the drop (XdndStatus without accept)")
 	}
 	s.send(target, "XdndDrop", uint32(s.src), 0, 0, 0, 0)
-	finished, err := s.wait("XdndFinished", func(req xproto.SelectionRequestEvent) { s.answer(req, uriType, uriList) })
+	var asked []string
+	finished, err := s.wait("XdndFinished", func(req xproto.SelectionRequestEvent) {
+		asked = append(asked, fmt.Sprintf("target %d property %d", req.Target, req.Property))
+		s.answer(req, uriType, uriList)
+	})
 	if err != nil {
-		return err
+		return fmt.Errorf("%w (requests answered: %q)", err, asked)
 	}
-	if version >= 5 && finished.Data.Data32[1]&1 == 0 {
-		return errors.New("the window did not take the drop (XdndFinished without success)")
+	// The spec says bit 0 of l[1] is success; GLFW puts the length of the
+	// data it read there (0 when it read none): nonzero is success.
+	if version >= 5 && finished.Data.Data32[1] == 0 {
+		return fmt.Errorf("the window did not take the drop (XdndFinished %v; requests answered: %q)", finished.Data.Data32, asked)
 	}
 	return nil
 }
