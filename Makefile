@@ -23,7 +23,7 @@ PACKAGE  := newsroom-$(VERSION)-linux-$(shell $(GO) env GOARCH)
 SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BUILD_DEBS := gcc pkg-config libgl1-mesa-dev xorg-dev libhunspell-dev hunspell-en-us hunspell-en-gb
-TEST_DEBS  := xvfb xdotool x11-utils imagemagick tesseract-ocr tesseract-ocr-eng chromium libxml2-utils desktop-file-utils
+TEST_DEBS  := xvfb xdotool xclip x11-utils imagemagick tesseract-ocr tesseract-ocr-eng chromium libxml2-utils desktop-file-utils
 WEBCHECK   := publish/testdata/webcheck
 
 .PHONY: run build test test-readonly test-postgres deps test-deps vet clean bench stage install uninstall package

@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"newsroom/assets"
+	"newsroom/clipimage"
 	"newsroom/importer"
 	"newsroom/schedule"
 	"newsroom/storage"
@@ -118,11 +119,9 @@ func (ui *mainUI) build() {
 	ui.win.SetContent(ui.signInBar(ui.tabs))
 	// Image files dropped on the window go to the open article's
 	// library and body (the editor's Images panel).
-	ui.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) {
-		if ui.tabs.Selected() != nil && ui.tabs.Selected().Text == "Articles" {
-			ui.articles.editor.DropImages(uris)
-		}
-	})
+	ui.win.SetOnDropped(ui.dropped)
+	// Ctrl+V in the body takes a picture off the clipboard too.
+	ui.articles.editor.SetClipboardImages(clipimage.X11{})
 	ui.win.SetMainMenu(ui.menu())
 	ui.startSpelling()
 	ui.win.Canvas().SetOnTypedRune(func(r rune) {
@@ -135,6 +134,14 @@ func (ui *mainUI) build() {
 	ed.SetSidePanelShown(ui.app.Preferences().BoolWithFallback(prefSidePanel, true))
 	ed.OnSidePanel = func(shown bool) { ui.app.Preferences().SetBool(prefSidePanel, shown) }
 	ui.win.SetCloseIntercept(ui.quit)
+}
+
+// dropped takes files dropped on the window: on the Articles tab, image
+// files go to the open article's library and body.
+func (ui *mainUI) dropped(_ fyne.Position, uris []fyne.URI) {
+	if ui.tabs.Selected() != nil && ui.tabs.Selected().Text == "Articles" {
+		ui.articles.editor.DropImages(uris)
+	}
 }
 
 // quit saves what is unsaved, remembers the window size and ends the

@@ -5,6 +5,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -308,22 +310,57 @@ func (s *Screen) DropImages(uris []fyne.URI) {
 	if p == nil || s.article == nil {
 		return
 	}
-	p.tabs.SelectIndex(tabImages)
+	var paths []string
 	for _, u := range uris {
-		if u == nil || u.Scheme() != "file" {
-			continue
+		if u != nil && u.Scheme() == "file" {
+			paths = append(paths, u.Path())
 		}
-		path := u.Path()
-		name := u.Name()
-		s.sched.Go(func() {
-			data, _, err := photo.ReadFile(path, photo.DefaultLimits)
-			s.sched.Do(func() {
-				if err != nil {
-					p.images.state.SetText("Not added: " + err.Error())
-					return
-				}
-				p.images.addImage(name, data)
-			})
-		})
 	}
+	p.images.addFiles(paths)
+}
+
+// addFiles adds image files to the library off the UI goroutine, then
+// places each one taken at the caret, in order; the panel says what was
+// added and what was refused and why (the body and the library keep
+// everything else).
+func (m *imagesPanel) addFiles(paths []string) {
+	lib := m.library()
+	a := m.p.s.article
+	if lib == nil || a == nil || len(paths) == 0 {
+		return
+	}
+	m.p.tabs.SelectIndex(tabImages)
+	m.state.SetText(fmt.Sprintf("Adding %d file(s)…", len(paths)))
+	m.p.s.sched.Go(func() {
+		type result struct {
+			name string
+			rec  domain.Media
+			err  error
+		}
+		results := make([]result, 0, len(paths))
+		for _, path := range paths {
+			name := filepath.Base(path)
+			data, _, err := photo.ReadFile(path, photo.DefaultLimits)
+			var rec domain.Media
+			if err == nil {
+				rec, err = addToLibrary(lib, name, data)
+			}
+			results = append(results, result{name: name, rec: rec, err: err})
+		}
+		m.p.s.sched.Do(func() {
+			if m.p.s.article != a {
+				return // another article is open now: its body is not the place
+			}
+			var lines []string
+			for _, r := range results {
+				if r.err != nil {
+					lines = append(lines, "Not added: "+r.err.Error())
+					continue
+				}
+				m.place(r.rec.Ref)
+				lines = append(lines, "Added "+r.name+" as "+r.rec.Ref+".")
+			}
+			m.state.SetText(strings.Join(lines, "\n"))
+		})
+	})
 }

@@ -68,8 +68,9 @@ type Screen struct {
 	body                   *textedit.Editor
 	preview                *previewPane
 	previewShown           bool
-	spell                  *spellCheck // nil: no spelling check
-	find                   *findBar    // find and replace in the body (find.go)
+	spell                  *spellCheck     // nil: no spelling check
+	find                   *findBar        // find and replace in the body (find.go)
+	clipImages             ClipboardImages // images pasted into the body (paste.go); nil: text only
 
 	main       *bodyRow // the body beside the side panels or the preview
 	sideToggle *widget.Button

@@ -79,6 +79,7 @@ func (s *Screen) build() {
 	s.info = widget.NewLabel("")
 	s.body = textedit.NewEditor()
 	s.body.SetWordCounter(domain.WordCount)
+	s.body.OnPaste = s.pasteIntoBody
 	s.body.OnChanged = func(text string) {
 		if s.article == nil || s.loading {
 			return

@@ -38,6 +38,11 @@ type Editor struct {
 	// OnTypedKey, when set, sees each key first; returning true means it
 	// handled the key (a search field opening its results on Down).
 	OnTypedKey func(k *fyne.KeyEvent) bool
+	// OnPaste, when set, sees each paste (Ctrl+V, the menus' Paste) of an
+	// editable editor first, with the clipboard's text ("" when it holds
+	// none); returning true means it took the paste (an image placed
+	// instead of the text), false pastes the text as usual.
+	OnPaste func(text string) bool
 
 	field fieldMode
 	valid validation

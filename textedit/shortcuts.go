@@ -29,7 +29,11 @@ func (e *Editor) TypedShortcut(s fyne.Shortcut) {
 			e.replaceSelection("", editOther)
 		}
 	case *fyne.ShortcutPaste:
-		if text := clipboardOf(s.Clipboard).Content(); text != "" {
+		text := clipboardOf(s.Clipboard).Content()
+		if e.OnPaste != nil && !e.readOnly && !e.valid.disabled && e.OnPaste(text) {
+			return
+		}
+		if text != "" {
 			e.InsertAtCursor(text)
 		}
 	case *fyne.ShortcutSelectAll:
