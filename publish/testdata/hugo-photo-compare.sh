@@ -14,6 +14,8 @@
 #   sh publish/testdata/hugo-photo-compare.sh [N] [ROUNDS] [W] [H]
 # NEWSROOM_BIN names the binary (default bin/newsroom, built if missing).
 # TMPDIR puts the work folder elsewhere (it needs about 10 MB per photo).
+# NEWSROOM_ONLY=1 skips Hugo (to compare two newsroom builds on the same
+# corpus; the figures in the README were taken with Hugo).
 set -eu
 N=${1:-1000}
 ROUNDS=${2:-1}
@@ -80,6 +82,7 @@ while [ "$i" -le "$ROUNDS" ]; do
 		"$NEWSROOM" export --db "$DB" --out "$WORK/site$i" >"$WORK/out" 2>"$WORK/warnings"
 	cat "$WORK/time" "$WORK/out"
 	echo "newsroom renditions: $(find "$WORK/site$i/media" -type f | wc -l) files, $(du -sm "$WORK/site$i/media" | cut -f1) MB"
+	if [ "${NEWSROOM_ONLY:-}" = 1 ]; then i=$((i + 1)); continue; fi
 	settle
 	rm -rf "$SITE/resources"
 	/usr/bin/time -f "hugo first build: %e s wall, %U s user, %S s sys, %M KB max RSS" \
