@@ -143,15 +143,9 @@ func (e *exporter) writeImages(ctx context.Context, results []fileResult) ([]fil
 
 // makeImage decodes one image and stages its renditions.
 func (e *exporter) makeImage(ctx context.Context, w *imageWork, freshDir bool) ([]fileResult, error) {
-	src := e.images.src
-	m := w.img.Media
-	data, err := src.MediaData(ctx, m.Ref)
+	encoded, err := encodeRenditions(ctx, e.images.src, w.img)
 	if err != nil {
-		return nil, fmt.Errorf("load image %q: %w", m.Ref, err)
-	}
-	encoded, err := makeRenditions(data, m.Format, w.img.sizes(), w.img.Format)
-	if err != nil {
-		return nil, fmt.Errorf("image %q (%s): %w", m.Ref, m.Filename, err)
+		return nil, err
 	}
 	out := make([]fileResult, 0, len(encoded))
 	for i, r := range w.img.Renditions {
@@ -163,6 +157,21 @@ func (e *exporter) makeImage(ctx context.Context, w *imageWork, freshDir bool) (
 		}
 	}
 	return out, nil
+}
+
+// encodeRenditions reads img's file from src and makes its renditions,
+// in the order of img.Renditions.
+func encodeRenditions(ctx context.Context, src MediaSource, img *resolvedImage) ([][]byte, error) {
+	m := img.Media
+	data, err := src.MediaData(ctx, m.Ref)
+	if err != nil {
+		return nil, fmt.Errorf("load image %q: %w", m.Ref, err)
+	}
+	encoded, err := makeRenditions(data, m.Format, img.sizes(), img.Format)
+	if err != nil {
+		return nil, fmt.Errorf("image %q (%s): %w", m.Ref, m.Filename, err)
+	}
+	return encoded, nil
 }
 
 // storedDigestWithImages is, for a feed's input key, a summary's stored
