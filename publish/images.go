@@ -58,8 +58,11 @@ func renditionsOf(m domain.Media, format string) []rendition {
 		return nil
 	}
 	ext := "jpg"
-	if format == "png" {
+	switch format {
+	case "png":
 		ext = "png"
+	case "gif":
+		ext = "gif"
 	}
 	var widths []int
 	top := ImageWidths[len(ImageWidths)-1]
@@ -83,7 +86,8 @@ var renditionPath = regexp.MustCompile(`^media/[0-9a-f]{1,64}-(?:[0-9]{1,5}|card
 // resolvedImage is a library image as an export shows it.
 type resolvedImage struct {
 	Media domain.Media
-	// Format is the renditions' format: "jpeg" or "png".
+	// Format is the renditions' format: "jpeg", "png" or "gif" (an
+	// animated GIF).
 	Format     string
 	Renditions []rendition
 }
@@ -141,7 +145,12 @@ func (c *imageCache) load(ctx context.Context, ref, format string) (*resolvedIma
 	if err != nil {
 		return nil, fmt.Errorf("load image %q: %w", ref, err)
 	}
-	if format != "jpeg" && format != "png" {
+	// A GIF's recorded still format may predate animated renditions:
+	// only "gif" is taken on its word.
+	if (m.Format == "gif") != (format == "gif") {
+		format = ""
+	}
+	if format != "jpeg" && format != "png" && format != "gif" {
 		format = "jpeg"
 		if m.Format == "png" || m.Format == "gif" {
 			data, err := c.src.MediaData(ctx, ref)

@@ -47,6 +47,16 @@ func makeImageFiles(data []byte, format string, sizes []image.Point, out string,
 	if len(sizes) == 0 && card == nil {
 		return nil, nil, nil
 	}
+	var animated [][]byte
+	if out == "gif" && len(sizes) > 0 {
+		// The animation is kept; the social card is cut from the first
+		// frame as from a still.
+		var err error
+		if animated, err = makeGIFRenditions(data, sizes); err != nil || card == nil {
+			return animated, nil, err
+		}
+		sizes = nil
+	}
 	src, err := decodeImage(data, format)
 	if err != nil {
 		return nil, nil, err
@@ -84,6 +94,9 @@ func makeImageFiles(data []byte, format string, sizes []image.Point, out string,
 		if encoded[i], err = encodeImage(img, out); err != nil {
 			return nil, nil, err
 		}
+	}
+	if animated != nil {
+		return animated, cardFile, nil
 	}
 	return encoded, cardFile, nil
 }
@@ -273,7 +286,8 @@ func encodeImage(img image.Image, format string) ([]byte, error) {
 }
 
 // renditionFormat is the format renditions of a file of format are
-// written in: PNG for PNG and GIF files with transparency, else JPEG.
+// written in: GIF for animated GIFs (within maxAnimatedPixels), PNG for
+// PNG and still GIF files with transparency, else JPEG.
 func renditionFormat(format string, data []byte) string {
 	switch format {
 	case "png":
@@ -281,6 +295,9 @@ func renditionFormat(format string, data []byte) string {
 			return "png"
 		}
 	case "gif":
+		if animatedGIF(data) {
+			return "gif"
+		}
 		if gifHasAlpha(data) {
 			return "png"
 		}
