@@ -6,6 +6,7 @@ import (
 	"image"
 	"image/color"
 	"image/gif"
+	"image/jpeg"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -162,5 +163,37 @@ func TestAnimatedGIFLimit(t *testing.T) {
 	}
 	if _, ok := scanGIF(file[:len(file)/2]); ok {
 		t.Error("scanGIF took a GIF cut in half")
+	}
+}
+
+// TestAnimatedGIFLeadCard: an animated GIF as lead image keeps its
+// animation on the page, and its social card is a still of its first
+// frame.
+func TestAnimatedGIFLeadCard(t *testing.T) {
+	base := &fakeSource{}
+	src := newMediaFakeSource(base)
+	file := animatedTestGIF(t)
+	m := src.add(file, libraryImage(file, "gif", 600, 300, "Moving", "Desk", "Coloured squares"))
+	a := sampleArticle()
+	a.LeadImage = m.Ref
+	base.articles = []domain.Article{a}
+	dir := t.TempDir()
+	if _, err := Export(context.Background(), src, dir, ExportOptions{SiteTitle: "Daily", BaseURL: "https://news.example", Now: exportT}, nil); err != nil {
+		t.Fatal(err)
+	}
+	card := "media/" + m.Ref + "-card-15-0-571x300.jpg"
+	if page := readPage(t, dir, a.Slug); !strings.Contains(page, `<meta property="og:image" content="https://news.example/`+card+`">`) || !strings.Contains(page, m.Ref+"-600.gif") {
+		t.Fatalf("page lacks the card %s or the animated rendition:\n%s", card, readPage(t, dir, a.Slug))
+	}
+	b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(card)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := jpeg.Decode(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := img.Bounds().Size(); s != (image.Point{571, 300}) || !near(img.At(280, 150), gifRed) {
+		t.Errorf("card %v, centre %v: want the red first frame at 571×300", s, img.At(280, 150))
 	}
 }
