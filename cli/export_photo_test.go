@@ -63,8 +63,10 @@ func TestSampleArticleExportsWithLeadPhoto(t *testing.T) {
 		`<figure class="lead-photo"><img src="../media/` + ref + `-960.jpg"`,
 		`width="1600" height="1066" alt="John Kerry on the steps of a plane"`,
 		`<span class="credit">Photo: Pool/Reuters</span>`,
-		`<meta property="og:image" content="https://news.example/media/` + ref + `-1600.jpg">`,
-		`"image":{"@type":"ImageObject","url":"https://news.example/media/` + ref + `-1600.jpg"`,
+		`<meta property="og:image" content="https://news.example/media/` + ref + `-card-`,
+		`<meta property="og:image:width" content="1200">`,
+		`"image":[{"@type":"ImageObject","url":"https://news.example/media/` + ref + `-card-`,
+		`{"@type":"ImageObject","url":"https://news.example/media/` + ref + `-1600.jpg"`,
 	} {
 		if !bytes.Contains(page, []byte(want)) {
 			t.Errorf("page lacks %s", want)

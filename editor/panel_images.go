@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -37,6 +38,11 @@ type imagesPanel struct {
 	caption *widget.Entry
 	credit  *widget.Entry
 	alt     *widget.Entry
+	// focalX and focalY are the focal point, fractions 0–1 of the width
+	// (from the left) and the height (from the top): where the social
+	// card's crop centres.
+	focalX  *widget.Entry
+	focalY  *widget.Entry
 	save    *widget.Button
 	lead    *widget.Button
 	add     *widget.Button
@@ -61,10 +67,15 @@ func newImagesPanel(p *sidePanels) *imagesPanel {
 	m.caption.SetPlaceHolder("Caption")
 	m.credit.SetPlaceHolder("Credit, e.g. Photo: Ana Lima/Reuters")
 	m.alt.SetPlaceHolder("Alt text: what the picture shows")
+	m.focalX, m.focalY = widget.NewEntry(), widget.NewEntry()
+	m.focalX.SetPlaceHolder("0.5 across")
+	m.focalY.SetPlaceHolder("0.5 down")
 	m.save = widget.NewButton("Save fields", m.saveFields)
 	m.lead = widget.NewButton("Make lead image", m.makeLead)
 	m.add = widget.NewButton("Add image…", m.chooseFile)
-	form := widget.NewForm(widget.NewFormItem("Caption", m.caption), widget.NewFormItem("Credit", m.credit), widget.NewFormItem("Alt text", m.alt))
+	form := widget.NewForm(widget.NewFormItem("Caption", m.caption), widget.NewFormItem("Credit", m.credit), widget.NewFormItem("Alt text", m.alt),
+		widget.NewFormItem("Focal point", container.NewGridWithColumns(2, m.focalX, m.focalY)))
+	form.Items[3].HintText = "0–1 across and down; the social card is cut around it"
 	buttons := container.NewHBox(m.save, m.lead, m.add)
 	split := container.NewVSplit(m.list, container.NewVBox(form, buttons, m.state))
 	split.Offset = 0.45
@@ -169,6 +180,8 @@ func (m *imagesPanel) choose(id widget.ListItemID) {
 	m.caption.SetText(rec.Caption)
 	m.credit.SetText(rec.Credit)
 	m.alt.SetText(rec.Alt)
+	m.focalX.SetText(formatFocal(rec.FocalX))
+	m.focalY.SetText(formatFocal(rec.FocalY))
 	m.state.SetText("")
 	m.enable()
 }
@@ -176,7 +189,7 @@ func (m *imagesPanel) choose(id widget.ListItemID) {
 // enable allows editing only for an image of the library.
 func (m *imagesPanel) enable() {
 	_, known := m.chosenRecord()
-	for _, w := range []fyne.Disableable{m.caption, m.credit, m.alt, m.save, m.lead} {
+	for _, w := range []fyne.Disableable{m.caption, m.credit, m.alt, m.focalX, m.focalY, m.save, m.lead} {
 		if known && m.library() != nil {
 			w.Enable()
 		} else {
@@ -198,15 +211,46 @@ func (m *imagesPanel) chosenRecord() (domain.Media, bool) {
 	return rec, ok
 }
 
-// saveFields stores the chosen image's caption, credit and alt text at
-// once (they belong to the library, not to the article's autosave).
+// formatFocal shows a focal point fraction.
+func formatFocal(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+// parseFocal reads the focal point fields: each a number from 0 to 1
+// (a comma as decimal mark is taken), empty for the centre.
+func parseFocal(x, y string) (float64, float64, error) {
+	read := func(name, text string) (float64, error) {
+		text = strings.ReplaceAll(strings.TrimSpace(text), ",", ".")
+		if text == "" {
+			return 0.5, nil
+		}
+		f, err := strconv.ParseFloat(text, 64)
+		if err != nil || !(f >= 0 && f <= 1) {
+			return 0, fmt.Errorf("the focal point's %s %q is not a number from 0 to 1", name, text)
+		}
+		return f, nil
+	}
+	fx, err := read("across", x)
+	if err != nil {
+		return 0, 0, err
+	}
+	fy, err := read("down", y)
+	return fx, fy, err
+}
+
+// saveFields stores the chosen image's caption, credit, alt text and
+// focal point at once (they belong to the library, not to the article's
+// autosave).
 func (m *imagesPanel) saveFields() {
 	rec, ok := m.chosenRecord()
 	lib := m.library()
 	if !ok || lib == nil {
 		return
 	}
-	rec.Caption, rec.Credit, rec.Alt = m.caption.Text, m.credit.Text, m.alt.Text
+	fx, fy, err := parseFocal(m.focalX.Text, m.focalY.Text)
+	if err != nil {
+		m.state.SetText("Not saved: " + err.Error())
+		return
+	}
+	rec.Caption, rec.Credit, rec.Alt, rec.FocalX, rec.FocalY = m.caption.Text, m.credit.Text, m.alt.Text, fx, fy
 	m.state.SetText("Saving…")
 	m.p.s.sched.Go(func() {
 		err := lib.UpdateMedia(context.Background(), rec)

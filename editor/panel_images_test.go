@@ -136,3 +136,43 @@ func hasKind(fs []domain.Finding, kind string) bool {
 	}
 	return false
 }
+
+// TestImagesPanelSetsFocalPoint: the focal point fields show the chosen
+// image's focal point, store a new one with the other fields, and refuse
+// a number outside 0–1 with a message, storing nothing.
+func TestImagesPanelSetsFocalPoint(t *testing.T) {
+	test.NewTempApp(t)
+	file := pngFile(t, 64, 48, 30)
+	sum := sha256.Sum256(file)
+	ref := domain.MediaRefOf(hex.EncodeToString(sum[:]))
+	a := &domain.Article{Headline: "Talks", Body: "Intro.\n\n{{image " + ref + "}}\n\nEnd."}
+	s, st := newPanelScreen(t, a)
+	libraryAdd(t, st, file, "focal.png")
+	ip := s.panels().images
+	ip.refresh()
+	waitFor(t, s, "the panel lists the image", func() bool { return len(ip.refs) == 1 && ip.records[ref].Ref == ref })
+	ip.list.Select(0)
+	if ip.focalX.Text != "0.5" || ip.focalY.Text != "0.5" || ip.focalX.Disabled() {
+		t.Fatalf("focal point fields %q, %q (disabled %v), want the centre, editable", ip.focalX.Text, ip.focalY.Text, ip.focalX.Disabled())
+	}
+	ip.focalX.SetText("")
+	test.Type(ip.focalX, "0.25")
+	ip.focalY.SetText("")
+	test.Type(ip.focalY, "0,8")
+	test.Tap(ip.save)
+	waitFor(t, s, "the focal point is saved", func() bool {
+		m, err := st.Media(context.Background(), ref)
+		return err == nil && m.FocalX == 0.25 && m.FocalY == 0.8
+	})
+
+	ip.focalY.SetText("")
+	test.Type(ip.focalY, "1.5")
+	test.Tap(ip.save)
+	if !strings.Contains(ip.state.Text, "Not saved:") || !strings.Contains(ip.state.Text, "from 0 to 1") {
+		t.Errorf("out-of-range focal point says %q", ip.state.Text)
+	}
+	fakeOf(s).Settle()
+	if m, err := st.Media(context.Background(), ref); err != nil || m.FocalY != 0.8 {
+		t.Errorf("refused focal point stored: %v %v", m.FocalY, err)
+	}
+}

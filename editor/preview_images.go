@@ -8,7 +8,6 @@ import (
 	"sync"
 	"time"
 
-	"newsroom/domain"
 	"newsroom/publish"
 )
 
@@ -18,10 +17,7 @@ const previewImageWidth = 720
 
 // previewMediaStore is what the preview reads images from; a store without
 // it shows the captioned placeholder box.
-type previewMediaStore interface {
-	Media(ctx context.Context, ref string) (domain.Media, error)
-	MediaData(ctx context.Context, ref string) ([]byte, error)
-}
+type previewMediaStore = publish.MediaSource
 
 // previewImage is one library image as the preview shows it.
 type previewImage struct {

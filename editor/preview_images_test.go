@@ -1,7 +1,13 @@
 package editor
 
 import (
+	"bytes"
 	"context"
+	"image"
+	_ "image/jpeg"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -64,5 +70,63 @@ func TestPreviewShowsLibraryImages(t *testing.T) {
 	}
 	if text := previewPlain(blocks); !strings.Contains(text, "[Image: The harbour at dawn") {
 		t.Errorf("the preview's text lacks the lead image:\n%s", text)
+	}
+}
+
+// TestPreviewWritePageWritesImages: "Preview in browser" writes, beside
+// the page, every image file the page names (the lead and an inline
+// image, from the screen's SQLite store), says "Preparing images…" while
+// it makes them, and makes none the second time.
+func TestPreviewWritePageWritesImages(t *testing.T) {
+	a := &domain.Article{Headline: "Talks", Slug: "talks", Body: "Intro."}
+	s, st := newPanelScreen(t, a)
+	lead := libraryAdd(t, st, pngFile(t, 700, 400, 10), "lead.png")
+	inline := libraryAdd(t, st, pngFile(t, 300, 200, 200), "inline.png")
+	snap := cloneArticle(s.article)
+	snap.LeadImage = lead.Ref
+	snap.Body = "Intro.\n\n{{image " + inline.Ref + "}}\n\nEnd."
+	path, err := s.preview.writePage(snap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(s.preview.tmpDir) })
+	fakeOf(s).Settle()
+	if got := s.preview.state.Text; got != "Preparing 2 images…" {
+		t.Errorf("state line %q while images are made", got)
+	}
+	page, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	urls := regexp.MustCompile(`(?:src|srcset)="([^"]+)"`).FindAllStringSubmatch(string(page), -1)
+	named := map[string]bool{}
+	for _, m := range urls {
+		for _, c := range strings.Split(m[1], ", ") {
+			u, _, _ := strings.Cut(c, " ")
+			named[u] = true
+		}
+	}
+	for _, rel := range []string{lead.Ref + "-480.jpg", lead.Ref + "-700.jpg", inline.Ref + "-300.jpg"} {
+		if !named["../media/"+rel] {
+			t.Errorf("page does not name %s: %v", rel, named)
+		}
+	}
+	for u := range named {
+		data, err := os.ReadFile(filepath.Join(filepath.Dir(path), filepath.FromSlash(u)))
+		if err != nil {
+			t.Errorf("the page names %s, which is not beside it: %v", u, err)
+			continue
+		}
+		if _, _, err := image.DecodeConfig(bytes.NewReader(data)); err != nil {
+			t.Errorf("%s does not decode: %v", u, err)
+		}
+	}
+	s.preview.state.SetText("")
+	if _, err := s.preview.writePage(snap); err != nil {
+		t.Fatal(err)
+	}
+	fakeOf(s).Settle()
+	if got := s.preview.state.Text; got != "" {
+		t.Errorf("second preview says %q: images were made again", got)
 	}
 }

@@ -157,7 +157,9 @@ func (p *previewPane) showOpenFailure(path string, err error) {
 }
 
 // writePage renders a's page with its approved comments and the site
-// settings into the pane's temporary directory (off the UI goroutine).
+// settings into the pane's temporary directory, with the image renditions
+// it shows (off the UI goroutine; the state line says "Preparing images…"
+// while they are made).
 func (p *previewPane) writePage(a *domain.Article) (string, error) {
 	ctx := context.Background()
 	p.tmpOnce.Do(func() { p.tmpDir, p.tmpErr = os.MkdirTemp("", "newsroom-preview-") })
@@ -174,7 +176,17 @@ func (p *previewPane) writePage(a *domain.Article) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("preview in browser: read comments: %w", err)
 	}
-	path, err := publish.WritePreview(p.tmpDir, a, comments[a.ID], opt)
+	pv := publish.Preview{MakingImages: func(n int) {
+		note := "Preparing images…"
+		if n > 1 {
+			note = fmt.Sprintf("Preparing %d images…", n)
+		}
+		p.s.sched.Do(func() { p.state.SetText(note) })
+	}}
+	if ms, ok := p.s.store.(publish.MediaSource); ok {
+		pv.Media = ms
+	}
+	path, err := publish.WritePreview(ctx, p.tmpDir, a, comments[a.ID], opt, pv)
 	if err != nil {
 		return "", fmt.Errorf("preview in browser: %w", err)
 	}

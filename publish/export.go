@@ -545,7 +545,7 @@ func (e *exporter) pages(ctx context.Context, chunk []pageJob, results []fileRes
 		key := pageKey(e.siteKey, j.a, j.a.StoredDigest, e.comments[j.a.ID], j.draft)
 		prev, ok := e.old.Files[rel]
 		if ok && len(prev.Media) > 0 {
-			key = e.images.mediaKey(ctx, key, prev.Media)
+			key = e.images.mediaKey(ctx, key, prev.Media, true)
 		}
 		if ok && !e.force && key != "" && prev.Input == key && e.sizeIs(rel, prev.Size) {
 			results[j.index] = fileResult{index: j.index, rel: rel, entry: prev, warnings: prev.Warnings}
@@ -612,7 +612,10 @@ func (e *exporter) page(j pageJob, a *domain.Article) fileResult {
 	if err != nil {
 		return fileResult{index: j.index, rel: rel, err: err}
 	}
-	input := e.images.mediaKey(e.ctx, pageKey(e.siteKey, a, domain.ContentDigest(a), comments, j.draft), body.used)
+	if leadCard(e.site, body.lead) != nil {
+		body.used[0] += " " + cardFlag // the lead comes first
+	}
+	input := e.images.mediaKey(e.ctx, pageKey(e.siteKey, a, domain.ContentDigest(a), comments, j.draft), body.used, true)
 	missing := body.missing
 	opt := e.pageOpt
 	opt.Draft = j.draft

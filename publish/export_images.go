@@ -3,11 +3,11 @@ package publish
 import (
 	"context"
 	"fmt"
+	"image"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"sort"
-	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -39,32 +39,67 @@ func imageFileKey(img *resolvedImage) string {
 	return k.sum()
 }
 
-// imageWork is one image whose renditions the export checks or makes.
+// cardFileKey digests what a social card is made from.
+func cardFileKey(img *resolvedImage, card *socialCard) string {
+	var k keyHasher
+	k.str(encoderVersion)
+	k.str(img.Media.SHA256)
+	k.str(img.Media.Format)
+	k.str(card.Format)
+	k.str(card.Rel)
+	k.int(int64(card.Size.X))
+	k.int(int64(card.Size.Y))
+	return k.sum()
+}
+
+// imageWork is one image whose renditions (and social card, when a page
+// shows it as its lead) the export checks or makes.
 type imageWork struct {
-	img  *resolvedImage
-	key  string
-	make bool // some rendition must be made
+	img     *resolvedImage
+	key     string
+	card    *socialCard // nil: no page names it
+	cardKey string
+	// makeSizes and makeCard tell that some rendition, or the card, must
+	// be made.
+	makeSizes, makeCard bool
+}
+
+// stale reports whether the file rel must be made again for input key.
+func (e *exporter) stale(rel, key string) bool {
+	prev, owned := e.old.Files[rel]
+	return !owned || e.force || prev.Input != key || !e.sizeIs(rel, prev.Size)
 }
 
 // writeImages makes the renditions of every image the pages of results
-// use, staged like the pages. Renditions whose manifest entry records the
-// same input and whose file is still there at the recorded size are kept
-// without decoding anything; the others are made on one worker per CPU,
-// each image decoded once for all its sizes.
+// use, and the social cards of the lead images they name, staged like the
+// pages. Files whose manifest entry records the same input and which are
+// still there at the recorded size are kept without decoding anything;
+// the others are made on one worker per CPU, each image decoded once for
+// all its files.
 func (e *exporter) writeImages(ctx context.Context, results []fileResult) ([]fileResult, error) {
 	byRef := map[string]*imageWork{}
 	for _, r := range results {
 		for _, u := range r.entry.Media {
-			ref, format, ok := strings.Cut(u, " ")
-			if !ok || byRef[ref] != nil {
+			ref, format, card := parseUsed(u)
+			if format == "" {
 				continue
 			}
-			img, err := e.images.resolve(ctx, ref, format)
-			if err != nil {
-				return nil, err
+			w := byRef[ref]
+			if w == nil {
+				img, err := e.images.resolve(ctx, ref, format)
+				if err != nil {
+					return nil, err
+				}
+				if img == nil || len(img.Renditions) == 0 {
+					continue
+				}
+				w = &imageWork{img: img, key: imageFileKey(img)}
+				byRef[ref] = w
 			}
-			if img != nil && len(img.Renditions) > 0 {
-				byRef[ref] = &imageWork{img: img, key: imageFileKey(img)}
+			if card && w.card == nil {
+				if w.card = cardOf(w.img); w.card != nil {
+					w.cardKey = cardFileKey(w.img, w.card)
+				}
 			}
 		}
 	}
@@ -80,18 +115,20 @@ func (e *exporter) writeImages(ctx context.Context, results []fileResult) ([]fil
 	var todo []*imageWork
 	for _, w := range work {
 		for _, r := range w.img.Renditions {
-			prev, owned := e.old.Files[r.Rel]
-			if !owned || e.force || prev.Input != w.key || !e.sizeIs(r.Rel, prev.Size) {
-				w.make = true
-			}
+			w.makeSizes = w.makeSizes || e.stale(r.Rel, w.key)
 		}
-		if !w.make {
+		w.makeCard = w.card != nil && e.stale(w.card.Rel, w.cardKey)
+		if !w.makeSizes {
 			for _, r := range w.img.Renditions {
 				out = append(out, fileResult{rel: r.Rel, entry: e.old.Files[r.Rel]})
 			}
-			continue
 		}
-		todo = append(todo, w)
+		if w.card != nil && !w.makeCard {
+			out = append(out, fileResult{rel: w.card.Rel, entry: e.old.Files[w.card.Rel]})
+		}
+		if w.makeSizes || w.makeCard {
+			todo = append(todo, w)
+		}
 	}
 	if len(todo) == 0 {
 		return out, nil
@@ -141,22 +178,34 @@ func (e *exporter) writeImages(ctx context.Context, results []fileResult) ([]fil
 	return out, ctx.Err()
 }
 
-// makeImage decodes one image and stages its renditions.
+// makeImage decodes one image and stages the files of w that must be
+// made: its renditions, its social card, or both.
 func (e *exporter) makeImage(ctx context.Context, w *imageWork, freshDir bool) ([]fileResult, error) {
-	src := e.images.src
-	m := w.img.Media
-	data, err := src.MediaData(ctx, m.Ref)
-	if err != nil {
-		return nil, fmt.Errorf("load image %q: %w", m.Ref, err)
+	var sizes []image.Point
+	if w.makeSizes {
+		sizes = w.img.sizes()
 	}
-	encoded, err := makeRenditions(data, m.Format, w.img.sizes(), w.img.Format)
-	if err != nil {
-		return nil, fmt.Errorf("image %q (%s): %w", m.Ref, m.Filename, err)
+	var card *socialCard
+	if w.makeCard {
+		card = w.card
 	}
-	out := make([]fileResult, 0, len(encoded))
-	for i, r := range w.img.Renditions {
+	encoded, cardFile, err := encodeImageFiles(ctx, e.images.src, w.img, sizes, card)
+	if err != nil {
+		return nil, err
+	}
+	var out []fileResult
+	for i := range encoded {
+		r := w.img.Renditions[i]
 		res, err := e.writeFile(r.Rel, encoded[i], freshDir)
 		res.entry.Input = w.key
+		out = append(out, res)
+		if err != nil {
+			return out, err
+		}
+	}
+	if card != nil {
+		res, err := e.writeFile(card.Rel, cardFile, freshDir)
+		res.entry.Input = w.cardKey
 		out = append(out, res)
 		if err != nil {
 			return out, err
@@ -165,12 +214,34 @@ func (e *exporter) makeImage(ctx context.Context, w *imageWork, freshDir bool) (
 	return out, nil
 }
 
+// encodeRenditions reads img's file from src and makes its renditions,
+// in the order of img.Renditions.
+func encodeRenditions(ctx context.Context, src MediaSource, img *resolvedImage) ([][]byte, error) {
+	encoded, _, err := encodeImageFiles(ctx, src, img, img.sizes(), nil)
+	return encoded, err
+}
+
+// encodeImageFiles reads img's file from src and makes the renditions of
+// sizes (img's, or none) and card (nil: none).
+func encodeImageFiles(ctx context.Context, src MediaSource, img *resolvedImage, sizes []image.Point, card *socialCard) ([][]byte, []byte, error) {
+	m := img.Media
+	data, err := src.MediaData(ctx, m.Ref)
+	if err != nil {
+		return nil, nil, fmt.Errorf("load image %q: %w", m.Ref, err)
+	}
+	encoded, cardFile, err := makeImageFiles(data, m.Format, sizes, img.Format, card)
+	if err != nil {
+		return nil, nil, fmt.Errorf("image %q (%s): %w", m.Ref, m.Filename, err)
+	}
+	return encoded, cardFile, nil
+}
+
 // storedDigestWithImages is, for a feed's input key, a summary's stored
 // digest with what its page's images show (the images the manifest
 // records for the page): a feed carries the pages' images too.
 func (e *exporter) storedDigestWithImages(ctx context.Context) func(*domain.Article) string {
 	return func(a *domain.Article) string {
-		return e.images.mediaKey(ctx, a.StoredDigest, e.old.Files[a.Slug+"/index.html"].Media)
+		return e.images.mediaKey(ctx, a.StoredDigest, e.old.Files[a.Slug+"/index.html"].Media, false)
 	}
 }
 
@@ -186,6 +257,6 @@ func (e *exporter) contentDigestWithImages(ctx context.Context) func(*domain.Art
 			}
 			used = append(used, usedImage(ref, img))
 		}
-		return e.images.mediaKey(ctx, domain.ContentDigest(a), used)
+		return e.images.mediaKey(ctx, domain.ContentDigest(a), used, false)
 	}
 }

@@ -494,7 +494,7 @@ func (failingSource) ApprovedCommentsByArticle(context.Context) (map[int64][]dom
 func TestWritePreview(t *testing.T) {
 	dir := t.TempDir()
 	a := sampleArticle()
-	path, err := WritePreview(dir, &a, hostileComments(), Options{Draft: true})
+	path, err := WritePreview(context.Background(), dir, &a, hostileComments(), Options{Draft: true}, Preview{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -505,7 +505,7 @@ func TestWritePreview(t *testing.T) {
 		t.Errorf("preview lacks its stylesheet: %v", err)
 	}
 	a.Slug = "../x"
-	if _, err := WritePreview(dir, &a, nil, Options{}); err == nil {
+	if _, err := WritePreview(context.Background(), dir, &a, nil, Options{}, Preview{}); err == nil {
 		t.Error("WritePreview accepted a slug with ../")
 	}
 }

@@ -24,9 +24,16 @@ type imageView struct {
 	Alt     string
 	Caption string
 	Credit  string
-	// URL, OGWidth and OGHeight describe the largest rendition for
-	// OpenGraph and JSON-LD: an absolute URL, set only with a base URL.
-	URL               string
+	// URL is the absolute URL of the largest rendition (Width × Height),
+	// for JSON-LD; set only with a base URL.
+	URL string
+	// CardURL, CardWidth and CardHeight describe the social card (the
+	// focal-point crop), set only with a base URL.
+	CardURL               string
+	CardWidth, CardHeight int
+	// OGURL, OGWidth and OGHeight are the OpenGraph image: the card, or
+	// the largest rendition when there is none.
+	OGURL             string
 	OGWidth, OGHeight int
 }
 
@@ -54,15 +61,21 @@ func newImageView(img *resolvedImage, prefix string, caption *string) *imageView
 	src := img.Renditions[min(1, len(img.Renditions)-1)]
 	v.Src = prefix + src.Rel
 	v.Width, v.Height = top.Width, top.Height
-	v.OGWidth, v.OGHeight = top.Width, top.Height
 	return v
 }
 
-// withURL sets the absolute URL of the view's largest rendition under
-// the site's base URL.
-func (v *imageView) withURL(baseURL string, img *resolvedImage) *imageView {
-	if v != nil && baseURL != "" {
-		v.URL = baseURL + "/" + img.Renditions[len(img.Renditions)-1].Rel
+// withURL sets the absolute URLs of the view's largest rendition and of
+// card (nil: none) under the site's base URL; the card, else the largest
+// rendition, is the OpenGraph image.
+func (v *imageView) withURL(baseURL string, img *resolvedImage, card *socialCard) *imageView {
+	if v == nil || baseURL == "" {
+		return v
+	}
+	v.URL = baseURL + "/" + img.Renditions[len(img.Renditions)-1].Rel
+	v.OGURL, v.OGWidth, v.OGHeight = v.URL, v.Width, v.Height
+	if card != nil {
+		v.CardURL, v.CardWidth, v.CardHeight = baseURL+"/"+card.Rel, card.Size.X, card.Size.Y
+		v.OGURL, v.OGWidth, v.OGHeight = v.CardURL, v.CardWidth, v.CardHeight
 	}
 	return v
 }

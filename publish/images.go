@@ -58,8 +58,11 @@ func renditionsOf(m domain.Media, format string) []rendition {
 		return nil
 	}
 	ext := "jpg"
-	if format == "png" {
+	switch format {
+	case "png":
 		ext = "png"
+	case "gif":
+		ext = "gif"
 	}
 	var widths []int
 	top := ImageWidths[len(ImageWidths)-1]
@@ -77,13 +80,14 @@ func renditionsOf(m domain.Media, format string) []rendition {
 	return out
 }
 
-// renditionPath matches the files renditionsOf names.
-var renditionPath = regexp.MustCompile(`^media/[0-9a-f]{1,64}-[0-9]{1,5}\.(?:jpg|png)$`)
+// renditionPath matches the files renditionsOf and cardOf name.
+var renditionPath = regexp.MustCompile(`^media/[0-9a-f]{1,64}-(?:[0-9]{1,5}|card-[0-9]{1,6}-[0-9]{1,6}-[0-9]{1,5}x[0-9]{1,5})\.(?:jpg|png|gif)$`)
 
 // resolvedImage is a library image as an export shows it.
 type resolvedImage struct {
 	Media domain.Media
-	// Format is the renditions' format: "jpeg" or "png".
+	// Format is the renditions' format: "jpeg", "png" or "gif" (an
+	// animated GIF).
 	Format     string
 	Renditions []rendition
 }
@@ -141,7 +145,12 @@ func (c *imageCache) load(ctx context.Context, ref, format string) (*resolvedIma
 	if err != nil {
 		return nil, fmt.Errorf("load image %q: %w", ref, err)
 	}
-	if format != "jpeg" && format != "png" {
+	// A GIF's recorded still format may predate animated renditions:
+	// only "gif" is taken on its word.
+	if (m.Format == "gif") != (format == "gif") {
+		format = ""
+	}
+	if format != "jpeg" && format != "png" && format != "gif" {
 		format = "jpeg"
 		if m.Format == "png" || m.Format == "gif" {
 			data, err := c.src.MediaData(ctx, ref)
@@ -219,10 +228,24 @@ func (c *imageCache) resolveDoc(ctx context.Context, a *domain.Article, doc *mar
 	return lead, used, found, nil
 }
 
+// cardFlag marks, in a page's manifest entry, the lead image whose social
+// card the page names: "REF FORMAT card".
+const cardFlag = "card"
+
+// parseUsed splits a manifest entry of a page's images: "REF FORMAT",
+// "REF FORMAT card" or "REF" (missing).
+func parseUsed(u string) (ref, format string, card bool) {
+	ref, rest, _ := strings.Cut(u, " ")
+	format, flag, _ := strings.Cut(rest, " ")
+	return ref, format, flag == cardFlag
+}
+
 // mediaKey adds to a page's input key what it shows of the images it
-// uses (as recorded: "REF FORMAT"); key is returned as it is when the
-// page uses none, and "" (matching nothing) when one cannot be looked up.
-func (c *imageCache) mediaKey(ctx context.Context, key string, used []string) string {
+// uses (as recorded: "REF FORMAT", with " card" for a social card, which
+// adds the card's file when cards is set); key is returned as it is when
+// the page uses none, and "" (matching nothing) when one cannot be looked
+// up.
+func (c *imageCache) mediaKey(ctx context.Context, key string, used []string, cards bool) string {
 	if len(used) == 0 || key == "" {
 		return key
 	}
@@ -230,13 +253,18 @@ func (c *imageCache) mediaKey(ctx context.Context, key string, used []string) st
 	k.str(key)
 	k.str(encoderVersion)
 	for _, u := range used {
-		ref, format, _ := strings.Cut(u, " ")
+		ref, format, card := parseUsed(u)
 		img, err := c.resolve(ctx, ref, format)
 		if err != nil {
 			return ""
 		}
 		k.str(ref)
 		k.str(img.fingerprint())
+		if card && cards {
+			if sc := cardOf(img); sc != nil {
+				k.str(sc.Rel)
+			}
+		}
 	}
 	return k.sum()
 }

@@ -234,10 +234,12 @@ func TestExportImages(t *testing.T) {
 	for _, want := range []string{
 		leadFig, inlineFig,
 		`<p class="missing-image" role="note">Missing image: no image called “000000000000” in the media library.</p>`,
-		`<meta property="og:image" content="https://news.example/media/` + lead.Ref + `-1600.jpg">`,
-		`<meta property="og:image:width" content="1600">`, `<meta property="og:image:height" content="1035">`,
+		// The social card: the 1200 × 630 crop around the focal point.
+		`<meta property="og:image" content="https://news.example/media/` + lead.Ref + `-card-0-104-1200x630.jpg">`,
+		`<meta property="og:image:width" content="1200">`, `<meta property="og:image:height" content="630">`,
 		`<meta name="twitter:card" content="summary_large_image">`,
-		`"image":{"@type":"ImageObject","url":"https://news.example/media/` + lead.Ref + `-1600.jpg","width":1600,"height":1035,"caption":"Crowds in the square at dawn","creditText":"Photo: Ana Lima/Reuters"}`,
+		`"image":[{"@type":"ImageObject","url":"https://news.example/media/` + lead.Ref + `-card-0-104-1200x630.jpg","width":1200,"height":630,"caption":"Crowds in the square at dawn","creditText":"Photo: Ana Lima/Reuters"},` +
+			`{"@type":"ImageObject","url":"https://news.example/media/` + lead.Ref + `-1600.jpg","width":1600,"height":1035,"caption":"Crowds in the square at dawn","creditText":"Photo: Ana Lima/Reuters"}]`,
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("page lacks %s", want)
@@ -297,8 +299,8 @@ func TestExportImages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if fourth.Removed != 3 {
-		t.Errorf("removed %d files, want the lead's 3 renditions", fourth.Removed)
+	if fourth.Removed != 4 {
+		t.Errorf("removed %d files, want the lead's 3 renditions and its card", fourth.Removed)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "media", lead.Ref+"-480.jpg")); !os.IsNotExist(err) {
 		t.Errorf("lead rendition still there: %v", err)
@@ -366,5 +368,114 @@ func TestPreviewImage(t *testing.T) {
 	}
 	if big, err := PreviewImage(buf.Bytes(), "jpeg", 1000); err != nil || big.Bounds().Dx() != 40 {
 		t.Errorf("preview upscaled or failed: %v %v", big.Bounds(), err)
+	}
+}
+
+// bandedPhoto is a JPEG of w × h whose top third is red, middle third
+// grey and bottom third blue.
+func bandedPhoto(t *testing.T, w, h int) []byte {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	for y := 0; y < h; y++ {
+		c := color.RGBA{128, 128, 128, 255}
+		switch {
+		case y < h/3:
+			c = color.RGBA{220, 20, 20, 255}
+		case y >= 2*h/3:
+			c = color.RGBA{20, 20, 220, 255}
+		}
+		for x := 0; x < w; x++ {
+			img.SetRGBA(x, y, c)
+		}
+	}
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: 90}); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestExportSocialCard: the lead image's social card is the 1200 × 630
+// crop around its focal point, named by content, place and size; a
+// re-export writes nothing, and a moved focal point writes only the new
+// card and the page that names it (the old card goes).
+func TestExportSocialCard(t *testing.T) {
+	base := &fakeSource{}
+	src := newMediaFakeSource(base)
+	file := bandedPhoto(t, 2400, 2400)
+	lead := src.add(file, libraryImage(file, "jpeg", 2400, 2400, "Bands", "Photo: Desk", "Three bands of colour"))
+	lead.FocalY = 0 // the red top
+	src.library[lead.Ref] = lead
+	a := sampleArticle()
+	a.LeadImage = lead.Ref
+	base.articles = []domain.Article{a}
+	dir := t.TempDir()
+	opt := ExportOptions{SiteTitle: "Daily", BaseURL: "https://news.example", Now: exportT}
+	if _, err := Export(context.Background(), src, dir, opt, nil); err != nil {
+		t.Fatal(err)
+	}
+	topCard := "media/" + lead.Ref + "-card-0-0-1200x630.jpg"
+	cardColour := func(rel string) color.Color {
+		t.Helper()
+		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
+		if err != nil {
+			t.Fatalf("card missing: %v", err)
+		}
+		img, err := jpeg.Decode(bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s := img.Bounds().Size(); s != (image.Point{1200, 630}) {
+			t.Errorf("%s is %v, want 1200×630", rel, s)
+		}
+		return img.At(600, 315)
+	}
+	if r, _, b, _ := cardColour(topCard).RGBA(); r>>8 < 180 || b>>8 > 60 {
+		t.Errorf("the card of a focal point at the top is not red at its centre")
+	}
+	page := readPage(t, dir, a.Slug)
+	if !strings.Contains(page, `<meta property="og:image" content="https://news.example/`+topCard+`">`) {
+		t.Errorf("og:image does not name %s", topCard)
+	}
+
+	src.reads.Store(0)
+	again, err := Export(context.Background(), src, dir, opt, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Written != 0 || src.reads.Load() != 0 {
+		t.Errorf("no-change re-export wrote %d files and read %d images", again.Written, src.reads.Load())
+	}
+
+	// The focal point moves to the blue bottom.
+	lead.FocalY = 1
+	src.library[lead.Ref] = lead
+	src.reads.Store(0)
+	moved, err := Export(context.Background(), src, dir, opt, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bottomCard := "media/" + lead.Ref + "-card-0-1140-1200x630.jpg"
+	if moved.Written != 2 || moved.Removed != 1 || src.reads.Load() != 1 {
+		t.Errorf("moved focal point: %d written, %d removed, %d images read; want the new card and the page, the old card removed, one read",
+			moved.Written, moved.Removed, src.reads.Load())
+	}
+	if r, _, b, _ := cardColour(bottomCard).RGBA(); b>>8 < 180 || r>>8 > 60 {
+		t.Errorf("the card of a focal point at the bottom is not blue at its centre")
+	}
+	if page := readPage(t, dir, a.Slug); !strings.Contains(page, `content="https://news.example/`+bottomCard+`"`) {
+		t.Errorf("og:image does not name the new card %s", bottomCard)
+	}
+	if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(topCard))); !os.IsNotExist(err) {
+		t.Errorf("the old card is still there (%v)", err)
+	}
+
+	// Without a base URL there is no OpenGraph image, so no card.
+	plain := t.TempDir()
+	if _, err := Export(context.Background(), src, plain, ExportOptions{SiteTitle: "Daily", Now: exportT}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if cards, _ := filepath.Glob(filepath.Join(plain, "media", "*-card-*")); len(cards) != 0 {
+		t.Errorf("cards without a base URL: %v", cards)
 	}
 }

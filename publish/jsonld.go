@@ -25,10 +25,11 @@ type newsArticleLD struct {
 	URL              string         `json:"url,omitempty"`
 	MainEntityOfPage *ldWebPage     `json:"mainEntityOfPage,omitempty"`
 	Correction       []ldCorrection `json:"correction,omitempty"`
-	Image            *ldImage       `json:"image,omitempty"`
+	Image            []ldImage      `json:"image,omitempty"`
 }
 
-// ldImage is schema.org ImageObject: the lead image's largest rendition.
+// ldImage is schema.org ImageObject: the lead image's social card (the
+// 1.91:1 focal-point crop) and its largest rendition.
 type ldImage struct {
 	Type       string `json:"@type"`
 	URL        string `json:"url"`
@@ -136,8 +137,11 @@ func articleJSONLD(a *domain.Article, site siteView, m *Masthead, pageURL string
 			ld.Correction = append(ld.Correction, ldCorrection{Type: "CorrectionComment", Text: c.Kind.Label() + ": " + text, DatePublished: c.At.Format(time.RFC3339)})
 		}
 	}
+	if lead != nil && lead.CardURL != "" {
+		ld.Image = append(ld.Image, ldImage{Type: "ImageObject", URL: lead.CardURL, Width: lead.CardWidth, Height: lead.CardHeight, Caption: lead.Caption, CreditText: lead.Credit})
+	}
 	if lead != nil && lead.URL != "" {
-		ld.Image = &ldImage{Type: "ImageObject", URL: lead.URL, Width: lead.OGWidth, Height: lead.OGHeight, Caption: lead.Caption, CreditText: lead.Credit}
+		ld.Image = append(ld.Image, ldImage{Type: "ImageObject", URL: lead.URL, Width: lead.Width, Height: lead.Height, Caption: lead.Caption, CreditText: lead.Credit})
 	}
 	if pageURL != "" {
 		ld.MainEntityOfPage = &ldWebPage{Type: "WebPage", ID: pageURL}

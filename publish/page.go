@@ -235,7 +235,7 @@ func renderArticlePage(a *domain.Article, body string, lead *resolvedImage, comm
 	if site.BaseURL != "" {
 		v.CanonicalURL = site.BaseURL + "/" + a.Slug + "/"
 	}
-	v.Lead = newImageView(lead, "../", nil).withURL(site.BaseURL, lead)
+	v.Lead = newImageView(lead, "../", nil).withURL(site.BaseURL, lead, leadCard(site, lead))
 	if v.JSONLD, err = articleJSONLD(a, site, opt.Masthead, v.CanonicalURL, v.Lead); err != nil {
 		return nil, err
 	}

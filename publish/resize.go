@@ -36,31 +36,69 @@ const encoderVersion = "newsroom-renditions/1 catmullrom q82"
 // it is at least twice as large, then Catmull-Rom), each smaller one from
 // the next larger.
 func makeRenditions(data []byte, format string, sizes []image.Point, out string) ([][]byte, error) {
-	if len(sizes) == 0 {
-		return nil, nil
+	encoded, _, err := makeImageFiles(data, format, sizes, out, nil)
+	return encoded, err
+}
+
+// makeImageFiles is makeRenditions that also cuts the social card when
+// card is set, from the same decoded image (halved no further than the
+// card needs). sizes may be empty when only the card is wanted.
+func makeImageFiles(data []byte, format string, sizes []image.Point, out string, card *socialCard) ([][]byte, []byte, error) {
+	if len(sizes) == 0 && card == nil {
+		return nil, nil, nil
+	}
+	var animated [][]byte
+	if out == "gif" && len(sizes) > 0 {
+		// The animation is kept; the social card is cut from the first
+		// frame as from a still.
+		var err error
+		if animated, err = makeGIFRenditions(data, sizes); err != nil || card == nil {
+			return animated, nil, err
+		}
+		sizes = nil
 	}
 	src, err := decodeImage(data, format)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	// The orientation photo.Describe read when the file was added (and
 	// gave the record its upright size).
 	orient := photo.Metadata(format, data).Orientation
-	top := sizes[len(sizes)-1]
-	stored := top // the top size in the file's own (not upright) frame
-	if orient >= 5 {
-		stored = image.Point{top.Y, top.X}
+	// stored turns an upright size into the file's own frame.
+	stored := func(p image.Point) image.Point {
+		if orient >= 5 {
+			return image.Point{p.Y, p.X}
+		}
+		return p
 	}
-	img := halveTo(src, stored)
-	img = orientImage(img, orient)
+	full := stored(src.Bounds().Size())
+	var upright *image.RGBA
+	if len(sizes) > 0 {
+		upright = orientImage(halveTo(src, stored(sizes[len(sizes)-1])), orient)
+	}
+	var cardFile []byte
+	if card != nil {
+		need := cardSource(card, full)
+		base := upright
+		if base == nil || base.Rect.Dx() < need.X || base.Rect.Dy() < need.Y {
+			base = orientImage(halveTo(src, stored(need)), orient)
+		}
+		if cardFile, err = encodeImage(cutCard(base, full, card), card.Format); err != nil {
+			return nil, nil, err
+		}
+	}
 	encoded := make([][]byte, len(sizes))
+	img := upright
 	for i := len(sizes) - 1; i >= 0; i-- {
 		img = scaleTo(img, sizes[i])
 		if encoded[i], err = encodeImage(img, out); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	return encoded, nil
+	if animated != nil {
+		return animated, cardFile, nil
+	}
+	return encoded, cardFile, nil
 }
 
 // decodeImage decodes data as format, refusing images over
@@ -248,7 +286,8 @@ func encodeImage(img image.Image, format string) ([]byte, error) {
 }
 
 // renditionFormat is the format renditions of a file of format are
-// written in: PNG for PNG and GIF files with transparency, else JPEG.
+// written in: GIF for animated GIFs (within maxAnimatedPixels), PNG for
+// PNG and still GIF files with transparency, else JPEG.
 func renditionFormat(format string, data []byte) string {
 	switch format {
 	case "png":
@@ -256,6 +295,9 @@ func renditionFormat(format string, data []byte) string {
 			return "png"
 		}
 	case "gif":
+		if animatedGIF(data) {
+			return "gif"
+		}
 		if gifHasAlpha(data) {
 			return "png"
 		}

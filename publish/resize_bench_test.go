@@ -3,6 +3,8 @@ package publish
 import (
 	"bytes"
 	"image"
+	"image/color"
+	"image/gif"
 	"image/jpeg"
 	"testing"
 
@@ -56,6 +58,52 @@ func BenchmarkDecodeCameraJPEG(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		if _, err := jpeg.Decode(bytes.NewReader(file)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRenditionsWithCard is BenchmarkRenditions with the lead
+// image's social card cut from the same decode.
+func BenchmarkRenditionsWithCard(b *testing.B) {
+	file := testPhoto(b, 4000, 3000, 5)
+	img := &resolvedImage{Media: libraryImage(file, "jpeg", 4000, 3000, "", "", ""), Format: "jpeg"}
+	img.Renditions = renditionsOf(img.Media, "jpeg")
+	card := cardOf(img)
+	b.SetBytes(int64(len(file)))
+	b.ResetTimer()
+	for b.Loop() {
+		if _, _, err := makeImageFiles(file, "jpeg", cameraSizes, "jpeg", card); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkAnimatedGIFRenditions makes the 480 and 500 pixel renditions
+// of a 500×400 animated GIF of 50 frames (10 million frame pixels, a
+// quarter of maxAnimatedPixels).
+func BenchmarkAnimatedGIFRenditions(b *testing.B) {
+	pal := color.Palette{}
+	for i := 0; i < 255; i++ {
+		pal = append(pal, color.RGBA{uint8(i), uint8(255 - i), uint8(i * 7), 255})
+	}
+	g := &gif.GIF{Config: image.Config{ColorModel: pal, Width: 500, Height: 400}}
+	for f := 0; f < 50; f++ {
+		p := image.NewPaletted(image.Rect(0, 0, 500, 400), pal)
+		for i := range p.Pix {
+			p.Pix[i] = uint8((i/500 + i%500 + f*5) % 255)
+		}
+		g.Image, g.Delay, g.Disposal = append(g.Image, p), append(g.Delay, 4), append(g.Disposal, gif.DisposalNone)
+	}
+	var buf bytes.Buffer
+	if err := gif.EncodeAll(&buf, g); err != nil {
+		b.Fatal(err)
+	}
+	file := buf.Bytes()
+	b.SetBytes(int64(len(file)))
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := makeGIFRenditions(file, []image.Point{{480, 384}, {500, 400}}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -139,7 +139,14 @@ type browserResult struct {
 	// the window; HeadingSkips the places where the outline skips a level.
 	Overflow     []int
 	HeadingSkips []string
-	Violations   []struct {
+	// Images are the page's img elements as loaded: naturalWidth 0 is a
+	// file that is missing or does not decode.
+	Images []struct {
+		Src          string
+		Current      string
+		NaturalWidth int
+	}
+	Violations []struct {
 		Scheme string
 		ID     string
 		Impact string
@@ -150,29 +157,9 @@ type browserResult struct {
 
 func TestWebcheckBrowser(t *testing.T) {
 	requireTool(t, haveCommand("node"), "node")
-	requireTool(t, haveFile("/usr/bin/chromium"), "/usr/bin/chromium")
-	requireTool(t, haveFile(filepath.Join(webcheckDir, "node_modules/playwright-core")), "playwright-core")
-	requireTool(t, haveFile(filepath.Join(webcheckDir, "node_modules/axe-core")), "axe-core")
 	dir := exportWebSample(t)
 	files := htmlFiles(t, dir)
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, "node", append([]string{"browsercheck.js"}, files...)...)
-	cmd.Dir = webcheckDir
-	cmd.Env = append(os.Environ(), "SCREENSHOT_DIR="+os.Getenv("NEWSROOM_SCREENSHOT_DIR"))
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("browser check: %v\n%s", err, stderr.String())
-	}
-	var results []browserResult
-	if err := json.Unmarshal(out, &results); err != nil {
-		t.Fatalf("browser check output: %v\n%s", err, out)
-	}
-	if len(results) != len(files) {
-		t.Fatalf("browser checked %d pages, want %d", len(results), len(files))
-	}
+	results := runBrowserCheck(t, files)
 	for _, r := range results {
 		name := filepath.Base(filepath.Dir(r.File)) + "/" + filepath.Base(r.File)
 		for _, v := range r.Violations {
@@ -201,5 +188,62 @@ func TestWebcheckBrowser(t *testing.T) {
 		if !r.Stylesheet {
 			t.Errorf("%s: site.css did not load", name)
 		}
+		for _, img := range r.Images {
+			if img.NaturalWidth <= 0 {
+				t.Errorf("%s: image %s (%s) did not load", name, img.Src, img.Current)
+			}
+		}
+	}
+}
+
+// runBrowserCheck runs testdata/webcheck/browsercheck.js on files.
+func runBrowserCheck(t *testing.T, files []string) []browserResult {
+	t.Helper()
+	requireTool(t, haveCommand("node"), "node")
+	requireTool(t, haveFile("/usr/bin/chromium"), "/usr/bin/chromium")
+	requireTool(t, haveFile(filepath.Join(webcheckDir, "node_modules/playwright-core")), "playwright-core")
+	requireTool(t, haveFile(filepath.Join(webcheckDir, "node_modules/axe-core")), "axe-core")
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "node", append([]string{"browsercheck.js"}, files...)...)
+	cmd.Dir = webcheckDir
+	cmd.Env = append(os.Environ(), "SCREENSHOT_DIR="+os.Getenv("NEWSROOM_SCREENSHOT_DIR"))
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("browser check: %v\n%s", err, stderr.String())
+	}
+	var results []browserResult
+	if err := json.Unmarshal(out, &results); err != nil {
+		t.Fatalf("browser check output: %v\n%s", err, out)
+	}
+	if len(results) != len(files) {
+		t.Fatalf("browser checked %d pages, want %d", len(results), len(files))
+	}
+	return results
+}
+
+// TestWebcheckPreviewImages opens the page "Preview in browser" writes in
+// Chromium: the lead and the inline image load from the files beside it.
+func TestWebcheckPreviewImages(t *testing.T) {
+	src, _, _ := imageExportFixture(t)
+	a := src.articles[0]
+	dir := t.TempDir()
+	path, err := WritePreview(context.Background(), dir, &a, nil, Options{SiteTitle: "Daily", Draft: true}, Preview{Media: src})
+	if err != nil {
+		t.Fatal(err)
+	}
+	results := runBrowserCheck(t, []string{path})
+	if n := len(results[0].Images); n != 2 {
+		t.Fatalf("the preview shows %d images, want the lead and the inline one", n)
+	}
+	for _, img := range results[0].Images {
+		if img.NaturalWidth <= 0 {
+			t.Errorf("preview image %s (%s) did not load", img.Src, img.Current)
+		}
+	}
+	if !results[0].Stylesheet {
+		t.Error("site.css did not load")
 	}
 }

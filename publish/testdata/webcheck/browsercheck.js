@@ -46,6 +46,15 @@ async function checkPage(context, file, shotDir) {
       }));
     }
     if (scheme === 'light') {
+      // Every image loads (lazy ones are made eager first): its file is
+      // where the page says.
+      result.images = await page.evaluate(async () => {
+        const imgs = [...document.images];
+        await Promise.all(imgs.map((img) => { img.loading = 'eager'; return img.decode().catch(() => {}); }));
+        return imgs.map((img) => ({ src: img.getAttribute('src'), current: img.currentSrc, naturalWidth: img.naturalWidth }));
+      });
+    }
+    if (scheme === 'light') {
       // Nothing may run off the page sideways, on a desktop or a phone,
       // and the outline may not skip a heading level.
       result.overflow = [];
