@@ -60,6 +60,9 @@ echo "corpus: $N articles with one ${W}×${H} JPEG each; $(hugo version | cut -d
 DB="$WORK/corpus.db"
 /usr/bin/time -o "$WORK/time" -f "newsroom import of the articles: %e s wall" "$NEWSROOM" import --db "$DB" "$WORK/md" >/dev/null
 cat "$WORK/time"
+# A base URL, as Hugo's config has: newsroom then also cuts each lead
+# image's 1200×630 social card (work Hugo's theme here does not do).
+"$NEWSROOM" settings set --db "$DB" base_url https://news.example/ >/dev/null
 start=$(date +%s)
 # Two at a time: each process decodes its photo to check it while the
 # other writes.
