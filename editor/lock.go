@@ -199,7 +199,7 @@ func (s *Screen) scheduleRefresh() {
 // the article when it is free.
 func (s *Screen) scheduleWatch() {
 	gen, id := s.lock.gen, s.lock.id
-	seenLocks, looked := s.lock.locks, s.lock.looked
+	seenLocks, looked, following := s.lock.locks, s.lock.looked, s.lock.readOnly
 	t := s.sched.AfterFunc(LockWatchEvery, func() {
 		l, _, ok := s.locker()
 		if !ok {
@@ -208,7 +208,11 @@ func (s *Screen) scheduleWatch() {
 		ctx := context.Background()
 		now := s.sched.Now()
 		locks, lerr := l.ChangeCounter(ctx, "locks")
-		counter, cerr := l.ChangeCounter(ctx, "articles")
+		var counter int64
+		var cerr error
+		if following { // only a read-only view follows the saves
+			counter, cerr = l.ChangeCounter(ctx, "articles")
+		}
 		look := lerr != nil || locks != seenLocks || now.Sub(looked) >= LockFallbackEvery
 		var holder domain.Lock
 		var locked bool
@@ -237,7 +241,7 @@ func (s *Screen) scheduleWatch() {
 					s.setLockBar(editingText(holder), s.lock.canTake) // perhaps someone new
 				}
 			}
-			if s.lock.readOnly && cerr == nil && counter != s.lock.counter {
+			if following && s.lock.readOnly && cerr == nil && counter != s.lock.counter {
 				s.lock.counter = counter
 				s.reload()
 			}
