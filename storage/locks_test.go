@@ -197,10 +197,12 @@ func TestLockChangesAreHeardAcrossStores(t *testing.T) {
 		if err := do(); err != nil {
 			t.Fatalf("%s: %v", what, err)
 		}
+		done := time.Now()
 		waitFor(t, func() bool {
 			n, err := watcher.ChangeCounter(ctx, "locks")
 			return err == nil && n > before
 		})
+		t.Logf("%s: seen by the other store %v after it returned", what, time.Since(done).Round(time.Millisecond))
 		if watcher.watcher != nil && watcher.watcher.heard.Load() == heard {
 			t.Fatalf("%s was not heard through NOTIFY", what)
 		}
