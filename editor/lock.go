@@ -27,12 +27,18 @@ type Locker interface {
 	ChangeCounter(ctx context.Context, name string) (int64, error)
 }
 
-// Lock timing: the lock is refreshed well within storage's two minutes;
-// the lock and the article are looked at often enough that a take-over or
-// a save by the holder shows within seconds.
+// Lock timing: the lock is refreshed well within storage's two minutes.
+// Every LockWatchEvery the window looks at the "locks" and "articles"
+// change counters (on PostgreSQL held in memory by LISTEN/NOTIFY, on
+// SQLite one cheap query, as the article list's watch): the lock itself is
+// read only when the locks counter moved (taken, taken over, released), so
+// a take-over or a release shows within a quarter of a second. A lock that
+// expires changes nothing in the database; it is read at least every
+// LockFallbackEvery all the same.
 const (
-	LockRefreshEvery = 30 * time.Second
-	LockWatchEvery   = 2 * time.Second
+	LockRefreshEvery  = 30 * time.Second
+	LockWatchEvery    = 250 * time.Millisecond
+	LockFallbackEvery = 30 * time.Second
 )
 
 // lockState is the open article's lock (UI goroutine only).
@@ -44,8 +50,10 @@ type lockState struct {
 	canTake  bool  // the signed-in person may take over
 	policy   domain.Policy
 	authors  []string
-	counter  int64  // the articles change counter last seen (following)
-	takenBy  string // the lock line after a take-over, kept while following
+	counter  int64     // the articles change counter last seen (following)
+	locks    int64     // the locks change counter when the lock was last read
+	looked   time.Time // when the lock was last read
+	takenBy  string    // the lock line after a take-over, kept while following
 	timers   []interface{ Stop() bool }
 }
 
@@ -82,6 +90,8 @@ func (s *Screen) acquire(l Locker, takeOver bool) {
 	id, gen := s.lock.id, s.lock.gen
 	s.sched.Go(func() {
 		ctx := context.Background()
+		locks, _ := l.ChangeCounter(ctx, "locks") // before: a change after it is seen at the next look
+		looked := s.sched.Now()
 		var err error
 		if takeOver {
 			_, err = l.TakeOverLock(ctx, id)
@@ -101,6 +111,7 @@ func (s *Screen) acquire(l Locker, takeOver bool) {
 				return
 			}
 			s.lock.policy, s.lock.authors, s.lock.counter = p, authors, counter
+			s.lock.locks, s.lock.looked = locks, looked
 			if err == nil {
 				err = errors.Join(perr, aerr)
 			}
@@ -182,38 +193,57 @@ func (s *Screen) scheduleRefresh() {
 	s.lock.timers = append(s.lock.timers, t)
 }
 
-// scheduleWatch looks at the lock and the articles every LockWatchEvery:
-// the holder sees a take-over at once; a reader follows the holder's
-// saves and gets the article when it is free.
+// scheduleWatch looks at the change counters every LockWatchEvery, and
+// at the lock when it changed (or LockFallbackEvery passed): the holder
+// sees a take-over at once; a reader follows the holder's saves and gets
+// the article when it is free.
 func (s *Screen) scheduleWatch() {
 	gen, id := s.lock.gen, s.lock.id
+	seenLocks, looked, following := s.lock.locks, s.lock.looked, s.lock.readOnly
 	t := s.sched.AfterFunc(LockWatchEvery, func() {
 		l, _, ok := s.locker()
 		if !ok {
 			return
 		}
 		ctx := context.Background()
-		holder, locked, err := l.LockOf(ctx, id)
-		counter, cerr := l.ChangeCounter(ctx, "articles")
+		now := s.sched.Now()
+		locks, lerr := l.ChangeCounter(ctx, "locks")
+		var counter int64
+		var cerr error
+		if following { // only a read-only view follows the saves
+			counter, cerr = l.ChangeCounter(ctx, "articles")
+		}
+		look := lerr != nil || locks != seenLocks || now.Sub(looked) >= LockFallbackEvery
+		var holder domain.Lock
+		var locked bool
+		var err error
+		if look {
+			holder, locked, err = l.LockOf(ctx, id)
+		}
 		s.sched.Do(func() {
 			if s.lock.gen != gen {
 				return
 			}
 			defer s.scheduleWatch()
-			if err != nil || cerr != nil {
-				return
+			if look && err == nil {
+				s.lock.looked = now
+				if lerr == nil {
+					s.lock.locks = locks
+				}
+				switch {
+				case s.lock.held && locked && !holder.Mine:
+					s.takenOver(holder)
+					return
+				case s.lock.readOnly && !locked && s.lock.canTake:
+					s.acquire(l, false) // the holder closed it: it is free
+					return
+				case s.lock.readOnly && locked && s.lock.takenBy == "" && s.lock.canTake:
+					s.setLockBar(editingText(holder), s.lock.canTake) // perhaps someone new
+				}
 			}
-			switch {
-			case s.lock.held && locked && !holder.Mine:
-				s.takenOver(holder)
-			case s.lock.readOnly && !locked && s.lock.canTake:
-				s.acquire(l, false) // the holder closed it: it is free
-			case s.lock.readOnly && counter != s.lock.counter:
+			if following && s.lock.readOnly && cerr == nil && counter != s.lock.counter {
 				s.lock.counter = counter
 				s.reload()
-				if locked && s.lock.takenBy == "" {
-					s.setLockBar(editingText(holder), s.lock.canTake)
-				}
 			}
 		})
 	})

@@ -146,9 +146,13 @@ func (s *Store) writeLock(ctx context.Context, articleID int64, takeOver bool) (
 		} else {
 			token = newLockToken()
 		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO article_locks (article_id, login, token, since, refreshed_at) VALUES (?, ?, ?, ?, ?)
+		// On PostgreSQL the database sets the times for a staff login (its
+		// clock is the one every desk shares), hence RETURNING.
+		var stored, refreshed sql.NullInt64
+		err = tx.QueryRowContext(ctx, `INSERT INTO article_locks (article_id, login, token, since, refreshed_at) VALUES (?, ?, ?, ?, ?)
 			ON CONFLICT (article_id) DO UPDATE SET login = excluded.login, token = excluded.token, since = excluded.since,
-			refreshed_at = excluded.refreshed_at`, articleID, me.Login, token, micros(since), micros(now))
+			refreshed_at = excluded.refreshed_at RETURNING since, refreshed_at`, articleID, me.Login, token, micros(since), micros(now)).
+			Scan(&stored, &refreshed)
 		if err != nil {
 			return fmt.Errorf("lock article %d: %w", articleID, err)
 		}
@@ -158,7 +162,7 @@ func (s *Store) writeLock(ctx context.Context, articleID int64, takeOver bool) (
 			}
 		}
 		s.setToken(articleID, token)
-		out = Lock{ArticleID: articleID, Login: me.Login, Name: me.Name, Since: since, Refreshed: now, Mine: true}
+		out = Lock{ArticleID: articleID, Login: me.Login, Name: me.Name, Since: fromMicros(stored), Refreshed: fromMicros(refreshed), Mine: true}
 		return nil
 	})
 	return out, err

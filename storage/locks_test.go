@@ -156,3 +156,65 @@ func TestTakeOverIsForEditorsAndOwnAuthors(t *testing.T) {
 		t.Fatalf("ed was taken over: %v", err)
 	}
 }
+
+// TestLockChangesAreHeardAcrossStores: taking, taking over and releasing a
+// lock through one store moves the other store's "locks" counter (on
+// PostgreSQL heard through LISTEN/NOTIFY, not read by a query); a renewal
+// does not, so open windows are not woken every 30 s per lock.
+func TestLockChangesAreHeardAcrossStores(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	rita, ed := twoDesks(t, f, "rita", "ed")
+	id := f.ritaReview.ID
+	for _, s := range []*Store{rita, ed} {
+		if s.watcher != nil {
+			waitFor(t, func() bool {
+				_, _ = s.ChangeCounter(ctx, "locks") // clears "read our own writes from the database"
+				_, ok := s.watcher.counter("locks")
+				return ok
+			})
+		}
+	}
+	// stored reads the counter from the database itself.
+	stored := func() int64 {
+		var n int64
+		if err := rita.reader.QueryRowContext(ctx, `SELECT value FROM change_counters WHERE name = 'locks'`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	// heardBy waits until watcher's counter passes what it was before do.
+	heardBy := func(watcher *Store, what string, do func() error) {
+		t.Helper()
+		before, err := watcher.ChangeCounter(ctx, "locks")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var heard int64
+		if watcher.watcher != nil {
+			heard = watcher.watcher.heard.Load()
+		}
+		if err := do(); err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		done := time.Now()
+		waitFor(t, func() bool {
+			n, err := watcher.ChangeCounter(ctx, "locks")
+			return err == nil && n > before
+		})
+		t.Logf("%s: seen by the other store %v after it returned", what, time.Since(done).Round(time.Millisecond))
+		if watcher.watcher != nil && watcher.watcher.heard.Load() == heard {
+			t.Fatalf("%s was not heard through NOTIFY", what)
+		}
+	}
+	heardBy(ed, "rita takes the lock", func() error { _, err := rita.AcquireLock(ctx, id); return err })
+	renewed := stored()
+	if err := rita.RefreshLock(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	if n := stored(); n != renewed {
+		t.Fatalf("a renewal moved the locks counter %d → %d", renewed, n)
+	}
+	heardBy(rita, "ed takes over", func() error { _, err := ed.TakeOverLock(ctx, id); return err })
+	heardBy(rita, "ed releases", func() error { return ed.ReleaseLock(ctx, id) })
+}

@@ -11,7 +11,7 @@ import (
 )
 
 // changeChannel is the PostgreSQL channel the schema's triggers notify
-// with the name of the changed table ("articles" or "comments") when a
+// with the name of the changed counter ("articles", "comments", "locks") when a
 // transaction that changed it commits.
 const changeChannel = "newsroom_changes"
 

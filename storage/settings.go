@@ -62,6 +62,8 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 
 // ChangeCounter returns a number that grows whenever the named table
 // ("comments" or "articles") changes, in any process: a cheap way to watch.
+// "locks" grows when an article's lock is taken, taken over or released
+// (not when it is only renewed).
 //
 // On PostgreSQL the counters are heard of through LISTEN/NOTIFY (see
 // pgWatcher): reading them costs no query while the server is reachable.

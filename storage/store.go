@@ -214,10 +214,10 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	if err := fn(tx); err != nil {
 		_ = tx.Rollback()
-		return s.damaged(refusedByDatabase(err))
+		return s.damaged(refusedByDatabase(s.lockRefusedByDatabase(err)))
 	}
 	if err := tx.Commit(); err != nil {
-		return s.damaged(refusedByDatabase(fmt.Errorf("commit: %w", err)))
+		return s.damaged(refusedByDatabase(s.lockRefusedByDatabase(fmt.Errorf("commit: %w", err))))
 	}
 	if s.watcher != nil {
 		s.watcher.stale.Store(true) // read our own change from the database
