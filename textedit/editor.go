@@ -38,6 +38,10 @@ type Editor struct {
 	// OnTypedKey, when set, sees each key first; returning true means it
 	// handled the key (a search field opening its results on Down).
 	OnTypedKey func(k *fyne.KeyEvent) bool
+	// KeepsTab, when set and true, keeps Tab in the editor (fyne.Tabbable):
+	// it reaches OnTypedKey instead of moving the focus on (a find bar's
+	// query going to its replacement).
+	KeepsTab func() bool
 
 	field fieldMode
 	valid validation
@@ -75,6 +79,7 @@ type Editor struct {
 
 var (
 	_ fyne.Focusable      = (*Editor)(nil)
+	_ fyne.Tabbable       = (*Editor)(nil)
 	_ fyne.Tappable       = (*Editor)(nil)
 	_ fyne.DoubleTappable = (*Editor)(nil)
 	_ fyne.Draggable      = (*Editor)(nil)
