@@ -1,6 +1,11 @@
 package app
 
-import "fyne.io/fyne/v2"
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
 
 // Widths of the article list beside the editor: a share of the window,
 // within limits, so a wide window gives its room to the body.
@@ -22,18 +27,55 @@ func listWidth(list fyne.CanvasObject, w float32) float32 {
 }
 
 // Layout is part of fyne.Layout: objects are the list and the editor.
+// When the window is too narrow for both minimums, the list narrows (down
+// to listMinimum: its count gives way) before the editor does.
 func (listBeside) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	list, ed := objects[0], objects[1]
+	gap := float32(4)
 	lw := listWidth(list, size.Width)
+	if room := size.Width - gap - ed.MinSize().Width; lw > room {
+		lw = max(room, min(listMinimum, size.Width))
+	}
 	list.Move(fyne.NewPos(0, 0))
 	list.Resize(fyne.NewSize(lw, size.Height))
-	gap := float32(4)
 	ed.Move(fyne.NewPos(lw+gap, 0))
 	ed.Resize(fyne.NewSize(max(size.Width-lw-gap, 0), size.Height))
 }
 
-// MinSize is part of fyne.Layout.
+// MinSize is part of fyne.Layout: the list counts at listMinimum, since it
+// gives way before the window grows past a small screen.
 func (listBeside) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	l, e := objects[0].MinSize(), objects[1].MinSize()
-	return fyne.NewSize(min(max(l.Width, listMinimum), listMaximum)+4+e.Width, max(l.Height, e.Height))
+	return fyne.NewSize(listMinimum+4+e.Width, max(l.Height, e.Height))
+}
+
+// countRow lays the list's buttons out at their width and the article
+// count in the rest, truncated when the list is squeezed. Its minimum asks
+// for the whole count, so a list with room shows it whole.
+type countRow struct {
+	buttons fyne.CanvasObject
+	count   *widget.Label
+}
+
+// newCountRow returns the buttons and the count in a row, in that order.
+func newCountRow(buttons fyne.CanvasObject, count *widget.Label) *fyne.Container {
+	count.Truncation = fyne.TextTruncateEllipsis
+	return container.New(&countRow{buttons: buttons, count: count}, buttons, count)
+}
+
+// Layout is part of fyne.Layout.
+func (r *countRow) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+	bw := r.buttons.MinSize().Width
+	r.buttons.Move(fyne.NewPos(0, 0))
+	r.buttons.Resize(fyne.NewSize(bw, size.Height))
+	x := bw + theme.Padding()
+	r.count.Move(fyne.NewPos(x, 0))
+	r.count.Resize(fyne.NewSize(max(size.Width-x, 0), size.Height))
+}
+
+// MinSize is part of fyne.Layout.
+func (r *countRow) MinSize([]fyne.CanvasObject) fyne.Size {
+	b := r.buttons.MinSize()
+	text := fyne.MeasureText(r.count.Text, theme.TextSize(), r.count.TextStyle).Width + 2*theme.InnerPadding()
+	return fyne.NewSize(b.Width+theme.Padding()+text, max(b.Height, r.count.MinSize().Height))
 }

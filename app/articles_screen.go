@@ -82,7 +82,6 @@ func NewArticlesScreen(store ArticleStore, win fyne.Window, user func() string, 
 	s.checkedPick = widget.NewSelect([]string{"Checked or not", "Fact-checked", "Not fact-checked"}, func(string) { s.Reload() })
 	s.checkedPick.SetSelectedIndex(0)
 	s.countLabel = widget.NewLabel("")
-	s.countLabel.Truncation = fyne.TextTruncateEllipsis
 	s.list = widget.NewList(
 		func() int { return len(s.items) },
 		func() fyne.CanvasObject {
@@ -123,9 +122,9 @@ func NewArticlesScreen(store ArticleStore, win fyne.Window, user func() string, 
 	s.trashBar.update(s) // at once: who may not delete sees why before a list loads
 	left := container.NewBorder(
 		container.NewVBox(s.search, s.statusPick, s.checkedPick,
-			// The count gives way (…) before the buttons widen the list,
-			// and the list the window ("Delete (editors)" at 800 px).
-			container.NewBorder(nil, nil, container.NewHBox(newBtn, delBtn, s.trashBar.restore, s.trashBar.empty), nil, s.countLabel), s.notice),
+			// The count gives way (…) before the list widens the window
+			// ("Delete (editors)" at 800 px).
+			newCountRow(container.NewHBox(newBtn, delBtn, s.trashBar.restore, s.trashBar.empty), s.countLabel), s.notice),
 		nil, nil, nil, s.list)
 	s.content = container.New(listBeside{}, left, s.editor.Content()) // the body gets the room
 	s.Reload()
