@@ -50,16 +50,14 @@ func (listBeside) MinSize(objects []fyne.CanvasObject) fyne.Size {
 }
 
 // countRow lays the list's buttons out at their width and the article
-// count in the rest, truncated when the list is squeezed. Its minimum asks
-// for the whole count, so a list with room shows it whole.
+// count in the rest, truncated when the list is squeezed.
 type countRow struct {
 	buttons fyne.CanvasObject
-	count   *widget.Label
+	count   *wholeLabel
 }
 
 // newCountRow returns the buttons and the count in a row, in that order.
-func newCountRow(buttons fyne.CanvasObject, count *widget.Label) *fyne.Container {
-	count.Truncation = fyne.TextTruncateEllipsis
+func newCountRow(buttons fyne.CanvasObject, count *wholeLabel) *fyne.Container {
 	return container.New(&countRow{buttons: buttons, count: count}, buttons, count)
 }
 
@@ -75,7 +73,47 @@ func (r *countRow) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 
 // MinSize is part of fyne.Layout.
 func (r *countRow) MinSize([]fyne.CanvasObject) fyne.Size {
-	b := r.buttons.MinSize()
-	text := fyne.MeasureText(r.count.Text, theme.TextSize(), r.count.TextStyle).Width + 2*theme.InnerPadding()
-	return fyne.NewSize(b.Width+theme.Padding()+text, max(b.Height, r.count.MinSize().Height))
+	b, c := r.buttons.MinSize(), r.count.MinSize()
+	return fyne.NewSize(b.Width+theme.Padding()+c.Width, max(b.Height, c.Height))
+}
+
+// wholeLabel is a label that asks for the width of its whole text (so a
+// list with room widens for it, and the window hears when the text grows)
+// but ends in "…" when it is given less.
+type wholeLabel struct {
+	widget.Label
+	measured string    // the text whole was measured for
+	whole    fyne.Size // the MinSize of an untruncated label of that text
+}
+
+func newWholeLabel() *wholeLabel {
+	l := &wholeLabel{}
+	l.Truncation = fyne.TextTruncateEllipsis
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// MinSize is the size of the whole text, as a label without truncation
+// would ask for it.
+func (l *wholeLabel) MinSize() fyne.Size {
+	if l.measured != l.Text || l.whole.IsZero() {
+		l.measured, l.whole = l.Text, widget.NewLabelWithStyle(l.Text, l.Alignment, l.TextStyle).MinSize()
+		// A truncating label cuts a hair before the untruncated minimum
+		// (its glyphs are measured one by one): a padding more keeps it whole.
+		l.whole.Width += theme.Padding()
+	}
+	return l.whole
+}
+
+// setCount shows the article count; when it needs another width the list
+// is laid out again (a label's new width reaches no layout by itself).
+func (s *ArticlesScreen) setCount(text string) {
+	was := s.countLabel.MinSize().Width
+	s.countLabel.SetText(text)
+	if s.countLabel.MinSize().Width == was {
+		return
+	}
+	if c, ok := s.content.(*fyne.Container); ok {
+		c.Layout.Layout(c.Objects, c.Size())
+	}
 }

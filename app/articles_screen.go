@@ -44,7 +44,7 @@ type ArticlesScreen struct {
 	statusPick  *widget.Select
 	checkedPick *widget.Select
 	list        *widget.List
-	countLabel  *widget.Label
+	countLabel  *wholeLabel // the count gives way (…) before the list widens the window
 	notice      *widget.Label
 	trashBar    *trashButtons
 	content     fyne.CanvasObject
@@ -81,7 +81,7 @@ func NewArticlesScreen(store ArticleStore, win fyne.Window, user func() string, 
 	s.statusPick.SetSelectedIndex(0)
 	s.checkedPick = widget.NewSelect([]string{"Checked or not", "Fact-checked", "Not fact-checked"}, func(string) { s.Reload() })
 	s.checkedPick.SetSelectedIndex(0)
-	s.countLabel = widget.NewLabel("")
+	s.countLabel = newWholeLabel()
 	s.list = widget.NewList(
 		func() int { return len(s.items) },
 		func() fyne.CanvasObject {
@@ -246,7 +246,7 @@ func (s *ArticlesScreen) Reload() {
 				return
 			}
 			s.items = items
-			s.countLabel.SetText(countArticles(len(items)))
+			s.setCount(countArticles(len(items)))
 			s.list.Refresh()
 			s.reselect()
 			s.trashBar.update(s)
