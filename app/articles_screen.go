@@ -44,7 +44,7 @@ type ArticlesScreen struct {
 	statusPick  *widget.Select
 	checkedPick *widget.Select
 	list        *widget.List
-	countLabel  *widget.Label
+	countLabel  *wholeLabel // the count gives way (…) before the list widens the window
 	notice      *widget.Label
 	trashBar    *trashButtons
 	content     fyne.CanvasObject
@@ -81,7 +81,7 @@ func NewArticlesScreen(store ArticleStore, win fyne.Window, user func() string, 
 	s.statusPick.SetSelectedIndex(0)
 	s.checkedPick = widget.NewSelect([]string{"Checked or not", "Fact-checked", "Not fact-checked"}, func(string) { s.Reload() })
 	s.checkedPick.SetSelectedIndex(0)
-	s.countLabel = widget.NewLabel("")
+	s.countLabel = newWholeLabel()
 	s.list = widget.NewList(
 		func() int { return len(s.items) },
 		func() fyne.CanvasObject {
@@ -122,7 +122,9 @@ func NewArticlesScreen(store ArticleStore, win fyne.Window, user func() string, 
 	s.trashBar.update(s) // at once: who may not delete sees why before a list loads
 	left := container.NewBorder(
 		container.NewVBox(s.search, s.statusPick, s.checkedPick,
-			container.NewHBox(newBtn, delBtn, s.trashBar.restore, s.trashBar.empty, s.countLabel), s.notice),
+			// The count gives way (…) before the list widens the window
+			// ("Delete (editors)" at 800 px).
+			newCountRow(container.NewHBox(newBtn, delBtn, s.trashBar.restore, s.trashBar.empty), s.countLabel), s.notice),
 		nil, nil, nil, s.list)
 	s.content = container.New(listBeside{}, left, s.editor.Content()) // the body gets the room
 	s.Reload()
@@ -244,7 +246,7 @@ func (s *ArticlesScreen) Reload() {
 				return
 			}
 			s.items = items
-			s.countLabel.SetText(countArticles(len(items)))
+			s.setCount(countArticles(len(items)))
 			s.list.Refresh()
 			s.reselect()
 			s.trashBar.update(s)

@@ -48,6 +48,8 @@ func (ui *mainUI) menu() *fyne.MainMenu {
 		item("Connect to a shared newsroom…", "", func() { ui.showConnect("") }),
 		ui.recentMenu(),
 		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Switch person…", ui.switchPerson),
+		fyne.NewMenuItemSeparator(),
 		ui.gated(item("Import…", "", func() { ShowImportDialog(importer.ForStorage(ui.store), ui.win, ui.sched, ui.articles.Reload) }), domain.ActImport),
 		ui.gated(item("Export…", "", func() { NewExportDialog(ui.store, ui.win, ui.app.Preferences(), ui.sched).Show() }), domain.ActExport),
 		fyne.NewMenuItemSeparator(),

@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"newsroom/domain"
@@ -64,7 +66,7 @@ func (ui *mainUI) signIn(then func()) {
 				wait.SetText("Cannot read the staff list: " + err.Error())
 				return
 			}
-			ui.askWhoIsEditing(staff, hasAdmin, last, then)
+			ui.askWhoIsEditing(staff, hasAdmin, last, then, nil)
 		})
 	})
 }
@@ -90,16 +92,19 @@ func adoptLegacyName(ctx context.Context, store *storage.Store, name string, sta
 // signInDialog is the "Who is editing?" dialog (exported fields for tests).
 type signInDialog struct {
 	d       dialog.Dialog
-	choose  *widget.Select
+	choose  *staffSelect
 	signIn  *widget.Button
+	cancel  *widget.Button // when switching person: keep who was signed in
 	newName *textedit.Editor
 	create  *widget.Button
 	problem *widget.Label
 }
 
 // askWhoIsEditing shows the staff to choose from, and (no admin yet) the
-// form to create oneself as admin.
-func (ui *mainUI) askWhoIsEditing(staff []domain.Staff, hasAdmin bool, last string, then func()) {
+// form to create oneself as admin. Enter signs in the person chosen (or
+// creates the admin typed); with cancel set (switching person) a Cancel
+// button and Escape call it instead.
+func (ui *mainUI) askWhoIsEditing(staff []domain.Staff, hasAdmin bool, last string, then, cancel func()) {
 	sd := &signInDialog{problem: widget.NewLabel("")}
 	sd.problem.Importance = widget.DangerImportance
 	sd.problem.Wrapping = fyne.TextWrapWord
@@ -110,8 +115,16 @@ func (ui *mainUI) askWhoIsEditing(staff []domain.Staff, hasAdmin bool, last stri
 		labels = append(labels, l)
 		byLabel[l] = m
 	}
-	done := func(m domain.Staff) {
+	// The window's keys go to the dialog while it is open: Enter signs in
+	// though nothing has the keyboard.
+	canvas := ui.win.Canvas()
+	windowKeys := canvas.OnTypedKey()
+	closeDialog := func() {
 		sd.d.Hide()
+		canvas.SetOnTypedKey(windowKeys)
+	}
+	done := func(m domain.Staff) {
+		closeDialog()
 		ui.app.Preferences().SetString(prefStaffLogin, m.Login)
 		ui.signedIn(m)
 		then()
@@ -128,9 +141,10 @@ func (ui *mainUI) askWhoIsEditing(staff []domain.Staff, hasAdmin bool, last stri
 			})
 		})
 	}
+	var create func()
 	box := container.NewVBox()
 	if len(staff) > 0 {
-		sd.choose = widget.NewSelect(labels, nil)
+		sd.choose = newStaffSelect(labels)
 		sd.choose.PlaceHolder = "Choose yourself"
 		for l, m := range byLabel {
 			if m.Login == last {
@@ -155,7 +169,7 @@ func (ui *mainUI) askWhoIsEditing(staff []domain.Staff, hasAdmin bool, last stri
 	if !hasAdmin {
 		sd.newName = textedit.NewField()
 		sd.newName.SetPlaceHolder("Your name, as on bylines")
-		create := func() {
+		create = func() {
 			name := strings.TrimSpace(sd.newName.Text())
 			if name == "" {
 				sd.problem.SetText("Type your name first.")
@@ -175,13 +189,76 @@ func (ui *mainUI) askWhoIsEditing(staff []domain.Staff, hasAdmin bool, last stri
 		box.Add(container.NewBorder(nil, nil, nil, sd.create, sd.newName))
 	}
 	box.Add(sd.problem)
+	if cancel != nil {
+		sd.cancel = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() {
+			closeDialog()
+			cancel()
+		})
+		box.Add(container.NewHBox(layout.NewSpacer(), sd.cancel))
+	}
+	// Enter: sign in the person chosen (the one offered first), else
+	// create the admin typed.
+	enter := func() {
+		switch {
+		case sd.choose != nil && (sd.choose.Selected != "" || create == nil):
+			sd.signIn.OnTapped()
+		case create != nil:
+			create()
+		}
+	}
+	canvas.SetOnTypedKey(func(k *fyne.KeyEvent) {
+		switch k.Name {
+		case fyne.KeyReturn, fyne.KeyEnter:
+			enter()
+		case fyne.KeyEscape:
+			if sd.cancel != nil {
+				sd.cancel.OnTapped()
+			}
+		}
+	})
+	if sd.choose != nil {
+		sd.choose.onEnter = enter
+	}
 	sd.d = dialog.NewCustomWithoutButtons("Who is editing?", box, ui.win)
 	sd.d.Resize(fyne.NewSize(520, 220))
 	sd.d.Show()
-	if sd.newName != nil && len(staff) == 0 {
-		ui.win.Canvas().Focus(sd.newName)
+	switch {
+	case sd.newName != nil && len(staff) == 0:
+		canvas.Focus(sd.newName)
+	case sd.choose != nil:
+		canvas.Focus(sd.choose) // the arrows choose, Enter signs in
 	}
 	ui.signInUI = sd
+}
+
+// staffSelect is the sign-in dialog's staff list: Enter signs in the
+// person chosen (a stock Select ignores it), Escape goes to the window.
+type staffSelect struct {
+	widget.Select
+	onEnter func()
+}
+
+func newStaffSelect(options []string) *staffSelect {
+	s := &staffSelect{}
+	s.Options = options
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+// TypedKey handles Enter and Escape; other keys choose as a Select does.
+func (s *staffSelect) TypedKey(k *fyne.KeyEvent) {
+	switch k.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if s.onEnter != nil {
+			s.onEnter()
+		}
+	case fyne.KeyEscape:
+		if c := fyne.CurrentApp().Driver().CanvasForObject(s); c != nil && c.OnTypedKey() != nil {
+			c.OnTypedKey()(k)
+		}
+	default:
+		s.Select.TypedKey(k)
+	}
 }
 
 // signedIn shows who is signed in and gives the menus their role.

@@ -67,15 +67,7 @@ func TestFirstRunCreatesYourselfAsAdmin(t *testing.T) {
 
 func TestSignInChoosesFromTheStaffAndTheMenusFollowTheRole(t *testing.T) {
 	st := newTestStore(t)
-	ctx := context.Background()
-	for _, m := range []domain.Staff{
-		{Login: "ada", Name: "Ada Admin", Role: domain.RoleAdmin},
-		{Login: "rita", Name: "Rita Reporter", Role: domain.RoleReporter},
-	} {
-		if _, err := st.AddStaff(ctx, m); err != nil {
-			t.Fatal(err)
-		}
-	}
+	twoStaff(t, st) // Ada Admin, Rita Reporter
 	ui, q := newSignInUI(t, st)
 	ui.app.Preferences().SetString(prefStaffLogin, "rita")
 	ui.app.Preferences().SetString(prefUserName, "Old Typed Name") // an admin exists: not adopted

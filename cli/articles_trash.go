@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"text/tabwriter"
@@ -22,21 +23,16 @@ comments on it are refused, but nothing is erased: untrash brings it back
 whole. Its slug stays reserved until the trash is emptied.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			store, err := e.store(ctx)
-			if err != nil {
-				return err
-			}
-			defer store.Close()
-			a, err := store.GetArticleBySlug(ctx, args[0])
-			if err != nil {
-				return err
-			}
-			if err := store.TrashArticle(ctx, a.ID, whoOrCommandLine(by)); err != nil {
-				return err
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), "%s: moved to the trash (newsroom articles untrash %s brings it back)\n", a.Slug, a.Slug)
-			return nil
+			return onStore(cmd, e, func(ctx context.Context, store *storage.Store) (string, error) {
+				a, err := store.GetArticleBySlug(ctx, args[0])
+				if err != nil {
+					return "", err
+				}
+				if err := store.TrashArticle(ctx, a.ID, whoOrCommandLine(by)); err != nil {
+					return "", err
+				}
+				return fmt.Sprintf("%s: moved to the trash (newsroom articles untrash %s brings it back)", a.Slug, a.Slug), nil
+			})
 		},
 	}
 	trash.Flags().StringVar(&by, "by", "", "who trashes it (recorded in the history)")
@@ -47,21 +43,16 @@ whole. Its slug stays reserved until the trash is emptied.`,
 		Short: "Restore an article from the trash, whole",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			store, err := e.store(ctx)
-			if err != nil {
-				return err
-			}
-			defer store.Close()
-			t, err := store.TrashedBySlug(ctx, args[0])
-			if err != nil {
-				return err
-			}
-			if err := store.RestoreFromTrash(ctx, t.ID, whoOrCommandLine(untrashBy)); err != nil {
-				return err
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), "%s: restored from the trash\n", t.Slug)
-			return nil
+			return onStore(cmd, e, func(ctx context.Context, store *storage.Store) (string, error) {
+				t, err := store.TrashedBySlug(ctx, args[0])
+				if err != nil {
+					return "", err
+				}
+				if err := store.RestoreFromTrash(ctx, t.ID, whoOrCommandLine(untrashBy)); err != nil {
+					return "", err
+				}
+				return t.Slug + ": restored from the trash", nil
+			})
 		},
 	}
 	untrash.Flags().StringVar(&untrashBy, "by", "", "who restores it (recorded in the history)")
@@ -72,29 +63,41 @@ whole. Its slug stays reserved until the trash is emptied.`,
 		Short: "Delete every article in the trash for good (the only permanent deletion)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			store, err := e.store(ctx)
-			if err != nil {
-				return err
-			}
-			defer store.Close()
-			if !yes {
-				list, err := store.ListTrash(ctx)
-				if err != nil {
-					return err
+			return onStore(cmd, e, func(ctx context.Context, store *storage.Store) (string, error) {
+				if !yes {
+					list, err := store.ListTrash(ctx)
+					if err != nil {
+						return "", err
+					}
+					return "", usageError{fmt.Errorf("empty-trash deletes %d article(s) for good, with their quotes, revisions, corrections and comments: repeat with --yes", len(list))}
 				}
-				return usageError{fmt.Errorf("empty-trash deletes %d article(s) for good, with their quotes, revisions, corrections and comments: repeat with --yes", len(list))}
-			}
-			n, err := store.EmptyTrash(ctx)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), "deleted %d article(s) for good\n", n)
-			return nil
+				n, err := store.EmptyTrash(ctx)
+				if err != nil {
+					return "", err
+				}
+				return fmt.Sprintf("deleted %d article(s) for good", n), nil
+			})
 		},
 	}
 	empty.Flags().BoolVar(&yes, "yes", false, "really delete")
 	parent.AddCommand(trash, untrash, empty)
+}
+
+// onStore runs one trash command's work on the command's newsroom and
+// prints the line it says was done.
+func onStore(cmd *cobra.Command, e *env, work func(ctx context.Context, store *storage.Store) (string, error)) error {
+	ctx := cmd.Context()
+	store, err := e.store(ctx)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	done, err := work(ctx, store)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(cmd.OutOrStdout(), done)
+	return nil
 }
 
 // whoOrCommandLine names who acted, "command line" when not said.

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -20,8 +19,8 @@ import (
 // All its methods run on the UI goroutine.
 type findBar struct {
 	s        *Screen
-	query    *findEntry
-	with     *findEntry
+	query    *textedit.Editor // our fields: no blinking caret
+	with     *textedit.Editor
 	count    *widget.Label
 	caseOpt  *widget.Check
 	wordOpt  *widget.Check
@@ -34,9 +33,9 @@ type findBar struct {
 // newFindBar builds the (hidden) bar for s's body.
 func newFindBar(s *Screen) *findBar {
 	f := &findBar{s: s, count: widget.NewLabel("")}
-	f.query = newFindEntry(f, "Find in the body")
+	f.query = f.newFindField("Find in the body")
 	f.query.OnChanged = func(string) { f.search(true) }
-	f.with = newFindEntry(f, "Replace with")
+	f.with = f.newFindField("Replace with")
 	f.caseOpt = widget.NewCheck("Match case", func(bool) { f.search(true) })
 	f.wordOpt = widget.NewCheck("Whole words", func(bool) { f.search(true) })
 	prev := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { f.step(false) })
@@ -97,7 +96,7 @@ func (f *findBar) search(jump bool) {
 		return
 	}
 	text := f.s.body.Text()
-	f.matches = textedit.Find(text, f.query.Text, f.options())
+	f.matches = textedit.Find(text, f.query.Text(), f.options())
 	f.s.body.SetHighlights(text, f.matches)
 	if jump && len(f.matches) > 0 {
 		start, _ := f.s.body.SelectionRange()
@@ -117,7 +116,7 @@ func (f *findBar) bodyChanged() {
 // number of matches.
 func (f *findBar) showCount() {
 	switch n := len(f.matches); {
-	case f.query.Text == "":
+	case f.query.Text() == "":
 		f.count.SetText("")
 	case n == 0:
 		f.count.SetText("No matches")
@@ -209,10 +208,10 @@ func (f *findBar) replaceOne() {
 		return
 	}
 	m := f.matches[i]
-	f.s.body.Replace(m, f.with.Text)
+	f.s.body.Replace(m, f.with.Text())
 	f.search(false)
 	if len(f.matches) > 0 {
-		f.selectMatch(f.nextFrom(m.Start+len(f.with.Text), true))
+		f.selectMatch(f.nextFrom(m.Start+len(f.with.Text()), true))
 	}
 	f.showCount()
 }
@@ -220,7 +219,7 @@ func (f *findBar) replaceOne() {
 // replaceAll replaces every match as one undo step.
 func (f *findBar) replaceAll() {
 	f.search(false) // never replace spans found in another text
-	n := f.s.body.ReplaceAll(f.matches, f.with.Text)
+	n := f.s.body.ReplaceAll(f.matches, f.with.Text())
 	f.search(false)
 	if n > 0 {
 		f.count.SetText("Replaced " + strconv.Itoa(n))
@@ -242,88 +241,56 @@ func (f *findBar) bodyKey(key fyne.KeyName, mod fyne.KeyModifier) {
 	}
 }
 
-// findEntry is a one-line entry of the find bar: Enter goes to the next
-// match, Shift+Enter to the previous one, F3 likewise, Escape closes.
-type findEntry struct {
-	widget.Entry
-	bar   *findBar
-	shift bool
-}
-
-func newFindEntry(bar *findBar, placeholder string) *findEntry {
-	e := &findEntry{bar: bar}
-	e.ExtendBaseWidget(e)
+// newFindField makes one of the bar's fields on our text engine (its
+// caret does not blink, so an open bar leaves the window idle): Enter goes
+// to the next match (in the replacement: replaces), Shift+Enter and
+// Shift+F3 to the previous one, F3 to the next, Escape closes the bar, Tab
+// moves between the query and the replacement, Ctrl+F and Ctrl+H reopen
+// the bar and Ctrl+Alt+Enter replaces all.
+func (f *findBar) newFindField(placeholder string) *textedit.Editor {
+	e := textedit.NewField()
 	e.SetPlaceHolder(placeholder)
+	e.KeepsTab = func() bool { return f.replaces != nil && f.replaces.Visible() }
+	e.OnTypedKey = func(k *fyne.KeyEvent) bool { return f.fieldKey(e, k) }
+	e.OnKey = func(key fyne.KeyName, mod fyne.KeyModifier) {
+		if (key == fyne.KeyReturn || key == fyne.KeyEnter) && mod == fyne.KeyModifierShortcutDefault|fyne.KeyModifierAlt {
+			f.replaceAll()
+			return
+		}
+		f.bodyKey(key, mod)
+	}
 	return e
 }
 
-// KeyDown tracks Shift (desktop.Keyable).
-func (e *findEntry) KeyDown(k *fyne.KeyEvent) {
-	if k.Name == desktop.KeyShiftLeft || k.Name == desktop.KeyShiftRight {
-		e.shift = true
-	}
-	e.Entry.KeyDown(k)
-}
-
-// KeyUp tracks Shift (desktop.Keyable).
-func (e *findEntry) KeyUp(k *fyne.KeyEvent) {
-	if k.Name == desktop.KeyShiftLeft || k.Name == desktop.KeyShiftRight {
-		e.shift = false
-	}
-	e.Entry.KeyUp(k)
-}
-
-// FocusLost forgets Shift, whose release another widget may get.
-func (e *findEntry) FocusLost() {
-	e.shift = false
-	e.Entry.FocusLost()
-}
-
-// TypedKey handles Enter, F3 and Escape; other keys edit the text.
-func (e *findEntry) TypedKey(k *fyne.KeyEvent) {
+// fieldKey handles the keys of the bar's field e that are not editing:
+// Enter, F3, Escape and Tab (see newFindField). It reports whether it
+// used the key.
+func (f *findBar) fieldKey(e *textedit.Editor, k *fyne.KeyEvent) bool {
+	back := e.ShiftHeld()
 	switch k.Name {
 	case fyne.KeyReturn, fyne.KeyEnter:
-		if e == e.bar.with && !e.shift {
-			e.bar.replaceOne()
-			return
+		if e == f.with && !back {
+			f.replaceOne()
+			return true
 		}
-		e.bar.step(!e.shift)
+		f.step(!back)
 	case fyne.KeyF3:
-		e.bar.step(!e.shift)
+		f.step(!back)
 	case fyne.KeyEscape:
-		e.bar.close()
+		f.close()
 	case fyne.KeyTab:
-		e.bar.swapFocus(e)
+		f.swapFocus(e)
 	default:
-		e.Entry.TypedKey(k)
+		return false
 	}
+	return true
 }
 
-// AcceptsTab lets Tab move between the query and the replacement
-// (fyne.Tabbable) instead of through every button of the bar.
-func (e *findEntry) AcceptsTab() bool { return e.bar.replaces.Visible() }
-
-// swapFocus moves the keyboard from one of the bar's entries to the other.
-func (f *findBar) swapFocus(from *findEntry) {
+// swapFocus moves the keyboard from one of the bar's fields to the other.
+func (f *findBar) swapFocus(from *textedit.Editor) {
 	to := f.with
 	if from == f.with {
 		to = f.query
 	}
 	f.s.win.Canvas().Focus(to)
-}
-
-// TypedShortcut lets Ctrl+H open the replace row from the query, and
-// Ctrl+Alt+Enter replace all.
-func (e *findEntry) TypedShortcut(s fyne.Shortcut) {
-	if cs, ok := s.(*desktop.CustomShortcut); ok {
-		switch {
-		case cs.Modifier == fyne.KeyModifierShortcutDefault && cs.KeyName == fyne.KeyH:
-			e.bar.open(true)
-			return
-		case cs.Modifier == fyne.KeyModifierShortcutDefault|fyne.KeyModifierAlt && (cs.KeyName == fyne.KeyReturn || cs.KeyName == fyne.KeyEnter):
-			e.bar.replaceAll()
-			return
-		}
-	}
-	e.Entry.TypedShortcut(s)
 }

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"newsroom/domain"
+	"newsroom/textedit"
 )
 
 func TestFindBar(t *testing.T) {
@@ -20,6 +21,9 @@ func TestFindBar(t *testing.T) {
 	s.body.OnKey(fyne.KeyF, fyne.KeyModifierShortcutDefault) // Ctrl+F in the body
 	if !f.shown() || s.win.Canvas().Focused() != f.query {
 		t.Fatal("Ctrl+F in the body does not open the find bar with the keyboard in it")
+	}
+	if ed, ok := s.win.Canvas().Focused().(*textedit.Editor); !ok || !ed.IsField() {
+		t.Fatalf("the find query is a %T, not our text engine's field (the stock entry's caret blinks)", s.win.Canvas().Focused())
 	}
 	test.Type(f.query, "cat")
 	if got := f.Count(); got != "1 of 4" {
@@ -58,13 +62,29 @@ func TestFindBar(t *testing.T) {
 		t.Errorf("whole words, match case: %d matches, want 2", got)
 	}
 
-	s.body.OnKey(fyne.KeyH, fyne.KeyModifierShortcutDefault) // Ctrl+H
+	f.query.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	f.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF3})
+	f.query.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	if got := f.Count(); got != "1 of 2" {
+		t.Errorf("Shift+F3 in the query: %q, want 1 of 2", got)
+	}
+	if tab, ok := any(f.query).(fyne.Tabbable); ok && tab.AcceptsTab() {
+		t.Error("the query keeps Tab while there is no replacement to go to")
+	}
+
+	f.query.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyH, Modifier: fyne.KeyModifierShortcutDefault}) // Ctrl+H in the query
 	if !f.replaces.Visible() {
 		t.Fatal("Ctrl+H does not show the replace row")
+	}
+	if tab, ok := any(f.query).(fyne.Tabbable); !ok || !tab.AcceptsTab() {
+		t.Fatal("the query lets Tab move the focus through the bar's buttons")
 	}
 	f.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
 	if s.win.Canvas().Focused() != f.with {
 		t.Fatal("Tab from the query does not reach the replacement")
+	}
+	if ed, ok := s.win.Canvas().Focused().(*textedit.Editor); !ok || !ed.IsField() {
+		t.Fatalf("the replacement is a %T, not our text engine's field", s.win.Canvas().Focused())
 	}
 	test.Type(f.with, "dog")
 	f.with.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierAlt})

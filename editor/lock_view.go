@@ -35,6 +35,7 @@ func (s *Screen) setLockBar(text string, takeOver bool) {
 	if s.lockUI == nil {
 		return
 	}
+	changed := text != s.lockUI.text.Text || (text != "") != s.lockUI.box.Visible()
 	s.lockUI.text.SetText(text)
 	if takeOver {
 		s.lockUI.takeOver.Show()
@@ -45,6 +46,9 @@ func (s *Screen) setLockBar(text string, takeOver bool) {
 		s.lockUI.box.Hide()
 	} else {
 		s.lockUI.box.Show()
+	}
+	if changed {
+		s.relayoutForm() // the head gets the lines the notice now takes
 	}
 }
 

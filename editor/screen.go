@@ -157,7 +157,12 @@ func (s *Screen) wordInfo() string {
 }
 
 // noticeLabel is a warning line that takes no room while it is empty.
-type noticeLabel struct{ widget.Label }
+type noticeLabel struct {
+	widget.Label
+	// onResize, when set, hears that the notice may take another height
+	// (the form lays its head out again).
+	onResize func()
+}
 
 // newNoticeLabel makes an empty, hidden notice.
 func newNoticeLabel() *noticeLabel {
@@ -171,10 +176,16 @@ func newNoticeLabel() *noticeLabel {
 
 // SetText shows the notice, or hides it when text is empty.
 func (n *noticeLabel) SetText(text string) {
+	if text == n.Text && n.Visible() == (text != "") {
+		return
+	}
 	n.Label.SetText(text)
 	if text == "" {
 		n.Hide()
 	} else {
 		n.Show()
+	}
+	if n.onResize != nil {
+		n.onResize()
 	}
 }

@@ -122,7 +122,8 @@ func (s *Screen) build() {
 	s.sideToggle = widget.NewButton("", s.ToggleSidePanel)
 	s.sideToggle.Importance = widget.LowImportance
 	bottom := container.NewBorder(nil, nil, nil, s.sideToggle, s.info)
-	s.form = inOrder(layout.NewBorderLayout(head, bottom, nil, nil), head, s.main.box, bottom)
+	s.form = newFormRows(head, s.main.box, bottom)
+	s.notice.onResize = s.relayoutForm
 	s.updateSideToggle()
 	s.empty = container.NewCenter(widget.NewLabel("Select an article, or press Ctrl+N for a new one."))
 	s.content = container.NewStack(s.empty, s.form)

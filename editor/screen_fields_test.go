@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"newsroom/domain"
@@ -77,10 +78,13 @@ func TestFieldsAreLabelledAndTheHeadlineIsLarge(t *testing.T) {
 		if l, ok := o.(*widget.Label); ok && l.Visible() {
 			labels[l.Text] = true
 		}
-		if c, ok := o.(*fyne.Container); ok {
+		switch c := o.(type) {
+		case *fyne.Container:
 			for _, child := range c.Objects {
 				walk(child)
 			}
+		case *container.Scroll: // the fields scroll when the window is short
+			walk(c.Content)
 		}
 	}
 	walk(s.form)

@@ -173,3 +173,76 @@ func (evenRow) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	}
 	return s
 }
+
+// formRows lays the article form out in a column: the head (lock line,
+// fields, notice) on top, the body row under it and the status line at
+// the bottom. The status line is always whole. The head gets the height
+// its wrapped lines need at the width it is given (a wrapped lock notice
+// is two lines at 800 px), unless that would leave the body row less than
+// its minimum (the find bar and three lines of body): then the head
+// scrolls. So at 800×600 nothing overlaps and nothing is cut off, however
+// many lines the notices take.
+type formRows struct {
+	head   *container.Scroll
+	main   fyne.CanvasObject
+	bottom fyne.CanvasObject
+}
+
+// newFormRows returns the form's container: head (scrolled when short of
+// room), main and bottom, in that order (the Tab order).
+func newFormRows(head, main, bottom fyne.CanvasObject) *fyne.Container {
+	scroll := container.NewVScroll(head)
+	return container.New(&formRows{head: scroll, main: main, bottom: bottom}, scroll, main, bottom)
+}
+
+// Layout is part of fyne.Layout.
+func (r *formRows) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+	pad := theme.Padding()
+	bh := r.bottom.MinSize().Height
+	r.bottom.Move(fyne.NewPos(0, size.Height-bh))
+	r.bottom.Resize(fyne.NewSize(size.Width, bh))
+	room := size.Height - bh - 2*pad // head and main, with a padding after each
+	want := fitHeight(r.head.Content, size.Width)
+	headH := max(min(want, room-r.main.MinSize().Height), 0)
+	r.head.Move(fyne.NewPos(0, 0))
+	r.head.Resize(fyne.NewSize(size.Width, headH))
+	r.main.Move(fyne.NewPos(0, headH+pad))
+	r.main.Resize(fyne.NewSize(size.Width, max(room-headH, 0)))
+}
+
+// MinSize is part of fyne.Layout: the body row and the status line; the
+// head scrolls when it has no room.
+func (r *formRows) MinSize([]fyne.CanvasObject) fyne.Size {
+	m, b := r.main.MinSize(), r.bottom.MinSize()
+	return fyne.NewSize(max(m.Width, b.Width, r.head.Content.MinSize().Width), m.Height+b.Height+2*theme.Padding())
+}
+
+// fitHeight lays o out at width w and returns the height it needs there.
+// A wrapped label knows how many lines it takes only once it has its
+// width, so o is laid out again until its height stops changing.
+func fitHeight(o fyne.CanvasObject, w float32) float32 {
+	h := o.MinSize().Height
+	for range 3 {
+		o.Resize(fyne.NewSize(w, h))
+		if c, ok := o.(*fyne.Container); ok && c.Layout != nil {
+			c.Layout.Layout(c.Objects, c.Size())
+		}
+		next := o.MinSize().Height
+		if next == h {
+			break
+		}
+		h = next
+	}
+	return h
+}
+
+var _ fyne.Layout = (*formRows)(nil)
+
+// relayoutForm lays the form out again after a line in its head changed
+// height: the head sits in a scroll, so its height changes reach no
+// layout by themselves.
+func (s *Screen) relayoutForm() {
+	if c, ok := s.form.(*fyne.Container); ok {
+		c.Layout.Layout(c.Objects, c.Size())
+	}
+}

@@ -43,6 +43,10 @@ type Editor struct {
 	// none); returning true means it took the paste (an image placed
 	// instead of the text), false pastes the text as usual.
 	OnPaste func(text string) bool
+	// KeepsTab, when set and true, keeps Tab in the editor (fyne.Tabbable):
+	// it reaches OnTypedKey instead of moving the focus on (a find bar's
+	// query going to its replacement).
+	KeepsTab func() bool
 
 	field fieldMode
 	valid validation
@@ -80,6 +84,7 @@ type Editor struct {
 
 var (
 	_ fyne.Focusable      = (*Editor)(nil)
+	_ fyne.Tabbable       = (*Editor)(nil)
 	_ fyne.Tappable       = (*Editor)(nil)
 	_ fyne.DoubleTappable = (*Editor)(nil)
 	_ fyne.Draggable      = (*Editor)(nil)

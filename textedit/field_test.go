@@ -47,8 +47,13 @@ func TestFieldNeverTakesATab(t *testing.T) {
 	if f.Text() != "Budget" || changes != 0 {
 		t.Fatalf("text %q after Tab, %d changes; want unchanged", f.Text(), changes)
 	}
-	if _, ok := any(f).(fyne.Tabbable); ok {
+	if tab, ok := any(f).(fyne.Tabbable); ok && tab.AcceptsTab() {
 		t.Fatal("a field must not capture Tab: the window moves the focus with it")
+	}
+	// Only when told (a find bar's query, whose Tab goes to its replacement).
+	f.KeepsTab = func() bool { return true }
+	if !f.AcceptsTab() {
+		t.Fatal("KeepsTab does not keep Tab in the field")
 	}
 }
 

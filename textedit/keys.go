@@ -34,6 +34,14 @@ func (e *Editor) KeyUp(k *fyne.KeyEvent) {
 	}
 }
 
+// ShiftHeld reports whether Shift is held down now (Shift+Enter means
+// something else than Enter in a find bar's field).
+func (e *Editor) ShiftHeld() bool { return e.shiftDown }
+
+// AcceptsTab is part of fyne.Tabbable: Tab moves the focus on unless
+// KeepsTab says the editor keeps it.
+func (e *Editor) AcceptsTab() bool { return e.KeepsTab != nil && e.KeepsTab() }
+
 // TypedRune inserts a typed character, replacing any selection. Tab and
 // newline are accepted (CR counts as newline); other control characters
 // are ignored.

@@ -1,0 +1,146 @@
+package app
+
+import (
+	"context"
+	"testing"
+
+	"fyne.io/fyne/v2"
+
+	"newsroom/domain"
+	"newsroom/storage"
+)
+
+// twoStaff adds an admin and a reporter, and an article by the reporter.
+func twoStaff(t *testing.T, st *storage.Store) *domain.Article {
+	t.Helper()
+	ctx := context.Background()
+	for _, m := range []domain.Staff{
+		{Login: "ada", Name: "Ada Admin", Role: domain.RoleAdmin},
+		{Login: "rita", Name: "Rita Reporter", Role: domain.RoleReporter},
+	} {
+		if _, err := st.AddStaff(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a := &domain.Article{Slug: "story", Headline: "Story", Byline: "Rita Reporter", Body: "Text.", Status: domain.StatusDraft}
+	if err := st.CreateArticle(ctx, a, "setup"); err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// press sends a key to the window as if nothing had the keyboard, or to
+// the widget that has it.
+func press(ui *mainUI, name fyne.KeyName) {
+	k := &fyne.KeyEvent{Name: name}
+	if f := ui.win.Canvas().Focused(); f != nil {
+		f.TypedKey(k)
+		return
+	}
+	if handle := ui.win.Canvas().OnTypedKey(); handle != nil {
+		handle(k)
+	}
+}
+
+func TestEnterSignsInThePersonOffered(t *testing.T) {
+	for _, focused := range []bool{true, false} {
+		st := newTestStore(t)
+		twoStaff(t, st)
+		ui, q := newSignInUI(t, st)
+		ui.app.Preferences().SetString(prefStaffLogin, "rita")
+		ui.signIn(func() { ui.build() })
+		q.waitUntil(t, "the question", func() bool { return ui.signInUI != nil })
+		if focused && ui.win.Canvas().Focused() != ui.signInUI.choose {
+			t.Fatal("the staff list does not have the keyboard")
+		}
+		if !focused {
+			ui.win.Canvas().Unfocus()
+		}
+		press(ui, fyne.KeyReturn)
+		q.waitUntil(t, "signed in by Enter", func() bool { return ui.tabs != nil })
+		if m, _ := st.SignedIn(); m.Login != "rita" || ui.whoLabel.Text != "Signed in as Rita Reporter (reporter)" {
+			t.Fatalf("Enter (list focused %v) signed in %+v, the bar says %q", focused, m, ui.whoLabel.Text)
+		}
+	}
+}
+
+func TestEnterCreatesTheAdminTyped(t *testing.T) {
+	st := newTestStore(t)
+	ui, q := newSignInUI(t, st)
+	built := false
+	ui.signIn(func() { built = true })
+	q.waitUntil(t, "the question", func() bool { return ui.signInUI != nil })
+	for _, r := range "Maria Lopez" {
+		ui.signInUI.newName.TypedRune(r)
+	}
+	ui.win.Canvas().Unfocus()
+	press(ui, fyne.KeyReturn)
+	q.waitUntil(t, "created", func() bool { return built })
+	if m, _ := st.SignedIn(); m.Name != "Maria Lopez" || m.Role != domain.RoleAdmin {
+		t.Fatalf("signed in %+v", m)
+	}
+}
+
+// TestSwitchPerson: File → Switch person… releases the article the first
+// person holds, asks again, and the bar, the menus and the queue follow
+// the new person's role; Escape at the question keeps the person before.
+func TestSwitchPerson(t *testing.T) {
+	st := newTestStore(t)
+	a := twoStaff(t, st)
+	ctx := context.Background()
+	if _, err := st.SignIn(ctx, "ada"); err != nil {
+		t.Fatal(err)
+	}
+	ui, q := newSignInUI(t, st)
+	ui.signIn(func() { ui.build() })
+	q.waitUntil(t, "built", func() bool { return ui.tabs != nil })
+	ui.articles.OpenSlug("story")
+	q.waitUntil(t, "ada's lock", func() bool {
+		l, ok, err := st.LockOf(ctx, a.ID)
+		return err == nil && ok && l.Mine
+	})
+	item := menuItem(ui, "Switch person")
+	if item == nil {
+		t.Fatal("no File → Switch person…")
+	}
+	oldTabs := ui.tabs
+	item.Action()
+	q.waitUntil(t, "the question again", func() bool { return ui.signInUI != nil && ui.signInUI.cancel != nil })
+	if _, held, err := st.LockOf(ctx, a.ID); err != nil || held {
+		t.Fatalf("ada's lock is still held while the desk asks who is editing (%v)", err)
+	}
+	sd := ui.signInUI
+	if sd.choose.Selected != "Ada Admin (admin)" {
+		t.Errorf("the person signed in is not offered first: %q", sd.choose.Selected)
+	}
+
+	// Escape keeps Ada, with the screens built again.
+	press(ui, fyne.KeyEscape)
+	q.waitUntil(t, "built again", func() bool { return ui.tabs != oldTabs })
+	if m, _ := st.SignedIn(); m.Login != "ada" || ui.whoLabel.Text != "Signed in as Ada Admin (admin)" {
+		t.Fatalf("after Escape %+v, bar %q", m, ui.whoLabel.Text)
+	}
+
+	// Switch to Rita: the bar, the menus and the queue follow her role.
+	oldTabs = ui.tabs
+	menuItem(ui, "Switch person").Action()
+	q.waitUntil(t, "the question again", func() bool { return ui.signInUI != sd && ui.signInUI.cancel != nil })
+	ui.signInUI.choose.SetSelected("Rita Reporter (reporter)")
+	press(ui, fyne.KeyReturn)
+	q.waitUntil(t, "rita's screens", func() bool { return ui.tabs != oldTabs })
+	if m, _ := st.SignedIn(); m.Login != "rita" || ui.whoLabel.Text != "Signed in as Rita Reporter (reporter)" {
+		t.Fatalf("switched to %+v, bar %q", m, ui.whoLabel.Text)
+	}
+	if it := menuItem(ui, "Export…"); it == nil || !it.Disabled {
+		t.Error("Export stays enabled for a reporter after the switch")
+	}
+	if !ui.comments.deleteButton.Disabled() {
+		t.Error("moderation stays enabled for a reporter after the switch")
+	}
+	// Rita can take the article now.
+	ui.articles.OpenSlug("story")
+	q.waitUntil(t, "rita's lock", func() bool {
+		l, ok, err := st.LockOf(ctx, a.ID)
+		return err == nil && ok && l.Mine && l.Login == "rita"
+	})
+}
