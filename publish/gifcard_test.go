@@ -187,6 +187,15 @@ func TestExportWarnsOfStillGIF(t *testing.T) {
 	}
 	// Under the bound the same file animates and nobody is warned.
 	maxAnimatedPixels = old
+	src.reads.Store(0)
+	raised, err := Export(context.Background(), src, dir, opt, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "media", m.Ref+"-600.gif")); err != nil || hasWarning(raised) || src.reads.Load() == 0 {
+		t.Errorf("with the bound raised: animated rendition %v, warned %v, read %d images; want it animated, no warning",
+			err, hasWarning(raised), src.reads.Load())
+	}
 	if w := stillGIFWarning(a.Slug, &resolvedImage{Media: m, Format: "gif", Frames: 5}); w != "" {
 		t.Errorf("an animated GIF is warned of: %s", w)
 	}

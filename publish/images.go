@@ -159,6 +159,14 @@ func (c *imageCache) load(ctx context.Context, ref string, known usedEntry) (*re
 	if m.Format != "gif" {
 		frames = 0
 	}
+	// A recorded choice the frame-pixel bound no longer makes (it
+	// changed) is made again.
+	if m.Format == "gif" && frames > 0 && format != "" {
+		animates := frames > 1 && int64(frames)*int64(m.Width)*int64(m.Height) <= maxAnimatedPixels
+		if animates != (format == "gif") {
+			format = ""
+		}
+	}
 	if format != "jpeg" && format != "png" && format != "gif" {
 		format = "jpeg"
 		if m.Format == "png" || m.Format == "gif" {
