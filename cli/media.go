@@ -10,6 +10,7 @@ import (
 
 	"newsroom/domain"
 	"newsroom/photo"
+	"newsroom/publish"
 	"newsroom/storage"
 )
 
@@ -152,14 +153,33 @@ func newMediaShowCmd(e *env) *cobra.Command {
 		Short: "Show every field of one image, with what was read from the file",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			m, err := withStore(cmd, e, func(s *storage.Store) (domain.Media, error) { return s.Media(cmd.Context(), args[0]) })
+			var frames publish.GIFInfo
+			m, err := withStore(cmd, e, func(s *storage.Store) (domain.Media, error) {
+				m, err := s.Media(cmd.Context(), args[0])
+				if err != nil || m.Format != "gif" {
+					return m, err
+				}
+				// The frame count is not in the record: read from the
+				// file's blocks, which is quick.
+				data, err := s.MediaData(cmd.Context(), m.Ref)
+				if err != nil {
+					return m, fmt.Errorf("read image %q: %w", m.Ref, err)
+				}
+				frames, _ = publish.ReadGIFInfo(data)
+				return m, nil
+			})
 			if err != nil {
 				return err
 			}
 			if asJSON {
-				return writeJSON(cmd.OutOrStdout(), toMediaJSON(m))
+				j := toMediaJSON(m)
+				j.Frames, j.Animated = frames.Frames, frames.Frames > 1 && frames.Animates
+				return writeJSON(cmd.OutOrStdout(), j)
 			}
 			writeMedia(cmd.OutOrStdout(), m)
+			if frames.Frames > 0 {
+				fmt.Fprintf(cmd.OutOrStdout(), "frames: %s\n", gifFrames(frames))
+			}
 			return nil
 		},
 	}
@@ -222,8 +242,12 @@ type mediaJSON struct {
 	FocalY      float64           `json:"focal_y"`
 	Origin      string            `json:"origin"`
 	Embedded    map[string]string `json:"embedded"`
-	CreatedAt   time.Time         `json:"created_at"`
-	UpdatedAt   time.Time         `json:"updated_at"`
+	// Frames is a GIF's frame count (show only), Animated whether the
+	// export keeps its animation.
+	Frames    int       `json:"frames,omitempty"`
+	Animated  bool      `json:"animated,omitempty"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
 }
 
 func toMediaJSON(m domain.Media) mediaJSON {
@@ -247,4 +271,18 @@ func byteSize(n int64) string {
 		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
 	}
 	return fmt.Sprintf("%d B", n)
+}
+
+// gifFrames is what media show tells of a GIF's frames: e.g.
+// "12 (animated)", "1 (a still)" or "300 (… over the 40-million-pixel
+// bound for animations: published as a still)".
+func gifFrames(g publish.GIFInfo) string {
+	switch {
+	case g.Frames == 1:
+		return "1 (a still)"
+	case g.Animates:
+		return fmt.Sprintf("%d (animated)", g.Frames)
+	}
+	return fmt.Sprintf("%d (%d × %d×%d = %d frame pixels, over the %d-million-pixel bound for animations: published as a still)",
+		g.Frames, g.Frames, g.Width, g.Height, g.FramePixels(), publish.AnimatedPixelBound()/1_000_000)
 }

@@ -282,3 +282,30 @@ func nearestOpaque(pal color.Palette, skip int, r, g, b uint32) int {
 	}
 	return best
 }
+
+// GIFInfo is what a GIF file's block structure says of its frames.
+type GIFInfo struct {
+	// Frames is the frame count, Width × Height the canvas.
+	Frames, Width, Height int
+	// Animates tells whether the export keeps the animation: false for a
+	// still and for an animation over the frame-pixel bound, which is
+	// published as its first frame.
+	Animates bool
+}
+
+// FramePixels is frames × width × height, what the bound applies to.
+func (g GIFInfo) FramePixels() int64 { return int64(g.Frames) * int64(g.Width) * int64(g.Height) }
+
+// ReadGIFInfo reads a GIF file's frame count and canvas without decoding
+// any pixel; ok is false for a file that is not a well-formed GIF.
+func ReadGIFInfo(data []byte) (info GIFInfo, ok bool) {
+	s, ok := scanGIF(data)
+	if !ok {
+		return GIFInfo{}, false
+	}
+	return GIFInfo{Frames: s.Frames, Width: s.Width, Height: s.Height, Animates: animatedGIF(data)}, true
+}
+
+// AnimatedPixelBound is the frame-pixel bound (frames × width × height)
+// up to which the export keeps a GIF's animation.
+func AnimatedPixelBound() int64 { return maxAnimatedPixels }

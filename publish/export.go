@@ -548,7 +548,9 @@ func (e *exporter) pages(ctx context.Context, chunk []pageJob, results []fileRes
 			key = e.images.mediaKey(ctx, key, prev.Media, true)
 		}
 		if ok && !e.force && key != "" && prev.Input == key && e.sizeIs(rel, prev.Size) {
-			results[j.index] = fileResult{index: j.index, rel: rel, entry: prev, warnings: prev.Warnings}
+			prev.Media = e.images.currentUsed(ctx, prev.Media)
+			results[j.index] = fileResult{index: j.index, rel: rel, entry: prev,
+				warnings: e.images.withImageWarnings(ctx, j.a.Slug, prev.Warnings, prev.Media)}
 			done.Add(1)
 			continue
 		}
@@ -644,6 +646,7 @@ func (e *exporter) page(j pageJob, a *domain.Article) fileResult {
 	r.entry.Input = input
 	r.entry.Warnings = r.warnings
 	r.entry.Media = body.used
+	r.warnings = e.images.withImageWarnings(e.ctx, a.Slug, r.warnings, body.used)
 	return r
 }
 

@@ -7,7 +7,9 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"sort"
+	"strconv"
 	"sync"
 	"sync/atomic"
 
@@ -31,6 +33,9 @@ func imageFileKey(img *resolvedImage) string {
 	k.str(img.Media.SHA256)
 	k.str(img.Media.Format)
 	k.str(img.Format)
+	if img.Format == "jpeg" && img.Media.Format == "webp" {
+		k.str(flattenVersion) // a WebP may have alpha
+	}
 	for _, r := range img.Renditions {
 		k.str(r.Rel)
 		k.int(int64(r.Width))
@@ -39,6 +44,11 @@ func imageFileKey(img *resolvedImage) string {
 	return k.sum()
 }
 
+// flattenVersion names how transparent pixels are flattened in JPEG
+// renditions and social cards (onto flattenBackground): files made before
+// they were are made again.
+const flattenVersion = "flattened onto white/1"
+
 // cardFileKey digests what a social card is made from.
 func cardFileKey(img *resolvedImage, card *socialCard) string {
 	var k keyHasher
@@ -46,6 +56,7 @@ func cardFileKey(img *resolvedImage, card *socialCard) string {
 	k.str(img.Media.SHA256)
 	k.str(img.Media.Format)
 	k.str(card.Format)
+	k.str(flattenVersion)
 	k.str(card.Rel)
 	k.int(int64(card.Size.X))
 	k.int(int64(card.Size.Y))
@@ -80,13 +91,14 @@ func (e *exporter) writeImages(ctx context.Context, results []fileResult) ([]fil
 	byRef := map[string]*imageWork{}
 	for _, r := range results {
 		for _, u := range r.entry.Media {
-			ref, format, card := parseUsed(u)
-			if format == "" {
+			used := parseUsed(u)
+			ref, card := used.Ref, used.Card
+			if used.Format == "" {
 				continue
 			}
 			w := byRef[ref]
 			if w == nil {
-				img, err := e.images.resolve(ctx, ref, format)
+				img, err := e.images.resolve(ctx, ref, used)
 				if err != nil {
 					return nil, err
 				}
@@ -251,7 +263,7 @@ func (e *exporter) contentDigestWithImages(ctx context.Context) func(*domain.Art
 	return func(a *domain.Article) string {
 		var used []string
 		for _, ref := range markup.ImageRefs(a) {
-			img, err := e.images.resolve(ctx, ref, "")
+			img, err := e.images.resolve(ctx, ref, usedEntry{})
 			if err != nil {
 				return ""
 			}
@@ -259,4 +271,66 @@ func (e *exporter) contentDigestWithImages(ctx context.Context) func(*domain.Art
 		}
 		return e.images.mediaKey(ctx, domain.ContentDigest(a), used, false)
 	}
+}
+
+// currentUsed is used, a page's manifest entry of its images, in the
+// current form: a GIF's frame count is added once it is known, so an
+// entry written before exports recorded it costs one read of the file and
+// no more. used itself is returned when nothing changes.
+func (c *imageCache) currentUsed(ctx context.Context, used []string) []string {
+	var out []string
+	for i, u := range used {
+		e := parseUsed(u)
+		img, err := c.resolve(ctx, e.Ref, e)
+		if err != nil || img == nil || img.Frames == e.Frames || img.Format != e.Format {
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(used)
+		}
+		e.Frames = img.Frames
+		out[i] = e.String()
+	}
+	if out == nil {
+		return used
+	}
+	return out
+}
+
+// withImageWarnings is warnings, a page's, with a warning for each image
+// it uses (used, as its manifest entry records them) that the export
+// shows otherwise than the file is: an animated GIF over the
+// frame-pixel bound is published as a still. They are worked out on every
+// export from the resolved images, not kept in the manifest.
+func (c *imageCache) withImageWarnings(ctx context.Context, slug string, warnings, used []string) []string {
+	for _, u := range used {
+		e := parseUsed(u)
+		img, err := c.resolve(ctx, e.Ref, e)
+		if err != nil || img == nil {
+			continue
+		}
+		if w := stillGIFWarning(slug, img); w != "" {
+			warnings = append(slices.Clip(warnings), w)
+		}
+	}
+	return warnings
+}
+
+// stillGIFWarning is the warning for an animated GIF img published as a
+// still because it is over maxAnimatedPixels, "" for any other image.
+func stillGIFWarning(slug string, img *resolvedImage) string {
+	m := img.Media
+	if m.Format != "gif" || img.Format == "gif" || img.Frames < 2 {
+		return ""
+	}
+	pixels := int64(img.Frames) * int64(m.Width) * int64(m.Height)
+	if pixels <= maxAnimatedPixels {
+		return ""
+	}
+	bound := strconv.FormatInt(maxAnimatedPixels, 10) + "-pixel"
+	if maxAnimatedPixels%1_000_000 == 0 {
+		bound = strconv.FormatInt(maxAnimatedPixels/1_000_000, 10) + "-million-pixel"
+	}
+	return fmt.Sprintf("article %q: image %s (%s), an animated GIF of %d frames × %d×%d, is over the %s bound for animations; published as a still (its first frame)",
+		slug, m.Ref, m.Filename, img.Frames, m.Width, m.Height, bound)
 }

@@ -90,6 +90,9 @@ type resolvedImage struct {
 	// animated GIF).
 	Format     string
 	Renditions []rendition
+	// Frames is a GIF's frame count as its file says (0: not a GIF, or
+	// resolved from a manifest entry older than the count).
+	Frames int
 }
 
 // fingerprint is what a page shows of the image, for its input key.
@@ -120,9 +123,10 @@ func newImageCache(src MediaSource) *imageCache {
 }
 
 // resolve returns the image ref names, nil when the library has no such
-// record. format, when known (recorded by an earlier export for the same
-// file), spares reading the file to choose the renditions' format.
-func (c *imageCache) resolve(ctx context.Context, ref, format string) (*resolvedImage, error) {
+// record. known, when recorded by an earlier export (a parsed manifest
+// entry; the zero value when there is none), spares reading the file to
+// choose the renditions' format.
+func (c *imageCache) resolve(ctx context.Context, ref string, known usedEntry) (*resolvedImage, error) {
 	if c == nil || c.src == nil || strings.TrimSpace(ref) == "" {
 		return nil, nil
 	}
@@ -133,11 +137,11 @@ func (c *imageCache) resolve(ctx context.Context, ref, format string) (*resolved
 		c.refs[ref] = e
 	}
 	c.mu.Unlock()
-	e.once.Do(func() { e.img, e.err = c.load(ctx, ref, format) })
+	e.once.Do(func() { e.img, e.err = c.load(ctx, ref, known) })
 	return e.img, e.err
 }
 
-func (c *imageCache) load(ctx context.Context, ref, format string) (*resolvedImage, error) {
+func (c *imageCache) load(ctx context.Context, ref string, known usedEntry) (*resolvedImage, error) {
 	m, err := c.src.Media(ctx, ref)
 	if errors.Is(err, domain.ErrNotFound) {
 		return nil, nil
@@ -145,10 +149,23 @@ func (c *imageCache) load(ctx context.Context, ref, format string) (*resolvedIma
 	if err != nil {
 		return nil, fmt.Errorf("load image %q: %w", ref, err)
 	}
+	format, frames := known.Format, known.Frames
 	// A GIF's recorded still format may predate animated renditions:
-	// only "gif" is taken on its word.
-	if (m.Format == "gif") != (format == "gif") {
+	// it is taken on its word when "gif" or recorded with the frame count
+	// (which only exports that know animations record).
+	if m.Format == "gif" && format != "gif" && frames <= 0 || m.Format != "gif" && format == "gif" {
 		format = ""
+	}
+	if m.Format != "gif" {
+		frames = 0
+	}
+	// A recorded choice the frame-pixel bound no longer makes (it
+	// changed) is made again.
+	if m.Format == "gif" && frames > 0 && format != "" {
+		animates := frames > 1 && int64(frames)*int64(m.Width)*int64(m.Height) <= maxAnimatedPixels
+		if animates != (format == "gif") {
+			format = ""
+		}
 	}
 	if format != "jpeg" && format != "png" && format != "gif" {
 		format = "jpeg"
@@ -158,9 +175,13 @@ func (c *imageCache) load(ctx context.Context, ref, format string) (*resolvedIma
 				return nil, fmt.Errorf("load image %q: %w", ref, err)
 			}
 			format = renditionFormat(m.Format, data)
+			if m.Format == "gif" {
+				shape, _ := scanGIF(data)
+				frames = shape.Frames
+			}
 		}
 	}
-	return &resolvedImage{Media: m, Format: format, Renditions: renditionsOf(m, format)}, nil
+	return &resolvedImage{Media: m, Format: format, Renditions: renditionsOf(m, format), Frames: frames}, nil
 }
 
 // all returns every image resolved so far that exists.
@@ -177,10 +198,14 @@ func (c *imageCache) all() []*resolvedImage {
 }
 
 // usedImage is one image a page shows, as its manifest entry records it:
-// "REF FORMAT" ("REF" alone when missing).
+// "REF FORMAT", with " frames=N" for a GIF whose frame count is known
+// ("REF" alone when missing).
 func usedImage(ref string, img *resolvedImage) string {
 	if img == nil {
 		return ref
+	}
+	if img.Frames > 0 {
+		return ref + " " + img.Format + " " + framesFlag + strconv.Itoa(img.Frames)
 	}
 	return ref + " " + img.Format
 }
@@ -193,7 +218,7 @@ func (c *imageCache) resolveDoc(ctx context.Context, a *domain.Article, doc *mar
 	found = map[string]domain.Media{}
 	seen := map[string]bool{}
 	get := func(ref string) (*resolvedImage, error) {
-		img, err := c.resolve(ctx, ref, "")
+		img, err := c.resolve(ctx, ref, usedEntry{})
 		if err != nil {
 			return nil, err
 		}
@@ -232,12 +257,58 @@ func (c *imageCache) resolveDoc(ctx context.Context, a *domain.Article, doc *mar
 // card the page names: "REF FORMAT card".
 const cardFlag = "card"
 
-// parseUsed splits a manifest entry of a page's images: "REF FORMAT",
-// "REF FORMAT card" or "REF" (missing).
-func parseUsed(u string) (ref, format string, card bool) {
-	ref, rest, _ := strings.Cut(u, " ")
-	format, flag, _ := strings.Cut(rest, " ")
-	return ref, format, flag == cardFlag
+// framesFlag starts, in a page's manifest entry, a GIF's frame count:
+// "REF FORMAT frames=N".
+const framesFlag = "frames="
+
+// usedEntry is one image of a page's manifest entry, parsed.
+type usedEntry struct {
+	Ref, Format string
+	// Frames is a GIF's recorded frame count (0: not recorded).
+	Frames int
+	// Card tells that the page names the image's social card.
+	Card bool
+}
+
+// parseUsed splits a manifest entry of a page's images: "REF FORMAT"
+// followed by the flags "frames=N" and "card" when they apply, or "REF"
+// (missing).
+func parseUsed(u string) usedEntry {
+	fields := strings.Fields(u)
+	var e usedEntry
+	if len(fields) == 0 {
+		return e
+	}
+	e.Ref = fields[0]
+	if len(fields) > 1 {
+		e.Format = fields[1]
+	}
+	for _, f := range fields[min(2, len(fields)):] {
+		switch {
+		case f == cardFlag:
+			e.Card = true
+		case strings.HasPrefix(f, framesFlag):
+			if n, err := strconv.Atoi(strings.TrimPrefix(f, framesFlag)); err == nil && n > 0 {
+				e.Frames = n
+			}
+		}
+	}
+	return e
+}
+
+// String is the manifest form of e.
+func (e usedEntry) String() string {
+	s := e.Ref
+	if e.Format != "" {
+		s += " " + e.Format
+	}
+	if e.Frames > 0 {
+		s += " " + framesFlag + strconv.Itoa(e.Frames)
+	}
+	if e.Card {
+		s += " " + cardFlag
+	}
+	return s
 }
 
 // mediaKey adds to a page's input key what it shows of the images it
@@ -253,14 +324,14 @@ func (c *imageCache) mediaKey(ctx context.Context, key string, used []string, ca
 	k.str(key)
 	k.str(encoderVersion)
 	for _, u := range used {
-		ref, format, card := parseUsed(u)
-		img, err := c.resolve(ctx, ref, format)
+		e := parseUsed(u)
+		img, err := c.resolve(ctx, e.Ref, e)
 		if err != nil {
 			return ""
 		}
-		k.str(ref)
+		k.str(e.Ref)
 		k.str(img.fingerprint())
-		if card && cards {
+		if e.Card && cards {
 			if sc := cardOf(img); sc != nil {
 				k.str(sc.Rel)
 			}

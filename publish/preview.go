@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"newsroom/assets"
 	"newsroom/domain"
@@ -68,11 +67,11 @@ func WritePreview(ctx context.Context, dir string, a *domain.Article, comments [
 func writePreviewImages(ctx context.Context, dir string, images *imageCache, used []string, making func(int)) error {
 	var todo []*resolvedImage
 	for _, u := range used {
-		ref, format, ok := strings.Cut(u, " ")
-		if !ok {
+		e := parseUsed(u)
+		if e.Format == "" {
 			continue // missing from the library
 		}
-		img, err := images.resolve(ctx, ref, format)
+		img, err := images.resolve(ctx, e.Ref, e)
 		if err != nil {
 			return err
 		}

@@ -83,7 +83,9 @@ func makeImageFiles(data []byte, format string, sizes []image.Point, out string,
 		if base == nil || base.Rect.Dx() < need.X || base.Rect.Dy() < need.Y {
 			base = orientImage(halveTo(src, stored(need)), orient)
 		}
-		if cardFile, err = encodeImage(cutCard(base, full, card), card.Format); err != nil {
+		// Social networks show a card on backgrounds of their own, and
+		// many a transparent one as black: it is flattened in any format.
+		if cardFile, err = encodeImage(flatten(cutCard(base, full, card)), card.Format); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -267,11 +269,33 @@ func orientImage(img *image.RGBA, o int) *image.RGBA {
 	return out
 }
 
-// encodeImage encodes img as format ("jpeg" or "png").
+// flattenBackground is the colour transparent pixels are composed over
+// where they cannot stay transparent: in JPEG renditions (a WebP with
+// alpha) and in social cards. White: the site's stylesheet has a light and
+// a dark page background, not one, and a card is shown off the site.
+var flattenBackground = color.RGBA{0xFF, 0xFF, 0xFF, 0xFF}
+
+// flatten returns img composed over flattenBackground, img itself when it
+// is opaque.
+func flatten(img image.Image) image.Image {
+	if o, ok := img.(interface{ Opaque() bool }); ok && o.Opaque() {
+		return img
+	}
+	b := img.Bounds()
+	out := image.NewRGBA(b)
+	draw.Draw(out, b, image.NewUniform(flattenBackground), image.Point{}, draw.Src)
+	draw.Draw(out, b, img, b.Min, draw.Over)
+	return out
+}
+
+// encodeImage encodes img as format ("jpeg" or "png"); a JPEG, which has
+// no transparency, is flattened first (else its transparent pixels would
+// be black).
 func encodeImage(img image.Image, format string) ([]byte, error) {
 	var buf bytes.Buffer
 	switch format {
 	case "jpeg":
+		img = flatten(img)
 		if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: jpegQuality}); err != nil {
 			return nil, fmt.Errorf("encode jpeg: %w", err)
 		}
