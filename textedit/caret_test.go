@@ -138,3 +138,29 @@ func TestBodyScrollWheelAndBar(t *testing.T) {
 		t.Fatalf("using the scroll bar moved the caret to %d", e.CursorOffset())
 	}
 }
+
+func TestBodyMadeShorterKeepsTheCaretInView(t *testing.T) {
+	test.NewTempApp(t)
+	text := genBody(30000)
+	e, win, _ := newTestBody(t, text, 600, 400)
+	win.Canvas().Focus(e)
+	e.SetCursorOffset(len(text) - 10)
+	_, y, h := e.caretRect()
+	if y+h > e.offsetY+e.viewHeight()+0.5 {
+		t.Fatalf("caret y=%.0f not in view before the resize", y)
+	}
+	win.Resize(fyne.NewSize(600, 300)) // a notice appears above the body
+	_, y, h = e.caretRect()
+	if y < e.offsetY || y+h > e.offsetY+e.viewHeight()+0.5 {
+		t.Fatalf("after the body got shorter the caret y=%.0f..%.0f is outside the view %.0f..%.0f",
+			y, y+h, e.offsetY, e.offsetY+e.viewHeight())
+	}
+
+	// A caret the reader scrolled away from stays out of view.
+	e.SetScrollOffset(0)
+	before := e.offsetY
+	win.Resize(fyne.NewSize(600, 250))
+	if e.offsetY != before {
+		t.Fatalf("a resize scrolled to the caret the reader had scrolled away from (%.0f → %.0f)", before, e.offsetY)
+	}
+}

@@ -29,6 +29,8 @@ type bodyRenderer struct {
 	colors struct{ fg, sel, caret, bar, bg, mark, hit, hint, rule color.Color }
 	// hitFrom is the theme colour colors.hit was made from.
 	hitFrom color.Color
+	// laidHeight is the height of the last layout.
+	laidHeight float32
 }
 
 func newBodyRenderer(e *Editor) *bodyRenderer {
@@ -50,7 +52,32 @@ func (r *bodyRenderer) MinSize() fyne.Size { return r.e.MinSize() }
 func (r *bodyRenderer) Objects() []fyne.CanvasObject { return r.objs }
 
 // Layout is part of fyne.WidgetRenderer.
-func (r *bodyRenderer) Layout(fyne.Size) { r.update() }
+func (r *bodyRenderer) Layout(size fyne.Size) {
+	r.keepCaretInView(size.Height)
+	r.update()
+}
+
+// keepCaretInView scrolls a focused editor made shorter (a notice
+// appearing above the body, the find bar opening) so that a caret that was
+// in view stays in view: the line being typed never drops out of sight.
+func (r *bodyRenderer) keepCaretInView(height float32) {
+	e := r.e
+	was := r.laidHeight
+	r.laidHeight = height
+	if !e.focused || was <= 0 || height >= was {
+		return
+	}
+	e.ensureLayout()
+	_, y, h := e.caretRect()
+	pad2 := 2 * e.pad()
+	if y < e.offsetY || y+h > e.offsetY+was-pad2+0.5 {
+		return // it was out of view: leave the scroll where the reader put it
+	}
+	if bottom := e.offsetY + height - pad2; y+h > bottom {
+		e.offsetY = y + h - (height - pad2)
+		e.clampScroll()
+	}
+}
 
 // Refresh is part of fyne.WidgetRenderer; it also picks up theme changes.
 func (r *bodyRenderer) Refresh() { r.update() }
