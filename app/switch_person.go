@@ -109,11 +109,11 @@ type switchRefusal struct {
 func (ui *mainUI) offerConnectAsSomeoneElse(target, login string) {
 	name := login
 	if m, ok := ui.store.SignedIn(); ok && m.Name != "" {
-		name = fmt.Sprintf("%s (%s)", m.Name, login)
+		name = m.Name
 	}
 	sr := &switchRefusal{message: widget.NewLabel(fmt.Sprintf(
-		"This desk is connected to the shared newsroom with %s's own database login, so the database lets it act only as them. "+
-			"To work as someone else, connect with their login and password.", name))}
+		"This desk is connected to the shared newsroom with %s's own database login (%s), so the database lets it act only as %s. "+
+			"To work as someone else, connect with their login and password.", name, login, name))}
 	sr.message.Wrapping = fyne.TextWrapWord
 	cancel := widget.NewButton("Cancel", func() { sr.d.Hide() })
 	sr.connect = widget.NewButton("Connect as someone else…", func() {

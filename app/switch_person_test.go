@@ -228,7 +228,7 @@ func TestSwitchPersonOverOwnDatabaseLogin(t *testing.T) {
 	if sr == nil {
 		t.Fatal("Switch person says nothing on rita's own login")
 	}
-	if msg := sr.message.Text; !strings.Contains(msg, "Rita Reporter (rita)'s own database login") || !strings.Contains(msg, "connect with their login") {
+	if msg := sr.message.Text; !strings.Contains(msg, "Rita Reporter's own database login (rita)") || !strings.Contains(msg, "connect with their login") {
 		t.Errorf("the message does not say why: %q", msg)
 	}
 	if l, ok, err := st.LockOf(ctx, a.ID); err != nil || !ok || l.Login != "rita" || ui.tabs != tabs || ui.articles.Editor().Current() == nil {
