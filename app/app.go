@@ -82,6 +82,7 @@ type mainUI struct {
 
 	given       *storage.Store                       // the store Run was given (its caller closes it)
 	opener      func(string) (*storage.Store, error) // storage.Open, unless a test says otherwise
+	switchUI    *switchRefusal                       // the open Switch person refusal (tests)
 	connectUI   *connectDialog                       // the open connect dialog (tests)
 	quietErrors bool                                 // an open's error is shown by its dialog
 }

@@ -2,9 +2,11 @@ package app
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 
 	"newsroom/domain"
 	"newsroom/storage"
@@ -143,4 +145,107 @@ func TestSwitchPerson(t *testing.T) {
 		l, ok, err := st.LockOf(ctx, a.ID)
 		return err == nil && ok && l.Mine && l.Login == "rita"
 	})
+}
+
+// TestSwitchPersonReopensTheArticle: the article open before File →
+// Switch person… opens again for the person who signs in, who takes its
+// lock when they may edit it; Escape at the question reopens it for the
+// person before.
+func TestSwitchPersonReopensTheArticle(t *testing.T) {
+	st := newTestStore(t)
+	a := twoStaff(t, st)
+	ctx := context.Background()
+	if _, err := st.SignIn(ctx, "ada"); err != nil {
+		t.Fatal(err)
+	}
+	ui, q := newSignInUI(t, st)
+	ui.signIn(func() { ui.build() })
+	q.waitUntil(t, "built", func() bool { return ui.tabs != nil })
+	ui.articles.OpenSlug("story")
+	holds := func(login string) func() bool {
+		return func() bool {
+			l, ok, err := st.LockOf(ctx, a.ID)
+			cur := ui.articles.Editor().Current()
+			return err == nil && ok && l.Login == login && cur != nil && cur.ID == a.ID
+		}
+	}
+	q.waitUntil(t, "ada's article and lock", holds("ada"))
+
+	oldTabs := ui.tabs
+	menuItem(ui, "Switch person").Action()
+	q.waitUntil(t, "the question", func() bool { return ui.signInUI != nil && ui.signInUI.cancel != nil })
+	press(ui, fyne.KeyEscape)
+	q.waitUntil(t, "built again", func() bool { return ui.tabs != oldTabs })
+	q.waitUntil(t, "the article open again for ada, with her lock", holds("ada"))
+
+	sd := ui.signInUI
+	oldTabs = ui.tabs
+	menuItem(ui, "Switch person").Action()
+	q.waitUntil(t, "the question again", func() bool { return ui.signInUI != sd && ui.signInUI.cancel != nil })
+	ui.signInUI.choose.SetSelected("Rita Reporter (reporter)")
+	press(ui, fyne.KeyReturn)
+	q.waitUntil(t, "rita's screens", func() bool { return ui.tabs != oldTabs })
+	q.waitUntil(t, "the article open for rita, with her lock", holds("rita"))
+	if ui.articles.Editor().LockText() != "" {
+		t.Errorf("rita's reopened article says %q", ui.articles.Editor().LockText())
+	}
+}
+
+// ownLogin is a store connected with a staff member's own PostgreSQL
+// login, as Switch person sees it.
+type ownLogin struct{ login, path string }
+
+func (o ownLogin) DatabaseLogin() (string, bool) { return o.login, o.login != "" }
+func (o ownLogin) Path() string                  { return o.path }
+
+// TestSwitchPersonOverOwnDatabaseLogin: on a connection made with Rita's
+// own database login, File → Switch person… does not ask who is editing
+// (the database would refuse anyone else): it says why, leaves her
+// article open, and offers File → Connect… with the same server filled in
+// and the user left for the other person's login.
+func TestSwitchPersonOverOwnDatabaseLogin(t *testing.T) {
+	st := newTestStore(t)
+	a := twoStaff(t, st)
+	ctx := context.Background()
+	if _, err := st.SignIn(ctx, "rita"); err != nil {
+		t.Fatal(err)
+	}
+	ui, q := newSignInUI(t, st)
+	ui.signIn(func() { ui.build() })
+	q.waitUntil(t, "built", func() bool { return ui.tabs != nil })
+	ui.articles.OpenSlug("story")
+	q.waitUntil(t, "rita's lock", func() bool {
+		l, ok, err := st.LockOf(ctx, a.ID)
+		return err == nil && ok && l.Login == "rita"
+	})
+	tabs := ui.tabs
+	ui.switchPersonOver(ownLogin{login: "rita", path: "postgres://rita@db.example.org:5433/desk"})
+	q.Settle()
+	if ui.signInUI != nil && ui.signInUI.cancel != nil {
+		t.Fatal("Switch person asks who is editing on rita's own login")
+	}
+	sr := ui.switchUI
+	if sr == nil {
+		t.Fatal("Switch person says nothing on rita's own login")
+	}
+	if msg := sr.message.Text; !strings.Contains(msg, "Rita Reporter's own database login (rita)") || !strings.Contains(msg, "connect with their login") {
+		t.Errorf("the message does not say why: %q", msg)
+	}
+	if l, ok, err := st.LockOf(ctx, a.ID); err != nil || !ok || l.Login != "rita" || ui.tabs != tabs || ui.articles.Editor().Current() == nil {
+		t.Fatalf("the offer closed rita's article or lock (%+v %v %v)", l, ok, err)
+	}
+	test.Tap(sr.connect)
+	cd := ui.connectUI
+	if cd == nil {
+		t.Fatal("no connect dialog")
+	}
+	if cd.url.Text != "" || cd.host.Text != "db.example.org" || cd.port.Text != "5433" || cd.db.Text != "desk" || cd.user.Text != "" {
+		t.Errorf("connect dialog: url %q host %q port %q db %q user %q", cd.url.Text, cd.host.Text, cd.port.Text, cd.db.Text, cd.user.Text)
+	}
+	if ui.win.Canvas().Focused() != fyne.Focusable(cd.user) {
+		t.Errorf("the keyboard is in %T, not the user field", ui.win.Canvas().Focused())
+	}
+	if target, err := connectTarget(cd.url.Text, cd.host.Text, cd.port.Text, cd.db.Text, "ada", "pw"); err != nil || target != "postgres://ada:pw@db.example.org:5433/desk" {
+		t.Errorf("connecting as ada goes to %q (%v)", target, err)
+	}
 }

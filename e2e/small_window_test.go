@@ -91,3 +91,61 @@ func TestSmallWindowsNothingOverlaps(t *testing.T) {
 		})
 	}
 }
+
+// TestTabBringsTheFieldIntoViewInASmallWindow: at 800×600 with find and
+// replace open, the fields above the body scroll; Tab from the headline
+// to the publication time brings the Status row into view above the find
+// bar, and Shift+Tab back to the headline brings the headline back.
+func TestTabBringsTheFieldIntoViewInASmallWindow(t *testing.T) {
+	d := startXvfbScreen(t, "800x600x24")
+	a := startApp(t, d, homeSized(t, 800, 600, ""), "--open", sampleSlug)
+	a.waitIdle(60 * time.Second)
+	a.key("ctrl+h") // --open puts the keyboard in the body
+	if _, ok := a.findBox("Whole", 0, 8*time.Second); !ok {
+		t.Fatal("Ctrl+H shows no find bar")
+	}
+	// The find bar's query ("Find in the body") is just under the fields.
+	find, ok := a.findBox("Find", 200, 3*time.Second)
+	if !ok {
+		t.Fatal("no find field on screen")
+	}
+	barTop := find.y
+	// Click into the headline: the topmost "Kerry" right of the list.
+	headline := word{y: 1 << 30}
+	for _, w := range a.words(a.screenshot("small-20-find-open")) {
+		if strings.Trim(w.text, ".,") == "Kerry" && w.x > 260 && w.y < headline.y {
+			headline = w
+		}
+	}
+	if headline.y == 1<<30 {
+		t.Fatal("no headline on screen")
+	}
+	a.xdotool("mousemove", strconv.Itoa(headline.x+headline.w/2), strconv.Itoa(headline.y+headline.h/2))
+	a.xdotool("click", "1")
+	time.Sleep(300 * time.Millisecond)
+	for i := 0; i < 8; i++ { // slug, standfirst, byline, kind, section, tags, status, time
+		a.key("Tab")
+	}
+	shot := a.screenshot("small-21-tabbed-to-time")
+	var status, time2015 *word
+	for _, w := range a.words(shot) {
+		w := w
+		if strings.HasPrefix(w.text, "Status") && status == nil {
+			status = &w
+		}
+		if strings.HasPrefix(w.text, "2015-05-11") && time2015 == nil {
+			time2015 = &w
+		}
+	}
+	if status == nil || time2015 == nil || time2015.y+time2015.h > barTop {
+		t.Fatalf("after Tab to the time field its row is not in view above the find bar (top %d): Status %v, time %v", barTop, status, time2015)
+	}
+	for i := 0; i < 8; i++ {
+		a.key("shift+Tab")
+	}
+	a.screenshot("small-22-back-to-headline")
+	if _, ok := a.findBox("Headline", 0, 3*time.Second); !ok {
+		t.Error("after Shift+Tab back to the headline its row is not in view")
+	}
+	a.quit()
+}

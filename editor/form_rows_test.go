@@ -76,3 +76,53 @@ func TestSmallWindowNothingOverlaps(t *testing.T) {
 		}
 	}
 }
+
+// TestTabScrollsTheFocusedFieldIntoView: with the find bar open in an
+// 800×600 window the fields above the body scroll; Tab and Shift+Tab to a
+// field scrolled out of view bring it into view, whatever kind of field
+// it is (our text fields, the choice fields, the check box).
+func TestTabScrollsTheFocusedFieldIntoView(t *testing.T) {
+	s, _ := newPanelScreen(t, checkedArticle())
+	s.FindReplace()
+	s.win.Resize(fyne.NewSize(552, 530)) // the editor's room in an 800×600 window
+	s.win.Content().Refresh()
+	fakeOf(s).Settle()
+	head := s.form.(*fyne.Container).Objects[0]
+	if content := s.form.(*fyne.Container).Layout.(*formRows).head.Content; content.Size().Height <= head.Size().Height {
+		t.Fatalf("the fields (%v high) fit their %v: nothing to scroll, the test shows nothing", content.Size().Height, head.Size().Height)
+	}
+	c := s.win.Canvas()
+	inView := func(step string) {
+		t.Helper()
+		f := c.Focused()
+		o, ok := f.(fyne.CanvasObject)
+		if !ok {
+			t.Fatalf("%s: %T has the focus", step, f)
+		}
+		view, got := boxOf(head), boxOf(o)
+		if got.top < view.top-0.5 || got.bottom > view.bottom+0.5 {
+			t.Errorf("%s: the focused %T (%v) is out of the fields' view (%v)", step, f, got, view)
+		}
+	}
+	c.Focus(s.headline)
+	stops := 0
+	for i := 0; i < 12; i++ {
+		c.FocusNext()
+		if c.Focused() == fyne.Focusable(s.body) {
+			break
+		}
+		stops++
+		inView(fmt.Sprintf("Tab %d", i+1))
+	}
+	if stops < 8 {
+		t.Fatalf("Tab made %d stops before the body", stops)
+	}
+	c.Focus(s.factCheck)
+	for i := 0; i < stops; i++ {
+		c.FocusPrevious()
+		inView(fmt.Sprintf("Shift+Tab %d", i+1))
+	}
+	if c.Focused() != fyne.Focusable(s.headline) {
+		t.Errorf("Shift+Tab from the fact check ends at %T, not the headline", c.Focused())
+	}
+}

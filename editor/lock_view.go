@@ -14,7 +14,7 @@ import (
 type lockBar struct {
 	box      *fyne.Container
 	text     *widget.Label
-	takeOver *widget.Button
+	takeOver *revealButton
 }
 
 // buildLockBar makes the (hidden) lock line.
@@ -22,7 +22,7 @@ func (s *Screen) buildLockBar() fyne.CanvasObject {
 	b := &lockBar{text: widget.NewLabel("")}
 	b.text.Wrapping = fyne.TextWrapWord
 	b.text.Importance = widget.WarningImportance
-	b.takeOver = widget.NewButton("Take over", s.takeOver)
+	b.takeOver = newRevealButton("Take over", s.takeOver)
 	b.takeOver.Importance = widget.HighImportance
 	b.box = container.NewBorder(nil, nil, nil, b.takeOver, b.text)
 	b.box.Hide()

@@ -47,6 +47,7 @@ type imagesPanel struct {
 	lead    *widget.Button
 	add     *widget.Button
 	state   *widget.Label
+	form    *widget.Form
 	content fyne.CanvasObject
 
 	// UI goroutine only.
@@ -74,7 +75,8 @@ func newImagesPanel(p *sidePanels) *imagesPanel {
 	m.lead = widget.NewButton("Make lead image", m.makeLead)
 	m.add = widget.NewButton("Add image…", m.chooseFile)
 	form := widget.NewForm(widget.NewFormItem("Caption", m.caption), widget.NewFormItem("Credit", m.credit), widget.NewFormItem("Alt text", m.alt),
-		widget.NewFormItem("Focal point", container.NewGridWithColumns(2, m.focalX, m.focalY)))
+		widget.NewFormItem("Focal point", newFocalFields(m.focalX, m.focalY)))
+	m.form = form
 	form.Items[3].HintText = "0–1 across and down; the social card is cut around it"
 	buttons := container.NewHBox(m.save, m.lead, m.add)
 	split := container.NewVSplit(m.list, container.NewVBox(form, buttons, m.state))
@@ -201,7 +203,38 @@ func (m *imagesPanel) enable() {
 	} else {
 		m.add.Disable()
 	}
+	// A form colours its labels by its fields' state only when refreshed.
+	m.form.Refresh()
 }
+
+// focalFields are the two focal point fields as one form item: the form
+// greys its label by Disabled, as it does for the other fields.
+type focalFields struct {
+	widget.BaseWidget
+	x, y *widget.Entry // enabled and disabled together by the panel
+}
+
+func newFocalFields(x, y *widget.Entry) *focalFields {
+	f := &focalFields{x: x, y: y}
+	f.ExtendBaseWidget(f)
+	return f
+}
+
+// CreateRenderer puts the two fields side by side.
+func (f *focalFields) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewGridWithColumns(2, f.x, f.y))
+}
+
+// Disabled is part of fyne.Disableable.
+func (f *focalFields) Disabled() bool { return f.x.Disabled() }
+
+// Enable is part of fyne.Disableable; the panel enables the fields
+// themselves.
+func (f *focalFields) Enable() {}
+
+// Disable is part of fyne.Disableable; the panel disables the fields
+// themselves.
+func (f *focalFields) Disable() {}
 
 func (m *imagesPanel) chosenRecord() (domain.Media, bool) {
 	if m.chosen < 0 || m.chosen >= len(m.refs) {

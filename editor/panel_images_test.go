@@ -15,8 +15,10 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"newsroom/domain"
 	"newsroom/photo"
@@ -174,5 +176,59 @@ func TestImagesPanelSetsFocalPoint(t *testing.T) {
 	fakeOf(s).Settle()
 	if m, err := st.Media(context.Background(), ref); err != nil || m.FocalY != 0.8 {
 		t.Errorf("refused focal point stored: %v %v", m.FocalY, err)
+	}
+}
+
+// TestImagesPanelLabelsLookEnabledWhenEditable: the Caption, Credit,
+// Alt text and Focal point labels are grey while no image is chosen (the fields are
+// disabled) and take the text colour once a chosen image makes the fields
+// editable.
+func TestImagesPanelLabelsLookEnabledWhenEditable(t *testing.T) {
+	test.NewTempApp(t)
+	square := pngFile(t, 64, 48, 30)
+	sum := sha256.Sum256(square)
+	ref := domain.MediaRefOf(hex.EncodeToString(sum[:]))
+	s, st := newPanelScreen(t, &domain.Article{Headline: "Talks", Body: "Intro.\n\n{{image " + ref + "}}\n\nEnd."})
+	libraryAdd(t, st, square, "square.png")
+	ip := s.panels().images
+	ip.refresh()
+	waitFor(t, s, "the panel lists the image", func() bool { return len(ip.refs) == 1 && len(ip.records) == 1 })
+	s.panels().tabs.SelectIndex(tabImages)
+	labelColours := func() map[string]color.Color {
+		got := map[string]color.Color{}
+		visibleTexts(ip.content, func(tx *canvas.Text) {
+			if !tx.TextStyle.Bold {
+				return // a placeholder, not a form label
+			}
+			switch tx.Text {
+			case "Caption", "Credit", "Alt text", "Focal point":
+				got[tx.Text] = tx.Color
+			}
+		})
+		if len(got) != 4 {
+			t.Fatalf("labels found: %v", got)
+		}
+		return got
+	}
+	th, v := fyne.CurrentApp().Settings().Theme(), fyne.CurrentApp().Settings().ThemeVariant()
+	grey, ink := th.Color(theme.ColorNameDisabled, v), th.Color(theme.ColorNameForeground, v)
+	for name, c := range labelColours() {
+		if c != grey {
+			t.Errorf("with no image chosen the %s label is %v, want the disabled colour", name, c)
+		}
+	}
+	ip.list.Select(0)
+	if ip.caption.Disabled() {
+		t.Fatal("the caption field is still disabled with an image chosen")
+	}
+	shown := map[string]bool{}
+	visibleTexts(ip.content, func(tx *canvas.Text) { shown[tx.Text] = true })
+	if !shown[ip.focalX.Text] || ip.focalX.Text == "" || boxOf(ip.focalX).bottom-boxOf(ip.focalX).top < 10 {
+		t.Errorf("the focal point field (%q) is not drawn", ip.focalX.Text)
+	}
+	for name, c := range labelColours() {
+		if c != ink {
+			t.Errorf("with an image chosen the %s label is %v (disabled colour %v), want the text colour %v", name, c, grey, ink)
+		}
 	}
 }

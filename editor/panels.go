@@ -12,7 +12,7 @@ import (
 // the source register, the attribution check and the history.
 type sidePanels struct {
 	s       *Screen
-	tabs    *container.AppTabs
+	tabs    *panelTabs
 	quotes  *quotesPanel
 	sources *sourcesPanel
 	check   *checkPanel
@@ -45,7 +45,7 @@ func (s *Screen) buildSide() fyne.CanvasObject {
 	p.history = newHistoryPanel(p)
 	p.notes = newCorrectionsPanel(p)
 	p.images = newImagesPanel(p)
-	p.tabs = container.NewAppTabs(
+	p.tabs = newPanelTabs(
 		container.NewTabItem("Quotes", p.quotes.content),
 		container.NewTabItem("Sources", p.sources.content),
 		container.NewTabItem("Check", p.check.content),

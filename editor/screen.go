@@ -59,9 +59,9 @@ type Screen struct {
 	slug, headline, byline *textedit.Editor
 	standfirst             *textedit.Editor
 	filing                 *filingFields
-	status                 *widget.Select
+	status                 *revealSelect
 	pubTime                *textedit.Editor
-	factCheck              *widget.Check
+	factCheck              *revealCheck
 	factInfo               *widget.Label
 	notice                 *noticeLabel
 	info                   *widget.Label

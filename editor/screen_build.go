@@ -61,7 +61,7 @@ func (s *Screen) build() {
 		}
 	}
 	s.filing = newFilingFields(s)
-	s.status = widget.NewSelect([]string{string(domain.StatusDraft), string(domain.StatusReview), string(domain.StatusPublished)}, s.statusPicked)
+	s.status = newRevealSelect([]string{string(domain.StatusDraft), string(domain.StatusReview), string(domain.StatusPublished)}, s.statusPicked)
 	s.pubTime = textedit.NewField()
 	s.pubTime.SetPlaceHolder(pubTimeHint(s.sched.Now().Local()))
 	s.pubTime.OnSubmitted = func(string) {
@@ -73,7 +73,7 @@ func (s *Screen) build() {
 			s.pubTimeEdited()
 		}
 	}
-	s.factCheck = widget.NewCheck("Fact checked", s.factCheckToggled)
+	s.factCheck = newRevealCheck("Fact checked", s.factCheckToggled)
 	s.factInfo = widget.NewLabel("")
 	s.notice = newNoticeLabel()
 	s.info = widget.NewLabel("")
@@ -124,6 +124,7 @@ func (s *Screen) build() {
 	bottom := container.NewBorder(nil, nil, nil, s.sideToggle, s.info)
 	s.form = newFormRows(head, s.main.box, bottom)
 	s.notice.onResize = s.relayoutForm
+	s.revealOnFocus()
 	s.updateSideToggle()
 	s.empty = container.NewCenter(widget.NewLabel("Select an article, or press Ctrl+N for a new one."))
 	s.content = container.NewStack(s.empty, s.form)

@@ -15,7 +15,7 @@ import (
 // filingFields are the article's kind of work, section and tags.
 type filingFields struct {
 	s       *Screen
-	kind    *widget.Select
+	kind    *revealSelect
 	section *textedit.Editor
 	tags    *textedit.Editor
 	row     fyne.CanvasObject
@@ -30,7 +30,7 @@ func newFilingFields(s *Screen) *filingFields {
 	for _, k := range domain.WorkKinds {
 		options = append(options, k.Label())
 	}
-	f.kind = widget.NewSelect(options, f.kindPicked)
+	f.kind = newRevealSelect(options, f.kindPicked)
 	f.section = textedit.NewField()
 	f.section.SetPlaceHolder("Section (default: the first tag)")
 	f.section.OnChanged = func(text string) {

@@ -47,6 +47,9 @@ type Editor struct {
 	// it reaches OnTypedKey instead of moving the focus on (a find bar's
 	// query going to its replacement).
 	KeepsTab func() bool
+	// OnFocusGained, when set, is called after the editor gained the
+	// focus (a form scrolls the field into view).
+	OnFocusGained func()
 
 	field fieldMode
 	valid validation

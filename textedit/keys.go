@@ -11,6 +11,9 @@ import (
 func (e *Editor) FocusGained() {
 	e.focused = true
 	e.Refresh()
+	if e.OnFocusGained != nil {
+		e.OnFocusGained()
+	}
 }
 
 // FocusLost is part of fyne.Focusable.
