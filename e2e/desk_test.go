@@ -171,9 +171,13 @@ func TestIdleWithTheCaretInAField(t *testing.T) {
 	b.quit()
 
 	t.Logf("idle CPU: headline %.2f%%, search %.2f%%, find bar %.2f%%, first-run dialog %.2f%% of a core (the lower of two 10 s windows each)", 100*headline, 100*search, 100*find, 100*dialog)
+	// A blinking caret costs 9.6–14% of a core here. Our idle window
+	// measures 1.0–1.8% on a quiet machine and up to 2.4% on a loaded one
+	// (the 250 ms change watch, lock refresh and timers, with any binary
+	// since the shared desk), so the bar is 3%: far below any blinking.
 	for name, share := range map[string]float64{"headline": headline, "search box": search, "find bar": find, "first-run dialog": dialog} {
-		if share >= 0.02 {
-			t.Errorf("caret in the %s: %.1f%% of a core while idle, want under 2%%", name, 100*share)
+		if share >= 0.03 {
+			t.Errorf("caret in the %s: %.1f%% of a core while idle, want under 3%%", name, 100*share)
 		}
 	}
 }

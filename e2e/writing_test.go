@@ -63,16 +63,16 @@ func TestFindReplaceInWindow(t *testing.T) {
 	a.key("ctrl+f")
 	a.typeText("cat")
 	var text string
-	waitFor(t, 10*time.Second, "the match count", func() bool {
+	waitFor(t, 30*time.Second, "the match count", func() bool {
 		text = a.ocrRegion(a.screenshot("find-01-count"), 0, 0, 1200, 850)
 		return readsCount(text, "1 of 5")
 	})
 	a.key("Return", "Return")
-	waitFor(t, 10*time.Second, "the third match", func() bool {
+	waitFor(t, 30*time.Second, "the third match", func() bool {
 		return readsCount(a.ocrRegion(a.screenshot("find-02-next"), 0, 0, 1200, 850), "3 of 5")
 	})
 	a.key("shift+Return")
-	waitFor(t, 10*time.Second, "back to the second match", func() bool {
+	waitFor(t, 30*time.Second, "back to the second match", func() bool {
 		return readsCount(a.ocrRegion(a.screenshot("find-03-prev"), 0, 0, 1200, 850), "2 of 5")
 	})
 	a.key("Escape", "ctrl+h")
