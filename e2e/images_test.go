@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -135,7 +136,7 @@ func TestImagesDroppedAndPastedInWindow(t *testing.T) {
 	if err := clip.Run(); err != nil {
 		t.Fatalf("xclip: %v", err)
 	}
-	time.Sleep(500 * time.Millisecond) // xclip's server takes the clipboard
+	waitClipboard(t, clip.Env, "TARGETS", "image/png") // xclip's server takes it a moment later
 	a.clickWord("harbour", 150, 0)
 	a.key("ctrl+End", "ctrl+v")
 	body = waitBodyHas(t, db, "harbour", "{{image "+pastedRef+"}}")
@@ -171,7 +172,7 @@ func TestImagesDroppedAndPastedInWindow(t *testing.T) {
 	if err := clip.Run(); err != nil {
 		t.Fatalf("xclip: %v", err)
 	}
-	time.Sleep(500 * time.Millisecond)
+	waitClipboard(t, clip.Env, "UTF8_STRING", "file://"+copied)
 	a.clickWord("harbour", 150, 0)
 	a.key("ctrl+End", "ctrl+v")
 	body = waitBodyHas(t, db, "harbour", "{{image "+copiedRef+"}}")
@@ -179,4 +180,24 @@ func TestImagesDroppedAndPastedInWindow(t *testing.T) {
 		t.Fatalf("after pasting a copied file: body %q, media %+v", body, mediaList(t, db))
 	}
 	a.quit()
+}
+
+// waitClipboard waits up to 20 s until the CLIPBOARD, read as target with
+// xclip, contains want: xclip's parent exits before its child takes the
+// clipboard, so a paste right after it may still find the old one.
+func waitClipboard(t *testing.T, env []string, target, want string) {
+	t.Helper()
+	var got []byte
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		read := exec.CommandContext(ctx, "xclip", "-selection", "clipboard", "-t", target, "-o")
+		read.Env = env
+		var err error
+		got, err = read.Output()
+		cancel()
+		if err == nil && strings.Contains(string(got), want) {
+			return
+		}
+	}
+	t.Fatalf("the clipboard (%s) never held %q: last read %q", target, want, got)
 }
