@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"newsroom/domain"
 	"newsroom/textedit"
 )
 
@@ -183,5 +184,35 @@ func TestListNarrowsSoTheBodyWins(t *testing.T) {
 		if got := listWidth(list, tt.w); got < tt.want-0.5 || got > tt.want+0.5 {
 			t.Errorf("window %v: list %v, want %v", tt.w, got, tt.want)
 		}
+	}
+}
+
+// A dialog opened by its shortcut takes the keyboard at once: typing goes
+// into its first field, not nowhere.
+func TestDialogsOpenWithTheKeyboardInTheirFirstField(t *testing.T) {
+	st := newTestStore(t)
+	ui, q := newSignInUI(t, st)
+	signInAs(t, st, "ada", "Ada Admin", domain.RoleAdmin)
+
+	export := NewExportDialog(st, ui.win, ui.app.Preferences(), q)
+	export.Show()
+	q.Settle()
+	if got := ui.win.Canvas().Focused(); got != fyne.Focusable(export.folder) {
+		t.Errorf("Export opens with the keyboard in %T, want the folder field", got)
+	}
+	export.dlg.Hide()
+
+	settings := ShowSettingsDialog(st, ui.win, ui.app.Preferences(), q)
+	q.Settle()
+	if got := ui.win.Canvas().Focused(); got != fyne.Focusable(settings.publisher) {
+		t.Errorf("Settings opens with the keyboard in %T, want the publisher field", got)
+	}
+	settings.hide()
+
+	staff := NewStaffDialog(st, ui.win, q)
+	staff.Show()
+	q.Settle()
+	if got := ui.win.Canvas().Focused(); got != fyne.Focusable(staff.name) {
+		t.Errorf("Staff opens with the keyboard in %T, want the name field", got)
 	}
 }

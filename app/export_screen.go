@@ -130,6 +130,7 @@ func (d *ExportDialog) Show() {
 		d.dlg.Resize(fyne.NewSize(640, 360))
 	}
 	d.dlg.Show()
+	d.win.Canvas().Focus(d.folder) // the keyboard where typing starts
 }
 
 // loadSettings fills the URL fields from the database unless the editor

@@ -29,6 +29,11 @@ func (ui *mainUI) menu() *fyne.MainMenu {
 		}
 		return it
 	}
+	shiftItem := func(label string, key fyne.KeyName, fn func()) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, fn)
+		it.Shortcut = &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+		return it
+	}
 	// The clipboard and undo items send their shortcut to the widget with
 	// the keyboard (the body, a field), as the keys themselves would.
 	edit := func(label string, sc fyne.Shortcut) *fyne.MenuItem {
@@ -45,13 +50,13 @@ func (ui *mainUI) menu() *fyne.MainMenu {
 		item("Save", fyne.KeyS, ui.articles.SaveNow),
 		fyne.NewMenuItemSeparator(),
 		item("Open…", fyne.KeyO, ui.showOpenFile),
-		item("Connect to a shared newsroom…", "", func() { ui.showConnect("") }),
+		shiftItem("Connect to a shared newsroom…", fyne.KeyO, func() { ui.showConnect("") }),
 		ui.recentMenu(),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Switch person…", ui.switchPerson),
 		fyne.NewMenuItemSeparator(),
-		ui.gated(item("Import…", "", func() { ShowImportDialog(importer.ForStorage(ui.store), ui.win, ui.sched, ui.articles.Reload) }), domain.ActImport),
-		ui.gated(item("Export…", "", func() { NewExportDialog(ui.store, ui.win, ui.app.Preferences(), ui.sched).Show() }), domain.ActExport),
+		ui.gated(shiftItem("Import…", fyne.KeyI, func() { ShowImportDialog(importer.ForStorage(ui.store), ui.win, ui.sched, ui.articles.Reload) }), domain.ActImport),
+		ui.gated(item("Export…", fyne.KeyE, func() { NewExportDialog(ui.store, ui.win, ui.app.Preferences(), ui.sched).Show() }), domain.ActExport),
 		fyne.NewMenuItemSeparator(),
 		quitItem,
 	)
@@ -67,7 +72,7 @@ func (ui *mainUI) menu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		item("Find", fyne.KeyF, ui.find),
 		fyne.NewMenuItemSeparator(),
-		ui.gated(item("Settings…", "", func() { ShowSettingsDialog(ui.store, ui.win, ui.app.Preferences(), ui.sched) }), domain.ActSettings),
+		ui.gated(item("Settings…", fyne.KeyComma, func() { ShowSettingsDialog(ui.store, ui.win, ui.app.Preferences(), ui.sched) }), domain.ActSettings),
 		ui.gated(item("Staff…", "", func() { NewStaffDialog(ui.store, ui.win, ui.sched).Show() }), domain.ActManageStaff),
 	)
 	look := appearance{ui.app}
@@ -105,7 +110,7 @@ func (ui *mainUI) menu() *fyne.MainMenu {
 		appearanceItem,
 		textSize,
 	)
-	help := fyne.NewMenu("Help", item("Keyboard shortcuts", "", ui.showShortcuts))
+	help := fyne.NewMenu("Help", item("Keyboard shortcuts", fyne.KeySlash, ui.showShortcuts))
 	return fyne.NewMainMenu(file, editMenu, view, help)
 }
 
@@ -132,7 +137,11 @@ func (ui *mainUI) find() {
 var shortcutList = [][2]string{
 	{"Ctrl+N", "New article"},
 	{"Ctrl+S", "Save now (saving is also automatic)"},
-	{"Ctrl+O", "Open another newsroom file (File → Connect… for a shared one)"},
+	{"Ctrl+O", "Open another newsroom file"},
+	{"Ctrl+Shift+O", "Connect to a shared newsroom"},
+	{"Ctrl+Shift+I / Ctrl+E", "Import / export (editors / admins)"},
+	{"Ctrl+,", "Settings (admins)"},
+	{"Ctrl+/", "This list of keyboard shortcuts"},
 	{"Ctrl+F", "Find: in the body when the keyboard is there, else search articles"},
 	{"Ctrl+H", "Find and replace in the body"},
 	{"Enter / Shift+Enter, F3 / Shift+F3", "Find: next / previous match"},

@@ -153,6 +153,7 @@ func (d *SettingsDialog) Show() {
 		d.dlg.Resize(fyne.NewSize(640, 560))
 	}
 	d.dlg.Show()
+	d.win.Canvas().Focus(d.publisher) // the keyboard where typing starts
 }
 
 // hide closes the dialog when it is shown.

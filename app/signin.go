@@ -323,7 +323,9 @@ func canAct(store any, act domain.Action) bool {
 // saying who may.
 func (ui *mainUI) gated(it *fyne.MenuItem, act domain.Action) *fyne.MenuItem {
 	if !ui.can(act) {
-		it.Disabled = true
+		// Fyne runs a menu item's shortcut even when the item is
+		// disabled: without an action, the keys do nothing.
+		it.Disabled, it.Action = true, nil
 		if act == domain.ActManageStaff || act == domain.ActSettings || act == domain.ActExport {
 			it.Label += " (admins)"
 		} else {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"newsroom/domain"
@@ -34,6 +35,41 @@ func menuItem(ui *mainUI, label string) *fyne.MenuItem {
 		}
 	}
 	return nil
+}
+
+// menuActionFor is the action a main-menu shortcut runs, found as Fyne's
+// window finds it (the first item of that shortcut with an action, in
+// menus and submenus), or nil when the keys would go on to the widget.
+func menuActionFor(ui *mainUI, sc fyne.Shortcut) (string, func()) {
+	var walk func(items []*fyne.MenuItem) (string, func())
+	walk = func(items []*fyne.MenuItem) (string, func()) {
+		for _, it := range items {
+			if it.Shortcut != nil && it.Shortcut.ShortcutName() == sc.ShortcutName() && it.Action != nil {
+				return it.Label, it.Action
+			}
+			if it.ChildMenu != nil {
+				if label, fn := walk(it.ChildMenu.Items); fn != nil {
+					return label, fn
+				}
+			}
+		}
+		return "", nil
+	}
+	for _, m := range ui.win.MainMenu().Items {
+		if label, fn := walk(m.Items); fn != nil {
+			return label, fn
+		}
+	}
+	return "", nil
+}
+
+// ctrl is Ctrl (Cmd on macOS) with key, plus Shift when shift is set.
+func ctrl(key fyne.KeyName, shift bool) fyne.Shortcut {
+	mod := fyne.KeyModifierShortcutDefault
+	if shift {
+		mod |= fyne.KeyModifierShift
+	}
+	return &desktop.CustomShortcut{KeyName: key, Modifier: mod}
 }
 
 func TestFirstRunCreatesYourselfAsAdmin(t *testing.T) {
@@ -94,6 +130,15 @@ func TestSignInChoosesFromTheStaffAndTheMenusFollowTheRole(t *testing.T) {
 	if it := menuItem(ui, "Export…"); it.Label != "Export… (admins)" {
 		t.Errorf("a disabled item does not say who may: %q", it.Label)
 	}
+	// Fyne runs a disabled item's shortcut: the keys must reach nothing.
+	for _, sc := range []fyne.Shortcut{ctrl(fyne.KeyE, false), ctrl(fyne.KeyI, true), ctrl(fyne.KeyComma, false)} {
+		if label, fn := menuActionFor(ui, sc); fn != nil {
+			t.Errorf("%s runs %q for a reporter", sc.ShortcutName(), label)
+		}
+	}
+	if label, _ := menuActionFor(ui, ctrl(fyne.KeySlash, false)); label != "Keyboard shortcuts" {
+		t.Errorf("Ctrl+/ runs %q", label)
+	}
 	// The comment queue's moderation is off for a reporter.
 	if !ui.comments.deleteButton.Disabled() || !ui.comments.replyButton.Disabled() {
 		t.Error("a reporter can press moderation buttons")
@@ -101,6 +146,57 @@ func TestSignInChoosesFromTheStaffAndTheMenusFollowTheRole(t *testing.T) {
 	for _, b := range ui.comments.actionButtons {
 		if !b.Disabled() {
 			t.Errorf("moderation button %q enabled for a reporter", b.Text)
+		}
+	}
+}
+
+func TestMenuShortcutsForAnAdmin(t *testing.T) {
+	st := newTestStore(t)
+	twoStaff(t, st)
+	ui, q := newSignInUI(t, st)
+	ui.app.Preferences().SetString(prefStaffLogin, "ada")
+	ui.signIn(func() { ui.build() })
+	q.waitUntil(t, "the question", func() bool { return ui.signInUI != nil })
+	test.Tap(ui.signInUI.signIn)
+	q.waitUntil(t, "signed in", func() bool { return ui.tabs != nil })
+	for sc, want := range map[fyne.Shortcut]string{
+		ctrl(fyne.KeyE, false):     "Export…",
+		ctrl(fyne.KeyI, true):      "Import…",
+		ctrl(fyne.KeyComma, false): "Settings…",
+		ctrl(fyne.KeyO, true):      "Connect to a shared newsroom…",
+		ctrl(fyne.KeyO, false):     "Open…",
+		ctrl(fyne.KeySlash, false): "Keyboard shortcuts",
+	} {
+		if label, _ := menuActionFor(ui, sc); label != want {
+			t.Errorf("%s runs %q, want %q", sc.ShortcutName(), label, want)
+		}
+	}
+	// Each shortcut belongs to one item, and Help lists it.
+	seen := map[string]string{}
+	var walk func(items []*fyne.MenuItem)
+	walk = func(items []*fyne.MenuItem) {
+		for _, it := range items {
+			if it.Shortcut != nil {
+				if other, dup := seen[it.Shortcut.ShortcutName()]; dup {
+					t.Errorf("%q and %q share %s", other, it.Label, it.Shortcut.ShortcutName())
+				}
+				seen[it.Shortcut.ShortcutName()] = it.Label
+			}
+			if it.ChildMenu != nil {
+				walk(it.ChildMenu.Items)
+			}
+		}
+	}
+	for _, m := range ui.win.MainMenu().Items {
+		walk(m.Items)
+	}
+	listed := ""
+	for _, row := range shortcutList {
+		listed += row[0] + " | "
+	}
+	for _, key := range []string{"Ctrl+E", "Ctrl+Shift+I", "Ctrl+,", "Ctrl+Shift+O", "Ctrl+/"} {
+		if !strings.Contains(listed, key) {
+			t.Errorf("Help → Keyboard shortcuts does not list %s", key)
 		}
 	}
 }

@@ -97,6 +97,7 @@ func NewStaffDialog(store StaffStore, win fyne.Window, sched schedule.Scheduler)
 // Show shows the dialog and loads the staff.
 func (sd *StaffDialog) Show() {
 	sd.d.Show()
+	sd.win.Canvas().Focus(sd.name) // "Add someone:" is where typing starts
 	sd.reload()
 }
 
