@@ -20,9 +20,11 @@ import (
 var importFilter = storage.NewExtensionFileFilter([]string{".md", ".markdown", ".xml"})
 
 // importForm is the content of File → Import…: a typed path (a file or a
-// folder), buttons to choose one, and a dry-run switch.
+// folder), buttons to choose one, a WordPress uploads folder (optional),
+// and the dry-run and replace switches.
 type importForm struct {
 	path    *textedit.Editor
+	uploads *textedit.Editor
 	dryRun  *widget.Check
 	replace *widget.Check
 	content fyne.CanvasObject
@@ -31,6 +33,7 @@ type importForm struct {
 func newImportForm(win fyne.Window) *importForm {
 	f := &importForm{
 		path:    textedit.NewField(),
+		uploads: textedit.NewField(),
 		dryRun:  widget.NewCheck("Dry run: only show what would happen", nil),
 		replace: widget.NewCheck("Overwrite articles whose slug a file takes (--replace)", nil),
 	}
@@ -60,15 +63,29 @@ func newImportForm(win fyne.Window) *importForm {
 			}
 		}, win)
 	})
-	note := widget.NewLabel("Folders are read with their subfolders: .md, .markdown and WordPress .xml files are imported, other files are skipped and counted.")
+	f.uploads.SetPlaceHolder("WordPress uploads folder (optional): a copy of wp-content/uploads")
+	chooseUploads := widget.NewButton("Choose…", func() {
+		dialog.ShowFolderOpen(func(u fyne.ListableURI, err error) {
+			if err != nil {
+				dialog.ShowError(err, win)
+				return
+			}
+			if u != nil {
+				f.uploads.SetText(u.Path())
+			}
+		}, win)
+	})
+	note := widget.NewLabel("Folders are read with their subfolders: .md, .markdown and WordPress .xml files are imported, other files are skipped and counted. " +
+		"With an uploads folder, a WordPress export's images are taken into the media library; without one they stay links.")
 	note.Wrapping = fyne.TextWrapWord
-	f.content = container.NewVBox(f.path, container.NewHBox(chooseFile, chooseFolder), f.dryRun, f.replace, note)
+	f.content = container.NewVBox(f.path, container.NewHBox(chooseFile, chooseFolder),
+		container.NewBorder(nil, nil, nil, chooseUploads, f.uploads), f.dryRun, f.replace, note)
 	return f
 }
 
 // options are the form's choices.
 func (f *importForm) options() importer.Options {
-	return importer.Options{DryRun: f.dryRun.Checked, Replace: f.replace.Checked}
+	return importer.Options{DryRun: f.dryRun.Checked, Replace: f.replace.Checked, Uploads: strings.TrimSpace(f.uploads.Text())}
 }
 
 // ShowImportDialog asks for a Markdown file, a WordPress (WXR) export or a
@@ -90,6 +107,7 @@ func ShowImportDialog(store importer.Store, win fyne.Window, sched schedule.Sche
 		})
 	}, win)
 	f.path.OnSubmitted = func(string) { d.Confirm() } // Enter imports what was typed
+	f.uploads.OnSubmitted = f.path.OnSubmitted
 	d.Resize(fyne.NewSize(560, 0))
 	d.Show()
 	win.Canvas().Focus(f.path)
@@ -140,13 +158,16 @@ func showImportReport(win fyne.Window, rep importer.Report, err error) {
 	summary, details := importReportText(rep, err)
 	head := widget.NewLabel(summary)
 	head.Wrapping = fyne.TextWrapWord
-	body := widget.NewLabel(details)
-	body.Wrapping = fyne.TextWrapOff
+	// Our viewer: long lines wrap (a WordPress file's warnings name the
+	// file, line and post before the point), thousands of lines scroll
+	// fast, and the report can be selected and copied.
+	body := textedit.NewViewer()
+	body.SetText(details, false)
 	title := "Imported"
 	if rep.DryRun {
 		title = "Import (dry run)"
 	}
-	d := dialog.NewCustom(title, "Close", container.NewBorder(head, nil, nil, nil, container.NewScroll(body)), win)
+	d := dialog.NewCustom(title, "Close", container.NewBorder(head, nil, nil, nil, body), win)
 	d.Resize(fyne.NewSize(760, 480))
 	d.Show()
 }

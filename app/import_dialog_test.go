@@ -1,7 +1,10 @@
 package app
 
 import (
+	"bytes"
 	"context"
+	"image"
+	"image/jpeg"
 	"os"
 	"path/filepath"
 	"strings"
@@ -38,6 +41,55 @@ func TestImportFromWindow(t *testing.T) {
 	list, err := st.ListArticles(context.Background(), storage.ArticleQuery{})
 	if err != nil || len(list) != 58 || rep.Totals().Created != 58 {
 		t.Fatalf("%d articles imported (%v), report %+v, want 58", len(list), err, rep.Totals())
+	}
+}
+
+// TestImportDialogTakesWordPressImages imports the Theme Unit Test export
+// from the form with an uploads folder holding one of its images: that
+// image goes into the media library, as `import --uploads` does.
+func TestImportDialogTakesWordPressImages(t *testing.T) {
+	test.NewTempApp(t)
+	st := newTestStore(t)
+	w := test.NewWindow(nil)
+	defer w.Close()
+	uploads := t.TempDir()
+	photo := filepath.Join(uploads, "2008", "06", "dsc20050727_091048_222.jpg")
+	if err := os.MkdirAll(filepath.Dir(photo), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	img := image.NewRGBA(image.Rect(0, 0, 64, 48))
+	for i := range img.Pix {
+		img.Pix[i] = uint8(i * 7)
+	}
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, img, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(photo, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	form := newImportForm(w)
+	w.SetContent(form.content)
+	test.Type(form.path, filepath.Join("..", "importer", "testdata", "wordpress-theme-unit-test.xml"))
+	test.Type(form.uploads, uploads)
+	done := make(chan importer.Report, 1)
+	q := newScreenTestQueue()
+	runImport(importer.ForStorage(st), w, q, form.path.Text(), form.options(), func(rep importer.Report, err error) { done <- rep })
+	var rep importer.Report
+	q.waitUntil(t, "the import to finish", func() bool {
+		select {
+		case rep = <-done:
+			return true
+		default:
+			return false
+		}
+	})
+	list, err := st.MediaList(context.Background())
+	if err != nil || len(list) != 1 || list[0].Filename != "dsc20050727_091048_222.jpg" {
+		t.Fatalf("media library after the import: %+v (%v); report %v", list, err, rep.Lines())
+	}
+	if rep.Totals().Created != 58 {
+		t.Fatalf("report %+v, want 58 articles", rep.Totals())
 	}
 }
 

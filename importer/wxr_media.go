@@ -235,7 +235,7 @@ func (w *wxrImport) imageResolver() imageResolver {
 		}
 		warning := remoteImageWarning(src)
 		if w.media == nil && (strings.Contains(src, "/uploads/") || strings.Contains(src, ".files.wordpress.com/")) {
-			warning += " (import with --uploads DIR, a copy of wp-content/uploads, to take the site's images in)"
+			warning += " (to take the site's images in, import again with a copy of its wp-content/uploads folder: --uploads DIR, or the Import dialog's WordPress uploads folder)"
 		}
 		return placedImage{warning: warning}
 	}
