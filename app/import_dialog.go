@@ -63,7 +63,7 @@ func newImportForm(win fyne.Window) *importForm {
 			}
 		}, win)
 	})
-	f.uploads.SetPlaceHolder("WordPress uploads folder (optional): a copy of wp-content/uploads")
+	f.uploads.SetPlaceHolder("WordPress uploads folder (optional)")
 	chooseUploads := widget.NewButton("Choose…", func() {
 		dialog.ShowFolderOpen(func(u fyne.ListableURI, err error) {
 			if err != nil {
@@ -76,7 +76,7 @@ func newImportForm(win fyne.Window) *importForm {
 		}, win)
 	})
 	note := widget.NewLabel("Folders are read with their subfolders: .md, .markdown and WordPress .xml files are imported, other files are skipped and counted. " +
-		"With an uploads folder, a WordPress export's images are taken into the media library; without one they stay links.")
+		"With an uploads folder (a copy of wp-content/uploads), a WordPress export's images are taken into the media library; without one they stay links.")
 	note.Wrapping = fyne.TextWrapWord
 	f.content = container.NewVBox(f.path, container.NewHBox(chooseFile, chooseFolder),
 		container.NewBorder(nil, nil, nil, chooseUploads, f.uploads), f.dryRun, f.replace, note)
