@@ -20,6 +20,19 @@ func commentStatus(approved string) domain.CommentStatus {
 	return domain.CommentPending // "0", "" and anything unknown: held
 }
 
+// importedReasons says why an imported comment is held or in spam: the
+// queue shows every held comment with its reason, and these were judged
+// on the old site, not by our rules.
+func importedReasons(status domain.CommentStatus) []string {
+	switch status {
+	case domain.CommentPending:
+		return []string{"awaiting moderation on the WordPress site it was imported from"}
+	case domain.CommentSpam:
+		return []string{"marked spam on the WordPress site it was imported from"}
+	}
+	return nil
+}
+
 // commentType maps wp:comment_type; WordPress's other types (notes,
 // reviews) are read as comments.
 func commentType(t string) domain.CommentType {
@@ -53,6 +66,7 @@ func (w *wxrImport) comment(a *domain.Article, wc *wxrComment, line int) error {
 		ClientAddr:  strings.TrimSpace(wc.AuthorIP),
 		Origin:      a.Origin + "#" + id,
 	}
+	c.Reasons = importedReasons(c.Status)
 	parent := strings.TrimSpace(wc.Parent)
 	if parent == "0" {
 		parent = ""

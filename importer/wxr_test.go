@@ -106,6 +106,10 @@ func TestImportWordPressFixture(t *testing.T) {
 	for _, c := range st.comments {
 		commentStatuses[c.Status]++
 		types[c.Type]++
+		// The queue shows why each held comment is held.
+		if held := c.Status == domain.CommentPending; held != (len(c.Reasons) == 1 && strings.Contains(c.Reasons[0], "WordPress site")) {
+			t.Errorf("comment %s (%s) has reasons %q", c.Origin, c.Status, c.Reasons)
+		}
 		if c.ParentID != 0 {
 			replies++
 			parent, ok := st.comments[c.ParentID]
