@@ -169,10 +169,13 @@ var shortcutList = [][2]string{
 
 // showShortcuts lists the keyboard shortcuts.
 func (ui *mainUI) showShortcuts() {
-	form := container.NewGridWithColumns(2)
+	// The keys in a column as wide as the widest, what they do wrapped
+	// beside them: every line is whole in an 800-pixel window.
+	form := widget.NewForm()
 	for _, s := range shortcutList {
-		form.Add(widget.NewLabelWithStyle(s[0], fyne.TextAlignLeading, fyne.TextStyle{Monospace: true}))
-		form.Add(widget.NewLabel(s[1]))
+		what := widget.NewLabel(s[1])
+		what.Wrapping = fyne.TextWrapWord
+		form.Append(s[0], what)
 	}
 	d := dialog.NewCustom("Keyboard shortcuts", "Close", container.NewVScroll(form), ui.win)
 	d.Resize(fyne.NewSize(min(760, ui.win.Canvas().Size().Width-40), min(560, ui.win.Canvas().Size().Height-40)))
