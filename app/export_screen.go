@@ -98,6 +98,10 @@ func (d *ExportDialog) build() {
 	d.baseURL.SetPlaceHolder("https://news.example (optional)")
 	d.commentsURL = textedit.NewField()
 	d.commentsURL.SetPlaceHolder("https://news.example/comments, or empty to close comments")
+	// Enter in a field exports, as the Export button does.
+	for _, f := range []*textedit.Editor{d.folder, d.baseURL, d.commentsURL} {
+		f.OnSubmitted = func(string) { d.start() }
+	}
 	d.drafts = widget.NewCheck("Include drafts (marked as drafts, kept out of the feed)", nil)
 	d.exportBtn = widget.NewButton("Export", d.start)
 	d.exportBtn.Importance = widget.HighImportance

@@ -156,6 +156,21 @@ func TestExportCancel(t *testing.T) {
 	}
 }
 
+func TestEnterInAFieldExports(t *testing.T) {
+	store, _ := openTestStore(t)
+	addTestArticle(t, store, "budget-vote", "The vote passed.")
+	f := newExportFixture(t, store)
+	dir := filepath.Join(t.TempDir(), "site")
+	test.Type(f.d.folder, dir+"\n")
+	f.q.waitUntil(t, "the export to finish", func() bool { return f.done })
+	if f.err != nil {
+		t.Fatalf("export failed: %v", f.err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "budget-vote", "index.html")); err != nil {
+		t.Fatalf("Enter in the folder field did not export: %v", err)
+	}
+}
+
 func TestExportRefusesBadInput(t *testing.T) {
 	store, _ := openTestStore(t)
 	f := newExportFixture(t, store)
