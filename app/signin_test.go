@@ -249,6 +249,18 @@ func TestStaffDialogAddsChangesRemoves(t *testing.T) {
 	sd.reload()
 	q.waitUntil(t, "removed", func() bool { return len(sd.rows.Objects) == 1 })
 
+	// Enter in the name field adds, as the button does.
+	test.Type(sd.name, "Lee Chan\n")
+	q.waitUntil(t, "added by Enter", func() bool { return len(sd.rows.Objects) == 2 })
+	if m, err := st.GetStaff(ctx, "lee-chan"); err != nil || m.Role != domain.Role(sd.role.Selected) {
+		t.Fatalf("Enter stored %+v %v", m, err)
+	}
+	if err := st.RemoveStaff(ctx, "lee-chan"); err != nil {
+		t.Fatal(err)
+	}
+	sd.reload()
+	q.waitUntil(t, "removed again", func() bool { return len(sd.rows.Objects) == 1 })
+
 	// Signed in as an editor, the store refuses and the dialog says who may.
 	if _, err := st.AddStaff(ctx, domain.Staff{Login: "ed", Name: "Ed Editor", Role: domain.RoleEditor}); err != nil {
 		t.Fatal(err)

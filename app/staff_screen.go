@@ -77,10 +77,14 @@ func NewStaffDialog(store StaffStore, win fyne.Window, sched schedule.Scheduler)
 	sd.role = widget.NewSelect(roleOptions(), nil)
 	sd.role.SetSelected(string(domain.RoleReporter))
 	sd.add = widget.NewButton("Add", sd.addMember)
+	// Enter in a field adds, as the Add button does.
+	sd.name.OnSubmitted = func(string) { sd.addMember() }
+	sd.login.OnSubmitted = sd.name.OnSubmitted
 	fields := container.NewGridWithColumns(2, sd.name, sd.login)
 	if _, ok := makesLogins(store); ok {
 		sd.password = widget.NewPasswordEntry()
 		sd.password.SetPlaceHolder("their database password")
+		sd.password.OnSubmitted = sd.name.OnSubmitted
 		fields = container.NewGridWithColumns(3, sd.name, sd.login, sd.password)
 	}
 	form := container.NewBorder(nil, nil, nil, container.NewHBox(sd.role, sd.add), fields)
