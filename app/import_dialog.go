@@ -52,35 +52,28 @@ func newImportForm(win fyne.Window) *importForm {
 		d.SetFilter(importFilter)
 		d.Show()
 	})
-	chooseFolder := widget.NewButton("Choose folder…", func() {
-		dialog.ShowFolderOpen(func(u fyne.ListableURI, err error) {
-			if err != nil {
-				dialog.ShowError(err, win)
-				return
-			}
-			if u != nil {
-				f.path.SetText(u.Path())
-			}
-		}, win)
-	})
+	chooseFolder := widget.NewButton("Choose folder…", func() { chooseFolderInto(f.path, win) })
 	f.uploads.SetPlaceHolder("WordPress uploads folder (optional)")
-	chooseUploads := widget.NewButton("Choose…", func() {
-		dialog.ShowFolderOpen(func(u fyne.ListableURI, err error) {
-			if err != nil {
-				dialog.ShowError(err, win)
-				return
-			}
-			if u != nil {
-				f.uploads.SetText(u.Path())
-			}
-		}, win)
-	})
+	chooseUploads := widget.NewButton("Choose…", func() { chooseFolderInto(f.uploads, win) })
 	note := widget.NewLabel("Folders are read with their subfolders: .md, .markdown and WordPress .xml files are imported, other files are skipped and counted. " +
 		"With an uploads folder (a copy of wp-content/uploads), a WordPress export's images are taken into the media library; without one they stay links.")
 	note.Wrapping = fyne.TextWrapWord
 	f.content = container.NewVBox(f.path, container.NewHBox(chooseFile, chooseFolder),
 		container.NewBorder(nil, nil, nil, chooseUploads, f.uploads), f.dryRun, f.replace, note)
 	return f
+}
+
+// chooseFolderInto asks for a folder and writes its path into field.
+func chooseFolderInto(field *textedit.Editor, win fyne.Window) {
+	dialog.ShowFolderOpen(func(u fyne.ListableURI, err error) {
+		if err != nil {
+			dialog.ShowError(err, win)
+			return
+		}
+		if u != nil {
+			field.SetText(u.Path())
+		}
+	}, win)
 }
 
 // options are the form's choices.

@@ -18,17 +18,11 @@ import (
 	"newsroom/storage"
 )
 
-// TestImportFromWindow imports the WordPress fixture the way File →
-// Import… does, off the UI goroutine, and reloads the list when done.
-func TestImportFromWindow(t *testing.T) {
-	test.NewTempApp(t)
-	st := newTestStore(t)
-	w := test.NewWindow(nil)
-	defer w.Close()
+// importAndWait runs the window's import of path and returns its report.
+func importAndWait(t *testing.T, st *storage.Store, w fyne.Window, q *screenTestQueue, path string, opt importer.Options) importer.Report {
+	t.Helper()
 	done := make(chan importer.Report, 1)
-	q := newScreenTestQueue()
-	runImport(importer.ForStorage(st), w, q, filepath.Join("..", "importer", "testdata", "wordpress-theme-unit-test.xml"), importer.Options{},
-		func(rep importer.Report, err error) { done <- rep })
+	runImport(importer.ForStorage(st), w, q, path, opt, func(rep importer.Report, err error) { done <- rep })
 	var rep importer.Report
 	q.waitUntil(t, "the import to finish", func() bool {
 		select {
@@ -38,6 +32,17 @@ func TestImportFromWindow(t *testing.T) {
 			return false
 		}
 	})
+	return rep
+}
+
+// TestImportFromWindow imports the WordPress fixture the way File →
+// Import… does, off the UI goroutine, and reloads the list when done.
+func TestImportFromWindow(t *testing.T) {
+	test.NewTempApp(t)
+	st := newTestStore(t)
+	w := test.NewWindow(nil)
+	defer w.Close()
+	rep := importAndWait(t, st, w, newScreenTestQueue(), filepath.Join("..", "importer", "testdata", "wordpress-theme-unit-test.xml"), importer.Options{})
 	list, err := st.ListArticles(context.Background(), storage.ArticleQuery{})
 	if err != nil || len(list) != 58 || rep.Totals().Created != 58 {
 		t.Fatalf("%d articles imported (%v), report %+v, want 58", len(list), err, rep.Totals())
@@ -72,18 +77,7 @@ func TestImportDialogTakesWordPressImages(t *testing.T) {
 	w.SetContent(form.content)
 	test.Type(form.path, filepath.Join("..", "importer", "testdata", "wordpress-theme-unit-test.xml"))
 	test.Type(form.uploads, uploads)
-	done := make(chan importer.Report, 1)
-	q := newScreenTestQueue()
-	runImport(importer.ForStorage(st), w, q, form.path.Text(), form.options(), func(rep importer.Report, err error) { done <- rep })
-	var rep importer.Report
-	q.waitUntil(t, "the import to finish", func() bool {
-		select {
-		case rep = <-done:
-			return true
-		default:
-			return false
-		}
-	})
+	rep := importAndWait(t, st, w, newScreenTestQueue(), form.path.Text(), form.options())
 	list, err := st.MediaList(context.Background())
 	if err != nil || len(list) != 1 || list[0].Filename != "dsc20050727_091048_222.jpg" {
 		t.Fatalf("media library after the import: %+v (%v); report %v", list, err, rep.Lines())
@@ -115,17 +109,7 @@ func TestImportDialogTypedFolder(t *testing.T) {
 	w.SetContent(form.content)
 	test.Type(form.path, root)
 	run := func() (importer.Report, string, string) {
-		done := make(chan importer.Report, 1)
-		runImport(importer.ForStorage(st), w, q, form.path.Text(), form.options(), func(rep importer.Report, err error) { done <- rep })
-		var rep importer.Report
-		q.waitUntil(t, "the import to finish", func() bool {
-			select {
-			case rep = <-done:
-				return true
-			default:
-				return false
-			}
-		})
+		rep := importAndWait(t, st, w, q, form.path.Text(), form.options())
 		summary, details := importReportText(rep, nil)
 		return rep, summary, details
 	}
