@@ -27,6 +27,7 @@ type ArticleStore interface {
 	editor.Store
 	ListArticles(ctx context.Context, q storage.ArticleQuery) ([]storage.ArticleSummary, error)
 	CreateArticle(ctx context.Context, a *domain.Article, who string) error
+	EmptyDraft(ctx context.Context, byline string) (int64, error)
 	TrashStore
 	GetArticleBySlug(ctx context.Context, slug string) (*domain.Article, error)
 	ChangeCounter(ctx context.Context, name string) (int64, error)
@@ -307,12 +308,24 @@ func (s *ArticlesScreen) articleSaved(a *domain.Article) {
 	s.Reload()
 }
 
-// NewArticle creates an empty draft and opens it with the keyboard in the
-// headline.
+// NewArticle opens an empty draft with the keyboard in the headline: the
+// signed-in person's own untouched one when there is one (storage
+// EmptyDraft), else a new one.
 func (s *ArticlesScreen) NewArticle() {
 	who := s.user()
 	s.editor.Flush(func() {
 		s.sched.Go(func() {
+			// An empty draft of one's own, from an earlier New that
+			// nothing was written into, is taken again: New never piles
+			// up "(untitled)" rows.
+			if id, err := s.store.EmptyDraft(context.Background(), who); err == nil {
+				s.sched.Do(func() {
+					s.selected = id
+					s.editor.Load(id, editor.FocusHeadline)
+					s.Reload()
+				})
+				return
+			}
 			a := &domain.Article{Status: domain.StatusDraft, Byline: who}
 			var err error
 			for i := 0; i < 5; i++ {

@@ -35,6 +35,46 @@ func newTestStore(t *testing.T) *storage.Store {
 	return st
 }
 
+// New twice with nothing written opens the same empty draft: no pile of
+// "(untitled)" rows. Once something is written, New makes a new one.
+func TestNewArticleTakesTheEmptyDraftAgain(t *testing.T) {
+	test.NewTempApp(t)
+	st := newTestStore(t)
+	ctx := context.Background()
+	w := test.NewWindow(nil)
+	defer w.Close()
+	w.Resize(fyne.NewSize(1200, 800))
+	q := newScreenTestQueue()
+	s := NewArticlesScreen(st, w, func() string { return "Tester" }, q)
+	w.SetContent(s.Content())
+	count := func() int {
+		list, err := st.ListArticles(ctx, storage.ArticleQuery{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(list)
+	}
+	s.NewArticle()
+	q.waitUntil(t, "the new article open", func() bool { return s.editor.Current() != nil })
+	first := s.editor.Current().ID
+	s.NewArticle()
+	q.waitUntil(t, "New again", func() bool { q.Settle(); return s.editor.Current() != nil && len(s.items) == 1 })
+	if got := s.editor.Current().ID; got != first || count() != 1 {
+		t.Fatalf("New twice: open %d (first %d), %d articles stored, want the same one", got, first, count())
+	}
+	// The keyboard is in its headline.
+	test.Type(w.Canvas().Focused(), "Budget vote delayed")
+	q.waitUntil(t, "the headline saved", func() bool {
+		list, _ := st.ListArticles(ctx, storage.ArticleQuery{Search: "budget"})
+		return len(list) == 1 && list[0].Headline == "Budget vote delayed"
+	})
+	s.NewArticle()
+	q.waitUntil(t, "a second article", func() bool { return s.editor.Current() != nil && s.editor.Current().ID != first })
+	if count() != 2 {
+		t.Fatalf("%d articles stored after New on a written draft, want 2", count())
+	}
+}
+
 func TestArticlesScreenNewTypeSearchDelete(t *testing.T) {
 	test.NewTempApp(t)
 	st := newTestStore(t)
