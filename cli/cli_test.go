@@ -223,6 +223,17 @@ func TestExportCommand(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout, " 0 written") {
 		t.Errorf("re-export should write nothing: %q", stdout)
 	}
+	// The folder as the one argument, as a newcomer types it.
+	code, stdout, _ = run(t, "export", out, "--base-url", "https://news.example/")
+	if code != 0 || !strings.Contains(stdout, " 0 written") {
+		t.Errorf("export DIR: %d %q", code, stdout)
+	}
+	if code, _, errOut := run(t, "export", "--out", out, filepath.Join(out, "other")); code != 2 || !strings.Contains(errOut, "not both") {
+		t.Errorf("two folders: exit %d, %q", code, errOut)
+	}
+	if code, _, errOut := run(t, "export"); code != 2 || !strings.Contains(errOut, "export needs a folder") {
+		t.Errorf("no folder: exit %d, %q", code, errOut)
+	}
 }
 
 func TestCPUProfileWrittenEvenWhenTheCommandFails(t *testing.T) {

@@ -32,12 +32,19 @@ func newExportCmd(e *env) *cobra.Command {
 		drafts, includeProtected  bool
 	)
 	cmd := &cobra.Command{
-		Use:   "export --out DIR [--base-url URL] [--comments-url URL] [--drafts [--include-protected]]",
+		Use:   "export [--out] DIR [--base-url URL] [--comments-url URL] [--drafts [--include-protected]]",
 		Short: "Export published articles as a static site with a feed",
-		Args:  cobra.NoArgs,
+		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			// The folder may be given as --out DIR or as the one argument.
+			if len(args) == 1 {
+				if out != "" && out != args[0] {
+					return usageError{fmt.Errorf("export takes one folder: --out %s or %s, not both", out, args[0])}
+				}
+				out = args[0]
+			}
 			if out == "" {
-				return usageError{fmt.Errorf("export needs --out DIR")}
+				return usageError{fmt.Errorf("export needs a folder: newsroom export DIR (or --out DIR)")}
 			}
 			ctx := cmd.Context()
 			store, err := e.store(ctx)
