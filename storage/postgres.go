@@ -131,7 +131,7 @@ func passwordOf(target string) string {
 
 // openPostgres opens the newsroom on a PostgreSQL server and brings its
 // schema up to date.
-func openPostgres(target string) (*Store, error) {
+func openPostgres(target string, opts Options) (*Store, error) {
 	secret := passwordOf(target)
 	cfg, err := pgx.ParseConfig(target)
 	if err != nil {
@@ -144,14 +144,12 @@ func openPostgres(target string) (*Store, error) {
 	if cfg.ConnectTimeout == 0 {
 		cfg.ConnectTimeout = 10 * time.Second
 	}
+	nameConnections(cfg, opts)
 	connector := &pgConnector{inner: stdlib.GetConnector(*cfg), binds: &rebinder{}}
 	s := &Store{path: server, backend: backendPostgres, now: func() time.Time { return time.Now().UTC() }, pgConfig: cfg}
 	s.writer = sql.OpenDB(connector)
-	s.writer.SetMaxOpenConns(4)
-	s.writer.SetConnMaxIdleTime(5 * time.Minute)
 	s.reader = sql.OpenDB(connector)
-	s.reader.SetMaxOpenConns(8)
-	s.reader.SetConnMaxIdleTime(5 * time.Minute)
+	sizePools(s.writer, s.reader, opts)
 	ctx := context.Background()
 	fail := func(err error) (*Store, error) {
 		s.Close()
