@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -253,4 +254,21 @@ func (c *pgConn) CheckNamedValue(nv *driver.NamedValue) error {
 		return nil
 	}
 	return c.Conn.CheckNamedValue(nv)
+}
+
+// SameNewsroom reports whether the targets a and b name the same
+// newsroom: the same database on the same server whoever connects (user
+// and password aside), or the same database file.
+func SameNewsroom(a, b string) bool {
+	if IsPostgresTarget(a) != IsPostgresTarget(b) {
+		return false
+	}
+	if !IsPostgresTarget(a) {
+		fa, errA := filepath.Abs(a)
+		fb, errB := filepath.Abs(b)
+		return errA == nil && errB == nil && fa == fb
+	}
+	ca, errA := pgx.ParseConfig(a)
+	cb, errB := pgx.ParseConfig(b)
+	return errA == nil && errB == nil && ca.Host == cb.Host && ca.Port == cb.Port && ca.Database == cb.Database
 }
