@@ -32,13 +32,13 @@ which replaces its contents.`,
 				return usageError{errors.New("copy needs --from SOURCE and --to TARGET")}
 			}
 			ctx := cmd.Context()
-			src, err := storage.OpenWith(from, storage.Options{Purpose: "copy"})
+			src, err := storage.OpenWith(from, storage.Options{Purpose: "copy", NoChangeListener: true})
 			if err != nil {
 				return err
 			}
 			e.remember(src)
 			defer src.Close()
-			dst, err := storage.OpenWith(to, storage.Options{Purpose: "copy"})
+			dst, err := storage.OpenWith(to, storage.Options{Purpose: "copy", NoChangeListener: true})
 			if err != nil {
 				return err
 			}

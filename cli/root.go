@@ -236,10 +236,11 @@ func DefaultDBPath() string {
 
 // openStore opens path, or the default database when path is empty, for
 // purpose (storage.Options.Purpose: "desk" for the window, else the
-// command). The default database is created on first use with the sample
-// article; any other new file starts empty.
+// command; only the window listens for other desks' changes). The default
+// database is created on first use with the sample article; any other new
+// file starts empty.
 func openStore(ctx context.Context, path, purpose string) (*storage.Store, error) {
-	opts := storage.Options{Purpose: purpose}
+	opts := storage.Options{Purpose: purpose, NoChangeListener: purpose != "desk"}
 	if path != "" {
 		return storage.OpenWith(path, opts)
 	}

@@ -22,6 +22,10 @@ type Options struct {
 	// IdleTime is how long a PostgreSQL connection may stay idle in the
 	// Store's pools before it is closed; zero means DefaultIdleTime.
 	IdleTime time.Duration
+	// NoChangeListener leaves out the PostgreSQL connection that listens
+	// for other desks' changes: for a command, which never watches
+	// ChangeCounter (it then reads the database). The window needs it.
+	NoChangeListener bool
 }
 
 // DefaultIdleTime is how long an idle PostgreSQL connection is kept: a

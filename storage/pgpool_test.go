@@ -211,3 +211,44 @@ func waitListening(t *testing.T, s *Store) {
 	}
 	t.Fatal("the watcher does not listen after 10 s")
 }
+
+// TestPostgresCommandHoldsNoListener: a store opened without the change
+// listener (as commands are) still reads the change counters, from the
+// database, and holds no connection at all once idle.
+func TestPostgresCommandHoldsNoListener(t *testing.T) {
+	if !storetest.Postgres() {
+		t.Skip("PostgreSQL only: connections to a server (set " + storetest.EnvPostgres + ")")
+	}
+	ctx := context.Background()
+	target := storetest.Target(t, "x.db")
+	db := storetest.DatabaseName(target)
+	purpose := fmt.Sprintf("pooltest-%d-%d", os.Getpid(), poolTestCounter.Add(1))
+	s, err := OpenWith(target, Options{Purpose: purpose, IdleTime: time.Second, NoChangeListener: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	app := applicationName(purpose, s.pgConfig.User)
+	before, err := s.ChangeCounter(ctx, "articles")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CreateArticle(ctx, sample("cmd"), "test"); err != nil {
+		t.Fatal(err)
+	}
+	if after, err := s.ChangeCounter(ctx, "articles"); err != nil || after <= before {
+		t.Errorf("the articles counter went from %d to %d (%v)", before, after, err)
+	}
+	if n := pgSessions(t, db, app); n < 1 || n > 2 {
+		t.Errorf("after a write and reads: %d sessions named %q, want 1 or 2 (no listener)", n, app)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	n := pgSessions(t, db, app)
+	for n > 0 && time.Now().Before(deadline) {
+		time.Sleep(100 * time.Millisecond)
+		n = pgSessions(t, db, app)
+	}
+	if n != 0 {
+		t.Errorf("idle: %d sessions named %q, want none", n, app)
+	}
+}

@@ -172,7 +172,9 @@ func openPostgres(target string, opts Options) (*Store, error) {
 	if err := s.signInAsDatabaseRole(ctx); err != nil {
 		return fail(err)
 	}
-	s.startWatcher()
+	if !opts.NoChangeListener {
+		s.startWatcher()
+	}
 	return s, nil
 }
 
