@@ -25,6 +25,9 @@ type connectDialog struct {
 	password             *widget.Entry
 	connect              *widget.Button
 	problem              *widget.Label
+	// connected (may be nil) runs on the UI goroutine once the window
+	// is on the newsroom target, signed in and built again.
+	connected func(target string)
 }
 
 // connectTarget builds the connection string from the URL field, or else
@@ -112,6 +115,9 @@ func (ui *mainUI) showConnect(prefill string) *connectDialog {
 			}
 			cd.password.SetText("")
 			cd.d.Hide()
+			if cd.connected != nil {
+				cd.connected(target)
+			}
 		})
 	}
 	cd.connect = widget.NewButton("Connect", connect)

@@ -85,12 +85,13 @@ func (ui *mainUI) openNewsroom(target, secret string, done func(error)) {
 	})
 }
 
-// openStore is storage.Open unless a test says otherwise.
+// openStore opens target for the window (its PostgreSQL connections named
+// "newsroom desk LOGIN"), unless a test says otherwise.
 func (ui *mainUI) openStore(target string) (*storage.Store, error) {
 	if ui.opener != nil {
 		return ui.opener(target)
 	}
-	return storage.Open(target)
+	return storage.OpenWith(target, storage.Options{Purpose: "desk"})
 }
 
 // switchTo makes st the window's newsroom (UI goroutine): the open

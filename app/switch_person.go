@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"newsroom/editor"
+	nstorage "newsroom/storage"
 )
 
 // connection is what File → Switch person… asks of the store about how it
@@ -105,7 +106,9 @@ type switchRefusal struct {
 
 // offerConnectAsSomeoneElse says that the connection is login's own and
 // offers File → Connect… with the same server filled in and the user left
-// for the other person's login.
+// for the other person's login. Once connected as them to the same
+// newsroom, the article that was open opens again (by its id: it is the
+// same database), as Switch person does on a shared login.
 func (ui *mainUI) offerConnectAsSomeoneElse(target, login string) {
 	name := login
 	if m, ok := ui.store.SignedIn(); ok && m.Name != "" {
@@ -118,8 +121,19 @@ func (ui *mainUI) offerConnectAsSomeoneElse(target, login string) {
 	cancel := widget.NewButton("Cancel", func() { sr.d.Hide() })
 	sr.connect = widget.NewButton("Connect as someone else…", func() {
 		sr.d.Hide()
+		var openID int64
+		if ui.articles != nil {
+			if a := ui.articles.Editor().Current(); a != nil {
+				openID = a.ID
+			}
+		}
 		cd := ui.showConnect("")
 		fillServer(cd, target)
+		cd.connected = func(connected string) {
+			if openID != 0 && nstorage.SameNewsroom(target, connected) {
+				ui.articles.reopen(openID)
+			}
+		}
 		ui.win.Canvas().Focus(cd.user)
 	})
 	sr.connect.Importance = widget.HighImportance

@@ -14,9 +14,10 @@ func newCopyCmd(e *env) *cobra.Command {
 	var (
 		from, to string
 		force    bool
+		logins   string
 	)
 	cmd := &cobra.Command{
-		Use:   "copy --from SOURCE --to TARGET [--force]",
+		Use:   "copy --from SOURCE --to TARGET [--force] [--logins FILE]",
 		Short: "Copy a whole newsroom between SQLite files and PostgreSQL databases",
 		Long: `Copy every table of the newsroom SOURCE (articles, quotes, sources, revisions,
 history, comments, corrections, settings, the dictionary) into TARGET, each a
@@ -25,20 +26,31 @@ is created when it is a new file, and its schema brought up to date. All of
 it is written in one transaction of TARGET and verified before it commits:
 each table's rows and content digest are printed for both sides, and equal,
 or nothing is written. A TARGET holding anything is refused unless --force,
-which replaces its contents.`,
+which replaces its contents.
+
+Into PostgreSQL, the staff members copied who have no database login are
+listed with the command that gives each one (newsroom staff login LOGIN).
+With --logins FILE (a new file) each of them gets a login role with a
+generated password instead, the passwords written to FILE only (mode 0600,
+never to the output): hand each person theirs, then delete the file.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if from == "" || to == "" {
 				return usageError{errors.New("copy needs --from SOURCE and --to TARGET")}
 			}
+			if logins != "" {
+				if err := checkLoginsFile(logins, to); err != nil {
+					return err
+				}
+			}
 			ctx := cmd.Context()
-			src, err := storage.Open(from)
+			src, err := storage.OpenWith(from, storage.Options{Purpose: "copy", NoChangeListener: true})
 			if err != nil {
 				return err
 			}
 			e.remember(src)
 			defer src.Close()
-			dst, err := storage.Open(to)
+			dst, err := storage.OpenWith(to, storage.Options{Purpose: "copy", NoChangeListener: true})
 			if err != nil {
 				return err
 			}
@@ -61,11 +73,12 @@ which replaces its contents.`,
 				}
 				fmt.Fprintf(out, "%-22s %8d  %-64s  %s\n", d.Table, d.Rows, d.Digest, same)
 			}
-			return nil
+			return reportStaffLogins(ctx, out, dst, logins)
 		},
 	}
 	cmd.Flags().StringVar(&from, "from", "", "the newsroom to copy: a database file or a postgres:// URL")
 	cmd.Flags().StringVar(&to, "to", "", "where to copy it: a database file or a postgres:// URL")
 	cmd.Flags().BoolVar(&force, "force", false, "replace what TARGET holds")
+	cmd.Flags().StringVar(&logins, "logins", "", "PostgreSQL: create a database login for each copied staff member without one, their generated passwords written to this new file (mode 0600)")
 	return cmd
 }

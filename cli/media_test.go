@@ -107,7 +107,7 @@ func TestMediaAddLeadOf(t *testing.T) {
 		t.Fatalf("add --lead-of: %d %s", code, errOut)
 	}
 	ref := strings.TrimSpace(out)
-	store, err := openStore(t.Context(), db)
+	store, err := openStore(t.Context(), db, "media")
 	if err != nil {
 		t.Fatal(err)
 	}

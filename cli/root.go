@@ -109,6 +109,7 @@ to import it, as the desktop's "Open with" does.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			env.purpose = strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()+" ")
 			stop, err := startCPUProfile(cpuProfile)
 			stopProfile = stop
 			return err
@@ -121,7 +122,7 @@ to import it, as the desktop's "Open with" does.`,
 			if err != nil {
 				return err
 			}
-			store, err := openStore(cmd.Context(), dbPath)
+			store, err := openStore(cmd.Context(), dbPath, "desk")
 			if err != nil {
 				return err
 			}
@@ -179,13 +180,16 @@ type env struct {
 	dbPath *string
 	as     *string // --as LOGIN
 	opt    Options
-	mu     sync.Mutex
-	opened []*storage.Store
+	// purpose is the command being run ("export", "staff add"), which
+	// names the PostgreSQL connections (storage.Options.Purpose).
+	purpose string
+	mu      sync.Mutex
+	opened  []*storage.Store
 }
 
 // store opens the database the command names.
 func (e *env) store(ctx context.Context) (*storage.Store, error) {
-	s, err := openStore(ctx, *e.dbPath)
+	s, err := openStore(ctx, *e.dbPath, e.purpose)
 	if err != nil {
 		return nil, err
 	}
@@ -230,12 +234,15 @@ func DefaultDBPath() string {
 	return filepath.Join(dir, "newsroom", "newsroom.db")
 }
 
-// openStore opens path, or the default database when path is empty. The
-// default database is created on first use with the sample article; any
-// other new file starts empty.
-func openStore(ctx context.Context, path string) (*storage.Store, error) {
+// openStore opens path, or the default database when path is empty, for
+// purpose (storage.Options.Purpose: "desk" for the window, else the
+// command; only the window listens for other desks' changes). The default
+// database is created on first use with the sample article; any other new
+// file starts empty.
+func openStore(ctx context.Context, path, purpose string) (*storage.Store, error) {
+	opts := storage.Options{Purpose: purpose, NoChangeListener: purpose != "desk"}
 	if path != "" {
-		return storage.Open(path)
+		return storage.OpenWith(path, opts)
 	}
 	path = DefaultDBPath()
 	_, statErr := os.Stat(path)
@@ -245,7 +252,7 @@ func openStore(ctx context.Context, path string) (*storage.Store, error) {
 			return nil, fmt.Errorf("create data folder: %w", err)
 		}
 	}
-	store, err := storage.Open(path)
+	store, err := storage.OpenWith(path, opts)
 	if err != nil {
 		return nil, err
 	}

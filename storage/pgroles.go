@@ -127,21 +127,11 @@ func (s *Store) CreateStaffLogin(ctx context.Context, login, password string) er
 	if s.backend != backendPostgres {
 		return fmt.Errorf("give %q a database login: %w", login, domain.Invalidf("only a PostgreSQL newsroom has database logins; a local file trusts whoever can open it"))
 	}
-	if password == "" {
-		return fmt.Errorf("give %q a database login: %w", login, domain.Invalidf("an empty password: give the login a password"))
-	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := s.guardStaffChange(ctx, tx); err != nil {
 			return err
 		}
-		m, err := getStaff(ctx, tx, login)
-		if err != nil {
-			return err
-		}
-		if !m.Active() {
-			return fmt.Errorf("give %s a database login: they were removed from the staff: %w", m.Name, domain.ErrInvalid)
-		}
-		return createLoginRole(ctx, tx, m, password)
+		return giveLogin(ctx, tx, login, password)
 	})
 }
 

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -131,7 +132,7 @@ func passwordOf(target string) string {
 
 // openPostgres opens the newsroom on a PostgreSQL server and brings its
 // schema up to date.
-func openPostgres(target string) (*Store, error) {
+func openPostgres(target string, opts Options) (*Store, error) {
 	secret := passwordOf(target)
 	cfg, err := pgx.ParseConfig(target)
 	if err != nil {
@@ -144,14 +145,12 @@ func openPostgres(target string) (*Store, error) {
 	if cfg.ConnectTimeout == 0 {
 		cfg.ConnectTimeout = 10 * time.Second
 	}
+	nameConnections(cfg, opts)
 	connector := &pgConnector{inner: stdlib.GetConnector(*cfg), binds: &rebinder{}}
 	s := &Store{path: server, backend: backendPostgres, now: func() time.Time { return time.Now().UTC() }, pgConfig: cfg}
 	s.writer = sql.OpenDB(connector)
-	s.writer.SetMaxOpenConns(4)
-	s.writer.SetConnMaxIdleTime(5 * time.Minute)
 	s.reader = sql.OpenDB(connector)
-	s.reader.SetMaxOpenConns(8)
-	s.reader.SetConnMaxIdleTime(5 * time.Minute)
+	sizePools(s.writer, s.reader, opts)
 	ctx := context.Background()
 	fail := func(err error) (*Store, error) {
 		s.Close()
@@ -173,7 +172,9 @@ func openPostgres(target string) (*Store, error) {
 	if err := s.signInAsDatabaseRole(ctx); err != nil {
 		return fail(err)
 	}
-	s.startWatcher()
+	if !opts.NoChangeListener {
+		s.startWatcher()
+	}
 	return s, nil
 }
 
@@ -255,4 +256,21 @@ func (c *pgConn) CheckNamedValue(nv *driver.NamedValue) error {
 		return nil
 	}
 	return c.Conn.CheckNamedValue(nv)
+}
+
+// SameNewsroom reports whether the targets a and b name the same
+// newsroom: the same database on the same server whoever connects (user
+// and password aside), or the same database file.
+func SameNewsroom(a, b string) bool {
+	if IsPostgresTarget(a) != IsPostgresTarget(b) {
+		return false
+	}
+	if !IsPostgresTarget(a) {
+		fa, errA := filepath.Abs(a)
+		fb, errB := filepath.Abs(b)
+		return errA == nil && errB == nil && fa == fb
+	}
+	ca, errA := pgx.ParseConfig(a)
+	cb, errB := pgx.ParseConfig(b)
+	return errA == nil && errB == nil && ca.Host == cb.Host && ca.Port == cb.Port && ca.Database == cb.Database
 }

@@ -125,3 +125,26 @@ func TestFileOperationsSayWhatToDoOnPostgres(t *testing.T) {
 		t.Fatalf("rolling backup: %v", err)
 	}
 }
+
+func TestSameNewsroom(t *testing.T) {
+	dir := t.TempDir()
+	cases := []struct {
+		a, b string
+		want bool
+	}{
+		{"postgres://rita@db.example.org:5433/desk", "postgres://ada:pw@db.example.org:5433/desk", true},
+		{"postgres://rita@/desk?host=/tmp/pg", "postgres://ada:secret@/desk?host=%2Ftmp%2Fpg", true},
+		{"postgres://rita@db.example.org:5433/desk", "host=db.example.org port=5433 dbname=desk user=ada", true},
+		{"postgres://rita@db.example.org:5433/desk", "postgres://rita@db.example.org:5433/other", false},
+		{"postgres://rita@db.example.org:5433/desk", "postgres://rita@db.example.org/desk", false},
+		{"postgres://rita@db.example.org:5433/desk", "postgres://rita@db2.example.org:5433/desk", false},
+		{filepath.Join(dir, "a.db"), filepath.Join(dir, ".", "a.db"), true},
+		{filepath.Join(dir, "a.db"), filepath.Join(dir, "b.db"), false},
+		{filepath.Join(dir, "desk"), "postgres://rita@db.example.org:5433/desk", false},
+	}
+	for _, c := range cases {
+		if got := SameNewsroom(c.a, c.b); got != c.want {
+			t.Errorf("SameNewsroom(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}

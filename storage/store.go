@@ -57,11 +57,17 @@ var ErrDamaged = errors.New("the database is damaged")
 // the PG* environment variables fill in what it leaves out) opens that
 // server's database instead, through the same Store.
 func Open(path string) (*Store, error) {
+	return OpenWith(path, Options{})
+}
+
+// OpenWith is Open with options: what the newsroom is opened for (named
+// on PostgreSQL connections) and how long idle connections are kept.
+func OpenWith(path string, opts Options) (*Store, error) {
 	if path == "" {
 		return nil, fmt.Errorf("%w: no database path given", ErrOpen)
 	}
 	if IsPostgresTarget(path) {
-		return openPostgres(path)
+		return openPostgres(path, opts)
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
