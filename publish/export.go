@@ -222,6 +222,9 @@ func Export(ctx context.Context, src Source, dir string, opt ExportOptions, prog
 		e.removeFreshDirs(jobs)
 		return rep, fmt.Errorf("export: %w", firstErr)
 	}
+	if testHookStaged != nil {
+		testHookStaged()
+	}
 	// The images the pages use are made (or found unchanged) once every
 	// page is rendered, and put in place before the pages.
 	imageResults, err := e.writeImages(ctx, results)
@@ -279,6 +282,11 @@ func Export(ctx context.Context, src Source, dir string, opt ExportOptions, prog
 	}
 	return rep, nil
 }
+
+// testHookStaged, when a test sets it, is called once every page and
+// site file is staged, before the images are made and anything is put in
+// place: where an export holds the most per article.
+var testHookStaged func()
 
 // commitStaged puts the staged files of results in place, calling done
 // for each result as it is. After a failed rename the rest are discarded.
