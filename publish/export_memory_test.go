@@ -2,8 +2,12 @@ package publish
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
+	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -107,5 +111,46 @@ func BenchmarkExportMemory(b *testing.B) {
 			b.ReportMetric(float64(live)/float64(n), "live-B/article")
 			b.ReportMetric(float64(ms1.TotalAlloc-ms0.TotalAlloc)/float64(b.N)/float64(n), "alloc-B/article")
 		})
+	}
+}
+
+// failLateSource fails loading the oldest article's page, once a site
+// file has been staged in dir (so the failure comes after staging).
+type failLateSource struct {
+	*MemorySource
+	dir string
+}
+
+func (s *failLateSource) ArticlesByID(ctx context.Context, ids []int64) ([]domain.Article, error) {
+	if !slices.Contains(ids, 1) {
+		return s.MemorySource.ArticlesByID(ctx, ids)
+	}
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+		if staged, _ := filepath.Glob(filepath.Join(s.dir, ".newsroom-*.tmp")); len(staged) > 0 {
+			break
+		}
+	}
+	return nil, errors.New("disk on fire")
+}
+
+// TestExportFailureDiscardsStagedSiteFiles checks that site files staged
+// while the pages render are removed, with the folders made for them,
+// when a page fails: the folder is left as it was, empty.
+func TestExportFailureDiscardsStagedSiteFiles(t *testing.T) {
+	dir := t.TempDir()
+	src := &failLateSource{MemorySource: memoryCorpus(200), dir: dir}
+	opt := ExportOptions{SiteTitle: "Daily", BaseURL: "https://news.example", Now: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)}
+	if _, err := Export(context.Background(), src, dir, opt, nil); err == nil || !strings.Contains(err.Error(), "disk on fire") {
+		t.Fatalf("export: %v, want the page's failure", err)
+	}
+	var left []string
+	_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if path != dir {
+			left = append(left, strings.TrimPrefix(path, dir))
+		}
+		return err
+	})
+	if len(left) > 0 {
+		t.Errorf("a failed export left %d entries in a fresh folder: %v", len(left), left[:min(len(left), 10)])
 	}
 }
