@@ -44,3 +44,20 @@ func TestExportGCBoundsTheHeap(t *testing.T) {
 		t.Errorf("with GOGC set, the export set it to %d", got)
 	}
 }
+
+// TestMemoryLimitForFollowsALargeLiveHeap checks that the export's memory
+// limit is exportMemoryLimit for a small live heap and twice a live heap
+// of more than half of it.
+func TestMemoryLimitForFollowsALargeLiveHeap(t *testing.T) {
+	for _, c := range []struct{ live, want int64 }{
+		{0, exportMemoryLimit},
+		{20 << 20, exportMemoryLimit},
+		{exportMemoryLimit / 2, exportMemoryLimit},
+		{exportMemoryLimit, 2 * exportMemoryLimit},
+		{300 << 20, 600 << 20},
+	} {
+		if got := memoryLimitFor(c.live); got != c.want {
+			t.Errorf("memoryLimitFor(%d) = %d, want %d", c.live, got, c.want)
+		}
+	}
+}
