@@ -37,7 +37,7 @@ const exportMemoryLimit = 128 << 20
 // heap, which grows with the archive (a summary and a manifest entry per
 // article, about 1 KB): a soft memory limit makes the collector work
 // harder as the heap nears exportMemoryLimit, so a large archive exports
-// in bounded memory (30,000 articles: 160 MB instead of 330 MB, for no
+// in bounded memory (30,000 articles: 160 MB instead of 310 MB, for no
 // CPU worth measuring). Should the live heap pass half the limit (an
 // archive of some 60,000 articles), the limit follows it at twice its
 // size, as GOGC=100 would, rather than have the collector run all the
