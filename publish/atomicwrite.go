@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -30,6 +31,39 @@ func writeFileAtomic(path string, data []byte) error {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
+}
+
+// writeFileAtomicWith is writeFileAtomic for a file written by write
+// through a buffer, so its bytes need not be in memory all at once.
+func writeFileAtomicWith(path string, write func(*bufio.Writer) error) error {
+	dir := filepath.Dir(path)
+	for range 1000 {
+		name := filepath.Join(dir, tempPrefix+strconv.FormatUint(tempSeq.Add(1), 10)+".tmp")
+		f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		w := bufio.NewWriterSize(f, 64<<10)
+		err = write(w)
+		if err == nil {
+			err = w.Flush()
+		}
+		if closeErr := f.Close(); err == nil {
+			err = closeErr
+		}
+		if err == nil {
+			err = renameFile(name, path)
+		}
+		if err != nil {
+			_ = os.Remove(name)
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		return nil
+	}
+	return fmt.Errorf("write %s: no free temporary name in %s", path, dir)
 }
 
 // writeTemp writes data to a new temporary file beside path (in its

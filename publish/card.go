@@ -93,6 +93,6 @@ func cutCard(upright *image.RGBA, full image.Point, card *socialCard) *image.RGB
 		draw.Copy(out, image.Point{}, upright, r, draw.Src, nil)
 		return out
 	}
-	draw.CatmullRom.Scale(out, out.Rect, upright, r, draw.Src, nil)
+	scaleCatmullRom(out, upright, r)
 	return out
 }

@@ -195,12 +195,12 @@ func Export(ctx context.Context, src Source, dir string, opt ExportOptions, prog
 	}
 
 	// The index, feed and stylesheet do not depend on the pages: render
-	// them alongside, but write them only once every page is written, so
-	// readers are never shown links to pages that were not.
+	// and stage them alongside, but put them in place only once every
+	// page is, so readers are never shown links to pages that were not.
 	extra := e.moreSiteFiles(ctx, live)
 	total := len(jobs) + 3 + len(extra)
-	siteDone := make(chan []siteFileOut, 1)
-	go func() { siteDone <- e.renderSiteFiles(ctx, live, drafts, extra) }()
+	siteDone := make(chan []fileResult, 1)
+	go func() { siteDone <- e.stageSiteFiles(ctx, live, drafts, extra) }()
 	// Pages are staged (written beside their place) and put in place only
 	// once every one is; then the index, feed and stylesheet. A failure
 	// before that leaves the site readers see as it was.
@@ -212,14 +212,18 @@ func Export(ctx context.Context, src Source, dir string, opt ExportOptions, prog
 			firstErr = r.err
 		}
 	}
-	siteFiles := <-siteDone
+	siteResults := <-siteDone
 	if firstErr == nil {
 		firstErr = ctx.Err()
 	}
 	if firstErr != nil {
 		discardStaged(results)
+		e.discardSiteFiles(siteResults)
 		e.removeFreshDirs(jobs)
 		return rep, fmt.Errorf("export: %w", firstErr)
+	}
+	if testHookStaged != nil {
+		testHookStaged()
 	}
 	// The images the pages use are made (or found unchanged) once every
 	// page is rendered, and put in place before the pages.
@@ -227,6 +231,7 @@ func Export(ctx context.Context, src Source, dir string, opt ExportOptions, prog
 	if err != nil {
 		discardStaged(imageResults)
 		discardStaged(results)
+		e.discardSiteFiles(siteResults)
 		e.removeFreshDirs(jobs)
 		return rep, fmt.Errorf("export: %w", err)
 	}
@@ -236,6 +241,7 @@ func Export(ctx context.Context, src Source, dir string, opt ExportOptions, prog
 		rep.count(r.written)
 	}); err != nil {
 		discardStaged(results)
+		e.discardSiteFiles(siteResults)
 		return rep, e.failAfterCommit(next, err)
 	}
 	pageWarnings := make([][]string, len(jobs))
@@ -244,12 +250,12 @@ func Export(ctx context.Context, src Source, dir string, opt ExportOptions, prog
 		pageWarnings[r.index] = r.warnings
 		rep.count(r.written)
 	}); err != nil {
+		e.discardSiteFiles(siteResults)
 		return rep, e.failAfterCommit(next, err)
 	}
-	siteResults := e.writeSiteFiles(siteFiles)
 	for _, r := range siteResults {
 		if r.err != nil {
-			discardStaged(siteResults)
+			e.discardSiteFiles(siteResults)
 			return rep, e.failAfterCommit(next, r.err)
 		}
 	}
@@ -276,6 +282,11 @@ func Export(ctx context.Context, src Source, dir string, opt ExportOptions, prog
 	}
 	return rep, nil
 }
+
+// testHookStaged, when a test sets it, is called once every page and
+// site file is staged, before the images are made and anything is put in
+// place: where an export holds the most per article.
+var testHookStaged func()
 
 // commitStaged puts the staged files of results in place, calling done
 // for each result as it is. After a failed rename the rest are discarded.
@@ -402,6 +413,9 @@ type exporter struct {
 	safe *os.Root
 	// fresh tells, per page job, that this export created its directory.
 	fresh []atomic.Bool
+	// siteDirs are the directories (relative, native separators) that
+	// staging the site files created, parents first.
+	siteDirs []string
 }
 
 // progressEvery is how often Export reports progress while pages render.
@@ -650,25 +664,17 @@ func (e *exporter) page(j pageJob, a *domain.Article) fileResult {
 	return r
 }
 
-// siteFileOut is a site-wide file rendered (or found unchanged) ahead of
-// being written.
-type siteFileOut struct {
-	rel       string
-	data      []byte        // nil when unchanged
-	key       string        // input key of what was rendered
-	unchanged manifestEntry // the manifest entry when unchanged
-	err       error
-}
-
-// renderSiteFiles renders index.html, feed.xml, site.css and then the
+// stageSiteFiles renders index.html, feed.xml, site.css and then the
 // extra site files (archives, sitemaps…) where their inputs changed since
-// the manifest recorded them, stopping at the first error. Nothing is
-// written.
-func (e *exporter) renderSiteFiles(ctx context.Context, live, drafts []*domain.Article, extra []siteFileSpec) []siteFileOut {
+// the manifest recorded them, and stages each (writes it beside its
+// place) as soon as it is rendered, so that no rendered file, some of
+// which list every article, is held in memory while the pages are
+// written. It stops at the first error, the last result carrying it.
+func (e *exporter) stageSiteFiles(ctx context.Context, live, drafts []*domain.Article, extra []siteFileSpec) []fileResult {
 	if err := ctx.Err(); err != nil {
-		return []siteFileOut{{err: err}}
+		return []fileResult{{err: err}}
 	}
-	var out []siteFileOut
+	var out []fileResult
 	for _, f := range append([]siteFileSpec{
 		{"index.html", indexKey(e.siteKey, live, drafts), func() ([]byte, string, error) {
 			data, err := renderIndex(live, drafts, e.site)
@@ -678,42 +684,35 @@ func (e *exporter) renderSiteFiles(ctx context.Context, live, drafts []*domain.A
 		{"site.css", e.siteKey, func() ([]byte, string, error) { return assets.SiteCSS, e.siteKey, nil }},
 	}, extra...) {
 		if prev, ok := e.old.Files[f.rel]; ok && !e.force && f.key != "" && prev.Input == f.key && e.sizeIs(f.rel, prev.Size) {
-			out = append(out, siteFileOut{rel: f.rel, unchanged: prev})
+			out = append(out, fileResult{rel: f.rel, entry: prev})
 			continue
 		}
 		data, rendered, err := f.render()
 		if err != nil {
-			return append(out, siteFileOut{rel: f.rel, err: err})
-		}
-		out = append(out, siteFileOut{rel: f.rel, data: data, key: rendered})
-	}
-	return out
-}
-
-// writeSiteFiles writes the rendered site-wide files, stopping at the
-// first error.
-func (e *exporter) writeSiteFiles(files []siteFileOut) []fileResult {
-	var out []fileResult
-	for _, f := range files {
-		if f.err != nil {
-			return append(out, fileResult{rel: f.rel, err: f.err})
-		}
-		if f.data == nil {
-			out = append(out, fileResult{rel: f.rel, entry: f.unchanged})
-			continue
+			return append(out, fileResult{rel: f.rel, err: err})
 		}
 		fresh, err := e.siteFileDir(f.rel)
 		if err != nil {
 			return append(out, fileResult{rel: f.rel, err: err})
 		}
-		r, err := e.writeFile(f.rel, f.data, fresh)
-		r.entry.Input = f.key
+		r, err := e.writeFile(f.rel, data, fresh)
+		r.entry.Input = rendered
 		if err != nil {
-			return append(out, fileResult{rel: f.rel, err: err})
+			return append(out, fileResult{rel: f.rel, tmp: r.tmp, err: err})
 		}
 		out = append(out, r)
 	}
 	return out
+}
+
+// discardSiteFiles removes the staged site files of results and then the
+// directories staging them created, when they are empty.
+func (e *exporter) discardSiteFiles(results []fileResult) {
+	discardStaged(results)
+	for i := len(e.siteDirs) - 1; i >= 0; i-- {
+		_ = e.safe.Remove(e.siteDirs[i]) // only succeeds when empty
+	}
+	e.siteDirs = nil
 }
 
 // feed loads the full articles the feed carries and renders it.

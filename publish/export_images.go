@@ -13,6 +13,8 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"golang.org/x/sync/semaphore"
+
 	"newsroom/domain"
 	"newsroom/markup"
 )
@@ -163,6 +165,9 @@ func (e *exporter) writeImages(ctx context.Context, results []fileResult) ([]fil
 	var next atomic.Int64
 	var failed atomic.Bool
 	var wg sync.WaitGroup
+	// However many cores, the images decoded at once fit in
+	// imageDecodeBudget (one at a time when one alone exceeds it).
+	budget := semaphore.NewWeighted(imageDecodeBudget)
 	for range min(runtime.GOMAXPROCS(0), len(todo)) {
 		wg.Add(1)
 		go func() {
@@ -172,7 +177,14 @@ func (e *exporter) writeImages(ctx context.Context, results []fileResult) ([]fil
 				if i >= len(todo) {
 					return
 				}
-				if made[i], errs[i] = e.makeImage(ctx, todo[i], fresh); errs[i] != nil {
+				cost := min(decodeCost(todo[i].img), imageDecodeBudget)
+				if errs[i] = budget.Acquire(ctx, cost); errs[i] != nil {
+					failed.Store(true)
+					return
+				}
+				made[i], errs[i] = e.makeImage(ctx, todo[i], fresh)
+				budget.Release(cost)
+				if errs[i] != nil {
 					failed.Store(true)
 				}
 			}
@@ -188,6 +200,20 @@ func (e *exporter) writeImages(ctx context.Context, results []fileResult) ([]fil
 		}
 	}
 	return out, ctx.Err()
+}
+
+// imageDecodeBudget bounds the memory, as decodeCost estimates it, of the
+// images an export decodes at once: four camera photos of 12 megapixels.
+var imageDecodeBudget int64 = 4 * decodeCost(&resolvedImage{Media: domain.Media{Width: 4000, Height: 3000, Bytes: 4 << 20}})
+
+// decodeCost estimates the memory making one image's files takes at its
+// peak: the file, its decoded pixels (at most four bytes each), the
+// halved image the renditions are made from (a quarter of the pixels, at
+// four bytes each) and, for an animated GIF, its frames (a byte a pixel).
+func decodeCost(img *resolvedImage) int64 {
+	m := img.Media
+	pixels := int64(max(m.Width, 1)) * int64(max(m.Height, 1))
+	return m.Bytes + int64(5+max(img.Frames, 0))*pixels
 }
 
 // makeImage decodes one image and stages the files of w that must be

@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"bufio"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -138,29 +139,94 @@ func ownedPath(rel string) bool {
 	return ok && (file == "index.html" || ownedSiteFile(rel)) && domain.ValidateSlug(slug) == nil && path.Clean(rel) == rel
 }
 
-// saveManifest writes the manifest.
+// saveManifest writes the manifest. It is encoded straight into the
+// file, as json.MarshalIndent(manifestFile, "", " ") would encode it
+// plus a newline: a manifest of tens of thousands of pages (with their
+// warnings) is tens of megabytes, which need not be held in memory.
 func saveManifest(dir string, m manifest) error {
-	f := manifestFile{Version: manifestVersion, Files: make(map[string]string, len(m.Files))}
+	return writeFileAtomicWith(filepath.Join(dir, manifestName), func(w *bufio.Writer) error {
+		return encodeManifest(w, m)
+	})
+}
+
+// encodeManifest writes m as the manifest file's JSON, followed by a
+// newline.
+func encodeManifest(w *bufio.Writer, m manifest) error {
+	rels := make([]string, 0, len(m.Files))
+	var warned, shown int
 	for rel, e := range m.Files {
-		f.Files[rel] = e.Digest + " " + strconv.FormatInt(e.Size, 10) + " " + e.Input
+		rels = append(rels, rel)
 		if len(e.Warnings) > 0 {
-			if f.Warnings == nil {
-				f.Warnings = map[string][]string{}
-			}
-			f.Warnings[rel] = e.Warnings
+			warned++
 		}
 		if len(e.Media) > 0 {
-			if f.Media == nil {
-				f.Media = map[string][]string{}
-			}
-			f.Media[rel] = e.Media
+			shown++
 		}
 	}
-	data, err := json.MarshalIndent(f, "", " ")
+	slices.Sort(rels)
+	var err error
+	str := func(s string) {
+		if err != nil {
+			return
+		}
+		var b []byte
+		if b, err = json.Marshal(s); err == nil {
+			_, err = w.Write(b)
+		}
+	}
+	w.WriteString("{\n \"version\": " + strconv.Itoa(manifestVersion) + ",\n \"files\": {")
+	for i, rel := range rels {
+		e := m.Files[rel]
+		if i > 0 {
+			w.WriteByte(',')
+		}
+		w.WriteString("\n  ")
+		str(rel)
+		w.WriteString(": ")
+		str(e.Digest + " " + strconv.FormatInt(e.Size, 10) + " " + e.Input)
+	}
+	if len(rels) > 0 {
+		w.WriteString("\n ")
+	}
+	w.WriteByte('}')
+	lists := func(name string, n int, list func(manifestEntry) []string) {
+		if n == 0 {
+			return
+		}
+		w.WriteString(",\n ")
+		str(name)
+		w.WriteString(": {")
+		first := true
+		for _, rel := range rels {
+			items := list(m.Files[rel])
+			if len(items) == 0 {
+				continue
+			}
+			if !first {
+				w.WriteByte(',')
+			}
+			first = false
+			w.WriteString("\n  ")
+			str(rel)
+			w.WriteString(": [")
+			for i, item := range items {
+				if i > 0 {
+					w.WriteByte(',')
+				}
+				w.WriteString("\n   ")
+				str(item)
+			}
+			w.WriteString("\n  ]")
+		}
+		w.WriteString("\n }")
+	}
+	lists("warnings", warned, func(e manifestEntry) []string { return e.Warnings })
+	lists("media", shown, func(e manifestEntry) []string { return e.Media })
+	w.WriteString("\n}\n")
 	if err != nil {
 		return fmt.Errorf("encode export manifest: %w", err)
 	}
-	return writeFileAtomic(filepath.Join(dir, manifestName), append(data, '\n'))
+	return nil
 }
 
 // sameFiles reports whether two manifests record the same files.

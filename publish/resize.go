@@ -217,7 +217,7 @@ func halveRGBA(src *image.RGBA) *image.RGBA {
 	return out
 }
 
-// scaleTo resizes img to size with the Catmull-Rom filter, or a box
+// scaleTo resizes img to size with the Catmull-Rom filter (scaleCatmullRom), or a box
 // filter when size is exactly half of img's; img is returned as it is
 // when it already has that size.
 func scaleTo(img *image.RGBA, size image.Point) *image.RGBA {
@@ -228,7 +228,7 @@ func scaleTo(img *image.RGBA, size image.Point) *image.RGBA {
 		return halveRGBA(img)
 	}
 	out := image.NewRGBA(image.Rect(0, 0, size.X, size.Y))
-	draw.CatmullRom.Scale(out, out.Rect, img, img.Rect, draw.Src, nil)
+	scaleCatmullRom(out, img, img.Rect)
 	return out
 }
 

@@ -45,19 +45,22 @@ func (e *exporter) loadFeedArticles(ctx context.Context, live []*domain.Article)
 
 // siteFileDir makes sure the directories of a site file at rel exist
 // (rel uses slashes) and reports whether its own directory was just
-// created empty.
+// created empty. The directories it creates are added to e.siteDirs.
 func (e *exporter) siteFileDir(rel string) (bool, error) {
 	dir := path.Dir(rel)
 	if dir == "." {
 		return false, nil
 	}
 	fresh := false
-	cur := e.dir
+	cur := ""
 	for _, part := range strings.Split(dir, "/") {
 		cur = filepath.Join(cur, part)
-		created, err := ensureDir(cur)
+		created, err := ensureDir(filepath.Join(e.dir, cur))
 		if err != nil {
 			return false, err
+		}
+		if created {
+			e.siteDirs = append(e.siteDirs, cur)
 		}
 		fresh = created
 	}
