@@ -96,9 +96,15 @@ func TestExportRemovesStrayTempFiles(t *testing.T) {
 	strays := []string{
 		".newsroom-" + deadPID + "-1.tmp",
 		"older-story/.newsroom-" + deadPID + "-7.tmp",
+		"tag/harbour/.newsroom-" + deadPID + "-9.tmp", // a listing two folders down
 	}
-	kept := []string{".newsroom-notes.tmp", "older-story/newsroom-1-2.tmp", "older-story/.newsroom-" + deadPID + "-x.tmp"}
+	kept := []string{".newsroom-notes.tmp", "older-story/newsroom-1-2.tmp", "older-story/.newsroom-" + deadPID + "-x.tmp",
+		"tag/harbour/deeper/.newsroom-" + deadPID + "-3.tmp", // deeper than the export writes: not ours
+		".git/.newsroom-" + deadPID + "-4.tmp"}
 	for _, rel := range append(append([]string{}, strays...), kept...) {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, rel)), 0o755); err != nil {
+			t.Fatal(err)
+		}
 		if err := os.WriteFile(filepath.Join(dir, rel), []byte("half a page"), 0o644); err != nil {
 			t.Fatal(err)
 		}

@@ -34,27 +34,27 @@ func (e *exporter) sweepStrays() {
 	if _, err := e.safe.Lstat(runningMarker); err != nil {
 		return
 	}
-	entries, err := fs.ReadDir(e.safe.FS(), ".")
-	if err != nil {
-		return
-	}
-	for _, entry := range entries {
+	// Temporary files sit beside what they replace: the site's root, a
+	// page's folder (slug/, media/) or a listing's (tag/NAME/,
+	// section/NAME/). Dot folders and symbolic links are not entered.
+	_ = fs.WalkDir(e.safe.FS(), ".", func(rel string, d fs.DirEntry, err error) error {
 		switch {
-		case entry.Type().IsRegular() && strayTemp(entry.Name()):
-			_ = e.safe.Remove(entry.Name())
-		case entry.IsDir() && !strings.HasPrefix(entry.Name(), "."):
-			inner, err := fs.ReadDir(e.safe.FS(), entry.Name())
-			if err != nil {
-				continue
+		case err != nil:
+			return nil // an unreadable folder: leave it
+		case d.IsDir():
+			if rel != "." && (strings.HasPrefix(d.Name(), ".") || strings.Count(rel, "/") >= maxStrayDepth) {
+				return fs.SkipDir
 			}
-			for _, f := range inner {
-				if f.Type().IsRegular() && strayTemp(f.Name()) {
-					_ = e.safe.Remove(filepath.Join(entry.Name(), f.Name()))
-				}
-			}
+		case d.Type().IsRegular() && strayTemp(d.Name()):
+			_ = e.safe.Remove(rel)
 		}
-	}
+		return nil
+	})
 }
+
+// maxStrayDepth is how many folders deep the export writes files
+// (tag/NAME/index.html): strays are looked for no deeper.
+const maxStrayDepth = 2
 
 // strayTemp reports whether name is a temporary file of writeFileAtomic
 // written by a process that is no longer running.
