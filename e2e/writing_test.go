@@ -62,18 +62,29 @@ func TestFindReplaceInWindow(t *testing.T) {
 	a.waitIdle(60 * time.Second)
 	a.key("ctrl+f")
 	a.typeText("cat")
+	// The count is read off the find bar's own row, found above its
+	// "Whole words" switch, four times enlarged: read with the whole
+	// window at twice the size, tesseract took "1 of 5" for "10of5".
+	whole, ok := a.findBox("whole", 0, 30*time.Second)
+	if !ok {
+		a.screenshot("find-00-no-bar")
+		t.Fatal("the find bar's options are not on screen")
+	}
+	countRow := func(name string) string {
+		return a.ocrRegionScaled(a.screenshot(name), 0, max(whole.y-70, 0), 1200, 65, 400)
+	}
 	var text string
 	waitFor(t, 30*time.Second, "the match count", func() bool {
-		text = a.ocrRegion(a.screenshot("find-01-count"), 0, 0, 1200, 850)
+		text = countRow("find-01-count")
 		return readsCount(text, "1 of 5")
 	})
 	a.key("Return", "Return")
 	waitFor(t, 30*time.Second, "the third match", func() bool {
-		return readsCount(a.ocrRegion(a.screenshot("find-02-next"), 0, 0, 1200, 850), "3 of 5")
+		return readsCount(countRow("find-02-next"), "3 of 5")
 	})
 	a.key("shift+Return")
 	waitFor(t, 30*time.Second, "back to the second match", func() bool {
-		return readsCount(a.ocrRegion(a.screenshot("find-03-prev"), 0, 0, 1200, 850), "2 of 5")
+		return readsCount(countRow("find-03-prev"), "2 of 5")
 	})
 	a.key("Escape", "ctrl+h")
 	a.key("ctrl+a")
@@ -177,9 +188,16 @@ func TestPreviewShowsThePageInWindow(t *testing.T) {
 // ocrRegion reads the text of a w×h region at x, y of a screenshot.
 func (a *app) ocrRegion(png string, x, y, w, h int) string {
 	a.t.Helper()
+	return a.ocrRegionScaled(png, x, y, w, h, 200)
+}
+
+// ocrRegionScaled is ocrRegion with the crop enlarged percent times a
+// hundred: small text (a match count) reads right only larger.
+func (a *app) ocrRegionScaled(png string, x, y, w, h, percent int) string {
+	a.t.Helper()
 	crop := strings.TrimSuffix(png, ".png") + "-crop.png"
 	geom := itoa(w) + "x" + itoa(h) + "+" + itoa(x) + "+" + itoa(y)
-	if out, err := exec.Command("convert", png, "-crop", geom, "+repage", "-colorspace", "Gray", "-negate", "-resize", "200%", crop).CombinedOutput(); err != nil {
+	if out, err := exec.Command("convert", png, "-crop", geom, "+repage", "-colorspace", "Gray", "-negate", "-resize", itoa(percent)+"%", crop).CombinedOutput(); err != nil {
 		a.t.Fatalf("crop screenshot: %v %s", err, out)
 	}
 	return a.ocr(crop)
