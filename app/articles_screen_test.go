@@ -35,18 +35,26 @@ func newTestStore(t *testing.T) *storage.Store {
 	return st
 }
 
+// articlesWindow shows the article list of st, signed in as "Tester", in
+// a 1200×800 test window.
+func articlesWindow(t *testing.T, st *storage.Store) (*ArticlesScreen, fyne.Window, *screenTestQueue) {
+	t.Helper()
+	w := test.NewWindow(nil)
+	t.Cleanup(w.Close)
+	w.Resize(fyne.NewSize(1200, 800))
+	q := newScreenTestQueue()
+	s := NewArticlesScreen(st, w, func() string { return "Tester" }, q)
+	w.SetContent(s.Content())
+	return s, w, q
+}
+
 // New twice with nothing written opens the same empty draft: no pile of
 // "(untitled)" rows. Once something is written, New makes a new one.
 func TestNewArticleTakesTheEmptyDraftAgain(t *testing.T) {
 	test.NewTempApp(t)
 	st := newTestStore(t)
 	ctx := context.Background()
-	w := test.NewWindow(nil)
-	defer w.Close()
-	w.Resize(fyne.NewSize(1200, 800))
-	q := newScreenTestQueue()
-	s := NewArticlesScreen(st, w, func() string { return "Tester" }, q)
-	w.SetContent(s.Content())
+	s, w, q := articlesWindow(t, st)
 	count := func() int {
 		list, err := st.ListArticles(ctx, storage.ArticleQuery{})
 		if err != nil {
@@ -81,12 +89,7 @@ func TestArticlesScreenNewTypeSearchDelete(t *testing.T) {
 	st.SetClock(func() time.Time { return testStart })
 	ctx := context.Background()
 	st.CreateArticle(ctx, &domain.Article{Slug: "existing", Headline: "Existing story about Sochi", Status: domain.StatusDraft}, "t")
-	w := test.NewWindow(nil)
-	defer w.Close()
-	w.Resize(fyne.NewSize(1200, 800))
-	q := newScreenTestQueue()
-	s := NewArticlesScreen(st, w, func() string { return "Tester" }, q)
-	w.SetContent(s.Content())
+	s, w, q := articlesWindow(t, st)
 	q.waitUntil(t, "the list", func() bool { return len(s.items) == 1 })
 
 	s.NewArticle()
@@ -152,12 +155,7 @@ func TestArticlesScreenEmptyTrashAsksAndDeletesForGood(t *testing.T) {
 	if err := st.TrashArticle(ctx, gone.ID, "t"); err != nil {
 		t.Fatal(err)
 	}
-	w := test.NewWindow(nil)
-	defer w.Close()
-	w.Resize(fyne.NewSize(1200, 800))
-	q := newScreenTestQueue()
-	s := NewArticlesScreen(st, w, func() string { return "Tester" }, q)
-	w.SetContent(s.Content())
+	s, w, q := articlesWindow(t, st)
 	s.statusPick.SetSelected(trashFilter)
 	q.waitUntil(t, "the trash listed", func() bool { return len(s.items) == 1 })
 	// Cancel keeps it.
