@@ -105,7 +105,7 @@ test-postgres: build
 	url=$$(tools/pgcluster.sh start $$dir) && echo "PostgreSQL pass on $$url" && \
 	NEWSROOM_TEST_POSTGRES=$$url $(GO) test -race -count=1 -timeout 20m $(PG_TESTS) && \
 	NEWSROOM_TEST_POSTGRES=$$url $(GO) test -race -count=1 -timeout 10m -run 'TestCopy|TestDBFlag|TestStaffAddOnPostgres' ./cli/ && \
-	NEWSROOM_TEST_POSTGRES=$$url $(GO) test -race -count=1 -timeout 10m -run 'TestServerGone' ./app/ && \
+	NEWSROOM_TEST_POSTGRES=$$url $(GO) test -race -count=1 -timeout 10m -run 'TestServerGone|OnPostgres' ./app/ && \
 	NEWSROOM_TEST_POSTGRES=$$url NEWSROOM_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 -timeout 10m -run 'Postgres' ./e2e/
 
 # Root ignores file permissions, so under root (CI) the read-only database
