@@ -83,20 +83,28 @@ func TestEnterCreatesTheAdminTyped(t *testing.T) {
 	}
 }
 
-// TestSwitchPerson: File → Switch person… releases the article the first
-// person holds, asks again, and the bar, the menus and the queue follow
-// the new person's role; Escape at the question keeps the person before.
-func TestSwitchPerson(t *testing.T) {
+// windowOnStory builds the window over a newsroom of twoStaff, signed in
+// as login, with the story opened.
+func windowOnStory(t *testing.T, login string) (*storage.Store, *mainUI, *screenTestQueue, *domain.Article) {
+	t.Helper()
 	st := newTestStore(t)
 	a := twoStaff(t, st)
-	ctx := context.Background()
-	if _, err := st.SignIn(ctx, "ada"); err != nil {
+	if _, err := st.SignIn(context.Background(), login); err != nil {
 		t.Fatal(err)
 	}
 	ui, q := newSignInUI(t, st)
 	ui.signIn(func() { ui.build() })
 	q.waitUntil(t, "built", func() bool { return ui.tabs != nil })
 	ui.articles.OpenSlug("story")
+	return st, ui, q, a
+}
+
+// TestSwitchPerson: File → Switch person… releases the article the first
+// person holds, asks again, and the bar, the menus and the queue follow
+// the new person's role; Escape at the question keeps the person before.
+func TestSwitchPerson(t *testing.T) {
+	st, ui, q, a := windowOnStory(t, "ada")
+	ctx := context.Background()
 	q.waitUntil(t, "ada's lock", func() bool {
 		l, ok, err := st.LockOf(ctx, a.ID)
 		return err == nil && ok && l.Mine
@@ -152,16 +160,8 @@ func TestSwitchPerson(t *testing.T) {
 // lock when they may edit it; Escape at the question reopens it for the
 // person before.
 func TestSwitchPersonReopensTheArticle(t *testing.T) {
-	st := newTestStore(t)
-	a := twoStaff(t, st)
+	st, ui, q, a := windowOnStory(t, "ada")
 	ctx := context.Background()
-	if _, err := st.SignIn(ctx, "ada"); err != nil {
-		t.Fatal(err)
-	}
-	ui, q := newSignInUI(t, st)
-	ui.signIn(func() { ui.build() })
-	q.waitUntil(t, "built", func() bool { return ui.tabs != nil })
-	ui.articles.OpenSlug("story")
 	holds := func(login string) func() bool {
 		return func() bool {
 			l, ok, err := st.LockOf(ctx, a.ID)
@@ -204,16 +204,8 @@ func (o ownLogin) Path() string                  { return o.path }
 // article open, and offers File → Connect… with the same server filled in
 // and the user left for the other person's login.
 func TestSwitchPersonOverOwnDatabaseLogin(t *testing.T) {
-	st := newTestStore(t)
-	a := twoStaff(t, st)
+	st, ui, q, a := windowOnStory(t, "rita")
 	ctx := context.Background()
-	if _, err := st.SignIn(ctx, "rita"); err != nil {
-		t.Fatal(err)
-	}
-	ui, q := newSignInUI(t, st)
-	ui.signIn(func() { ui.build() })
-	q.waitUntil(t, "built", func() bool { return ui.tabs != nil })
-	ui.articles.OpenSlug("story")
 	q.waitUntil(t, "rita's lock", func() bool {
 		l, ok, err := st.LockOf(ctx, a.ID)
 		return err == nil && ok && l.Login == "rita"

@@ -67,12 +67,19 @@ func near(c color.Color, want color.RGBA) bool {
 // GIFs of the same frames and delays, each frame composed as the file says
 // (a cleared square shows through as transparent); a re-export writes
 // nothing.
-func TestExportKeepsGIFAnimation(t *testing.T) {
+// gifArticle is a media source holding animatedTestGIF (5 frames of
+// 600×300) and the sample article, not yet using it.
+func gifArticle(t *testing.T) (*fakeSource, *mediaFakeSource, domain.Media, domain.Article) {
+	t.Helper()
 	base := &fakeSource{}
 	src := newMediaFakeSource(base)
 	file := animatedTestGIF(t)
 	m := src.add(file, libraryImage(file, "gif", 600, 300, "Moving", "Desk", "Coloured squares"))
-	a := sampleArticle()
+	return base, src, m, sampleArticle()
+}
+
+func TestExportKeepsGIFAnimation(t *testing.T) {
+	base, src, m, a := gifArticle(t)
 	a.Body = "Intro.\n\n{{image " + m.Ref + "}}\n"
 	base.articles = []domain.Article{a}
 	dir := t.TempDir()
@@ -170,11 +177,7 @@ func TestAnimatedGIFLimit(t *testing.T) {
 // animation on the page, and its social card is a still of its first
 // frame.
 func TestAnimatedGIFLeadCard(t *testing.T) {
-	base := &fakeSource{}
-	src := newMediaFakeSource(base)
-	file := animatedTestGIF(t)
-	m := src.add(file, libraryImage(file, "gif", 600, 300, "Moving", "Desk", "Coloured squares"))
-	a := sampleArticle()
+	base, src, m, a := gifArticle(t)
 	a.LeadImage = m.Ref
 	base.articles = []domain.Article{a}
 	dir := t.TempDir()

@@ -148,11 +148,7 @@ func TestExportWarnsOfStillGIF(t *testing.T) {
 	old := maxAnimatedPixels
 	maxAnimatedPixels = 5*600*300 - 1
 	t.Cleanup(func() { maxAnimatedPixels = old })
-	base := &fakeSource{}
-	src := newMediaFakeSource(base)
-	file := animatedTestGIF(t)
-	m := src.add(file, libraryImage(file, "gif", 600, 300, "Moving", "Desk", "Coloured squares"))
-	a := sampleArticle()
+	base, src, m, a := gifArticle(t)
 	a.Body = "Intro.\n\n{{image " + m.Ref + "}}\n"
 	base.articles = []domain.Article{a}
 	dir := t.TempDir()
